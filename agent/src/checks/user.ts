@@ -1,0 +1,27 @@
+import type { UserCheck } from '../../../extension/src/core/generated/protocol';
+import type { CheckRunner } from '../context';
+import { assertEqual, skipAll } from '../compare';
+import { msg } from '../messages';
+import { groupsOf, readGroups, readPasswd } from '../system/passwd';
+
+const PASSWD = '/etc/passwd';
+
+/** user: a local account and its uid, gid, home, shell and groups. */
+export const user: CheckRunner<UserCheck> = async (c, ctx) => {
+  const entry = (await readPasswd(PASSWD)).find((u) => u.name === c.name);
+  const wantExists = c.exists ?? true;
+  assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: PASSWD, line: entry.line } : {});
+  if (!entry || !wantExists) {
+    if (!entry && wantExists) {
+      const props = (['uid', 'gid', 'home', 'shell', 'groups'] as const).filter((k) => c[k] !== undefined);
+      skipAll(ctx, props, msg(ctx.lang, 'missingUser', c.name));
+    }
+    return;
+  }
+  const evidence = { path: PASSWD, line: entry.line };
+  assertEqual(ctx, 'uid', c.uid, entry.uid, evidence);
+  assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
+  assertEqual(ctx, 'home', c.home, entry.home, evidence);
+  assertEqual(ctx, 'shell', c.shell, entry.shell, evidence);
+  if (c.groups) assertEqual(ctx, 'groups', [...c.groups].sort(), groupsOf(entry, await readGroups()));
+};

@@ -1,0 +1,19 @@
+import type { Result } from '../../extension/src/core/generated/protocol';
+import type { Lang } from './messages';
+
+/** A property outcome as a check reports it; the runner adds ids and timing. */
+export type Outcome = Omit<Result, 'event' | 'criterionId' | 'checkIndex' | 'checkType' | 'durationMs'>;
+
+/** What a check gets from the runner. */
+export interface CheckContext {
+  lang: Lang;
+  /** Working directory holding the learner's workspace files. */
+  cwd: string;
+  /** Aborted when the check times out; long probes must stop then. */
+  signal: AbortSignal;
+  /** Reports one asserted property as soon as it is known. */
+  report(outcome: Outcome): void;
+}
+
+/** A check implementation: reads the target and reports each asserted property. */
+export type CheckRunner<C> = (check: C, ctx: CheckContext) => Promise<void>;

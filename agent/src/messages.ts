@@ -1,0 +1,46 @@
+/** Agent-side message catalogue, French first. Placeholders are {0}, {1}, … */
+const catalogue = {
+  fr: {
+    pass: '{0} : conforme',
+    mismatch: '{0} : attendu {1}, trouvé {2}',
+    missingFile: 'Le fichier {0} n’existe pas',
+    missingUser: 'L’utilisateur {0} n’existe pas',
+    missingPackage: 'Le paquet {0} n’est pas installé',
+    noDpkg: 'Pas de base dpkg sur cette cible : vérification de paquet non prise en charge',
+    skipped: 'Non évalué : {0}',
+    timeout: 'Délai dépassé après {0} ms : la vérification a été interrompue',
+    crashed: 'La vérification a échoué : {0}',
+    spawnFailed: 'Impossible de lancer {0} : {1}',
+    truncated: ' (sortie tronquée à {0} octets)',
+  },
+  en: {
+    pass: '{0}: as expected',
+    mismatch: '{0}: expected {1}, found {2}',
+    missingFile: 'File {0} does not exist',
+    missingUser: 'User {0} does not exist',
+    missingPackage: 'Package {0} is not installed',
+    noDpkg: 'No dpkg database on this target: package check not supported',
+    skipped: 'Not evaluated: {0}',
+    timeout: 'Timed out after {0} ms: the check was stopped',
+    crashed: 'The check failed: {0}',
+    spawnFailed: 'Cannot start {0}: {1}',
+    truncated: ' (output truncated at {0} bytes)',
+  },
+} as const;
+
+/** A message key of the agent catalogue. */
+export type MessageKey = keyof typeof catalogue.fr;
+/** Languages the agent speaks. */
+export type Lang = keyof typeof catalogue;
+
+/** Formats a catalogue message. Values are rendered compactly as JSON when not strings. */
+export function msg(lang: Lang, key: MessageKey, ...args: unknown[]): string {
+  return catalogue[lang][key].replace(/\{(\d+)\}/g, (_, i: string) => show(args[Number(i)]));
+}
+
+/** Compact rendering of an expected or actual value inside a message. */
+export function show(value: unknown): string {
+  if (value === undefined || value === null) return '∅';
+  const s = (typeof value === 'string' ? value : JSON.stringify(value)).replace(/\r?\n/g, '⏎');
+  return s.length > 160 ? s.slice(0, 157) + '…' : s;
+}

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+
+/** A socket in LISTEN state (tcp) or bound (udp), as /proc/net shows it. */
+export interface Listener { protocol: 'tcp' | 'udp'; ip: string; port: number }
+
+const TCP_LISTEN = '0A';
+const UDP_UNCONNECTED = '07';
+
+function ipv4(hex: string): string {
+  const n = hex.match(/../g)!.reverse().map((b) => parseInt(b, 16));
+  return n.join('.');
+}
+
+function ipv6(hex: string): string {
+  // /proc stores four 32-bit words, each in host (little-endian) byte order.
+  const words = hex.match(/.{8}/g)!.map((w) => w.match(/../g)!.reverse().join(''));
+  const groups = words.join('').match(/.{4}/g)!.map((g) => parseInt(g, 16).toString(16));
+  return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
+}
+
+/** Parses one /proc/net/{tcp,udp}{,6} table. */
+export function parseProcNet(text: string, protocol: 'tcp' | 'udp', v6: boolean): Listener[] {
+  const wanted = protocol === 'tcp' ? TCP_LISTEN : UDP_UNCONNECTED;
+  return text.split('\n').slice(1).flatMap((row) => {
+    const f = row.trim().split(/\s+/);
+    if (f.length < 4 || f[3] !== wanted) return [];
+    const [addr, port] = f[1].split(':');
+    return [{ protocol, ip: v6 ? ipv6(addr) : ipv4(addr), port: parseInt(port, 16) }];
+  });
+}
+
+/** All listeners of a protocol, IPv4 and IPv6, from this process's network namespace. */
+export async function listeners(protocol: 'tcp' | 'udp', root = '/proc/net'): Promise<Listener[]> {
+  const out: Listener[] = [];
+  for (const v6 of [false, true]) {
+    const text = await readFile(`${root}/${protocol}${v6 ? '6' : ''}`, 'utf8').catch(() => '');
+    out.push(...parseProcNet(text, protocol, v6));
+  }
+  return out;
+}

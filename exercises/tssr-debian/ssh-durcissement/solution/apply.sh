@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Reference solution: harden sshd through a drop-in file, validate it, then (re)start the service.
+set -euo pipefail
+install -d -m 0755 /etc/ssh/sshd_config.d
+cat > /etc/ssh/sshd_config.d/50-tssr-durcissement.conf <<'CONF'
+# Durcissement TSSR (ANSSI)
+PermitRootLogin no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+CONF
+sshd -t
+if [ -d /run/systemd/system ]; then
+  systemctl reload ssh || systemctl restart ssh
+else
+  install -d -m 0755 /run/sshd
+  /usr/sbin/sshd
+fi

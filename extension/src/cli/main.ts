@@ -1,0 +1,56 @@
+import { Command, CommanderError, Option } from 'commander';
+import { LabError, PackError, TransportError, UsageError } from '../core/errors';
+import { detectLang } from '../core/i18n';
+import { check, EXIT } from './check';
+import { validatePath } from './validate';
+
+/** Prints an error once, with the stack only when TSSR_LAB_DEBUG is set; returns the exit code. */
+function fatal(e: unknown, err: (s: string) => void): number {
+  const debug = process.env.TSSR_LAB_DEBUG ? `\n${(e as Error).stack}` : '';
+  err(`tssr-lab: ${(e as Error).message ?? String(e)}${debug}`);
+  if (e instanceof TransportError) return EXIT.transport;
+  if (e instanceof UsageError || e instanceof PackError) return EXIT.usage;
+  if (e instanceof LabError) return EXIT.transport;
+  return EXIT.transport;
+}
+
+/** The CLI entry, testable: takes argv (without node and script) and returns the exit code. */
+export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  let code = 0;
+  const program = new Command('tssr-lab')
+    .description('TSSR Lab: vérifie des exercices TSSR sur une machine locale ou distante / checks TSSR exercises on a local or remote machine')
+    .addOption(new Option('--lang <lang>', 'fr | en').choices(['fr', 'en']))
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
+
+  program.command('validate')
+    .description('valide un pack ou un exercice / validate a pack or exercise')
+    .argument('<path>', 'pack or exercise folder')
+    .action((path: string) => { code = validatePath(path, detectLang(program.opts().lang), out); });
+
+  program.command('check')
+    .description('lance les vérifications d’un exercice / run an exercise’s checks')
+    .argument('<exercise>', 'exercise folder')
+    .option('-t, --target <target>', 'local | ssh://user@host[:port]', 'local')
+    .option('-i, --identity <file>', 'SSH private key')
+    .option('--known-hosts <file>', 'known_hosts file (default ~/.ssh/known_hosts)')
+    .option('--accept-new', 'trust and record an unknown host key (never a changed one)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+    .option('--solution', 'check the reference solution’s files instead of the learner’s')
+    .option('--only <ids...>', 'only these critère ids')
+    .action(async (path: string, o) => {
+      code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT.usage;
+    return fatal(e, err);
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((c) => { process.exitCode = c; });
+}

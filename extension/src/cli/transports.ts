@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { LocalTransport } from '../core/local-transport';
+import { parseTarget } from '../core/target';
+import type { Lang } from '../core/i18n';
+import type { Transport } from '../core/transport';
+import { SshTransport } from '../ssh/ssh-transport';
+
+/** Target flags shared by the commands that run checks. */
+export interface TargetFlags { target: string; identity?: string; knownHosts?: string; acceptNew?: boolean }
+
+/** The bundled agent sits beside the CLI bundle in dist/. */
+export function agentPath(): string {
+  return process.env.TSSR_LAB_AGENT ?? join(__dirname, 'agent.js');
+}
+
+/** Builds the transport for `--target`. */
+export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) => void): Transport {
+  const spec = parseTarget(flags.target, lang);
+  if (spec.kind === 'local') return new LocalTransport(agentPath());
+  return new SshTransport({
+    ...spec,
+    identityFile: flags.identity,
+    passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
+    knownHostsFile: flags.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'),
+    acceptNew: flags.acceptNew,
+    agentSource: readFileSync(agentPath(), 'utf8'),
+    agentSocket: process.env.SSH_AUTH_SOCK,
+    log,
+  });
+}

@@ -1,0 +1,37 @@
+import type { Exercise } from './generated/exercise';
+import { t, type Lang } from './i18n';
+import type { YamlSource } from './positions';
+import type { Problem } from './problems';
+import { referentiel } from './referentiel';
+
+/** Checks beyond the schema: référentiel ids, unique critère ids, referenced files present. */
+export function exerciseRules(ex: Exercise, source: YamlSource, file: string, lang: Lang, fileExists: (rel: string) => boolean): Problem[] {
+  const out: Problem[] = [];
+  const add = (pointer: string, code: string, message: string, severity: Problem['severity'] = 'error', key?: string): void => {
+    out.push({ file, range: source.locate(pointer, key), severity, code, message });
+  };
+  ex.competences.forEach((id, i) => {
+    if (!referentiel.competence(id)) add(`/competences/${i}`, 'unknown-competence', t(lang, 'pack.unknownCompetence', id));
+  });
+  const seen = new Set<string>();
+  ex.criteria.forEach((c, i) => {
+    if (seen.has(c.id)) add(`/criteria/${i}/id`, 'duplicate-criterion', t(lang, 'pack.duplicateCriterion', c.id));
+    seen.add(c.id);
+    const critere = referentiel.critere(c.referentiel);
+    if (!critere) add(`/criteria/${i}/referentiel`, 'unknown-critere', t(lang, 'pack.unknownCritere', c.referentiel));
+    else if (!ex.competences.includes(critere.competence)) {
+      add(`/criteria/${i}/referentiel`, 'critere-outside', t(lang, 'pack.critereOutside', c.referentiel, critere.competence), 'warning');
+    }
+  });
+  const files: [string, string | undefined][] = [
+    ['/statement', ex.statement ?? 'enonce.md'],
+    ['/solution/files', ex.solution?.files],
+    ['/solution/apply', ex.solution?.apply],
+    ...(ex.workspaceFiles ?? []).map((f, i): [string, string] => [`/workspaceFiles/${i}`, f]),
+    ...(ex.starter ?? []).map((f, i): [string, string] => [`/starter/${i}`, f]),
+  ];
+  for (const [pointer, rel] of files) {
+    if (rel !== undefined && !fileExists(rel)) add(pointer, 'missing-file', t(lang, 'pack.missingFile', rel));
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+import { REFERENTIEL } from './generated/referentiel';
+
+/** One critère de performance of the TSSR référentiel. */
+export interface Critere { id: string; text: string; check: string; competence: string }
+
+const competences = new Map<string, { id: string; title: string; block: string }>(REFERENTIEL.competences.map((c) => [c.id, c]));
+const criteres = new Map<string, Critere>(REFERENTIEL.competences.flatMap((c) => c.criteres.map((k) => [k.id, { ...k, competence: c.id }] as const)));
+
+/** Lookups in the TSSR catalogue (TP-01351). */
+export const referentiel = {
+  competence: (id: string) => competences.get(id),
+  critere: (id: string) => criteres.get(id),
+  competenceIds: () => [...competences.keys()],
+  critereCount: () => criteres.size,
+};

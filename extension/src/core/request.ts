@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Exercise } from './generated/exercise';
+import type { RunRequest, WorkspaceFile } from './generated/protocol';
+import type { Lang } from './i18n';
+
+/** Major protocol version this client speaks. */
+export const PROTOCOL_MAJOR = 1;
+
+/** Options for turning an exercise into an agent request. */
+export interface RequestOptions {
+  lang: Lang;
+  /** Take workspace files from the reference solution folder instead of the learner's. */
+  useSolution?: boolean;
+  /** Folder holding the learner's workspace files; defaults to the exercise folder. */
+  workspaceDir?: string;
+  concurrency?: number;
+  /** Only these critère ids (all when absent). */
+  only?: string[];
+}
+
+function readWorkspace(files: string[], dir: string): WorkspaceFile[] {
+  return files.map((path) => {
+    const abs = join(dir, path);
+    return { path, contentBase64: readFileSync(abs).toString('base64'), mode: statSync(abs).mode & 0o777 };
+  });
+}
+
+/** Builds the single NDJSON request the agent reads. */
+export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOptions): RunRequest {
+  const dir = opts.useSolution && ex.solution.files ? join(exerciseDir, ex.solution.files) : (opts.workspaceDir ?? exerciseDir);
+  const criteria = ex.criteria.filter((c) => !opts.only || opts.only.includes(c.id));
+  return {
+    event: 'run',
+    protocol: PROTOCOL_MAJOR,
+    runId: randomUUID(),
+    exerciseId: ex.id,
+    lang: opts.lang,
+    concurrency: opts.concurrency ?? 4,
+    workspace: readWorkspace(ex.workspaceFiles ?? [], dir),
+    criteria: criteria.map((c) => ({ id: c.id, checks: c.checks })),
+  };
+}

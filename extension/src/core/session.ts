@@ -1,0 +1,115 @@
+import { AgentError } from './errors';
+import type { Exercise } from './generated/exercise';
+import type { AgentEvent, Hello, Result } from './generated/protocol';
+import type { CriterionReport, CriterionStatus, RunReport } from './generated/report';
+import { t, type Lang } from './i18n';
+import { PROTOCOL_MAJOR } from './request';
+import { validate } from './schemas';
+import { localize } from './text';
+
+/** Live state of one critère during and after a run. */
+export type CriterionState = CriterionReport;
+
+/** Folds a result list into a critère status. A skip alone means the critère could not be judged. */
+export function statusOf(results: Result[], finished: boolean): CriterionStatus {
+  if (results.some((r) => r.status === 'fail')) return 'failed';
+  if (results.some((r) => r.status === 'error')) return 'error';
+  if (!finished) return 'running';
+  if (!results.length) return 'notRun';
+  return results.every((r) => r.status === 'pass') ? 'passed' : 'error';
+}
+
+/** Reduces agent events into per-critère results; the same reducer serves the CLI and the editor. */
+export class Session {
+  readonly criteria = new Map<string, CriterionState>();
+  hello?: Hello;
+  outcome: RunReport['outcome'] | undefined;
+  error?: string;
+  private readonly startedAt = new Date();
+
+  constructor(readonly exercise: Exercise, readonly target: string, readonly lang: Lang, readonly pack?: { id: string; version: string }) {
+    for (const c of exercise.criteria) {
+      this.criteria.set(c.id, {
+        id: c.id, title: localize(c.title, lang), referentiel: c.referentiel, points: c.points, earned: 0,
+        status: 'notRun', hint: localize(c.hint, lang), results: [],
+      });
+    }
+  }
+
+  /** Marks the given critères (all by default) as running. */
+  start(only?: string[]): void {
+    for (const c of this.criteria.values()) if (!only || only.includes(c.id)) c.status = 'running';
+  }
+
+  /** Parses, validates and folds one stdout line; returns the event, or throws AgentError for a protocol breach. */
+  accept(line: string): AgentEvent {
+    let event: AgentEvent;
+    try {
+      event = JSON.parse(line) as AgentEvent;
+    } catch {
+      throw new AgentError('BAD_LINE', t(this.lang, 'run.badLine', line.slice(0, 200)));
+    }
+    const errors = validate('protocol.schema.json#/$defs/AgentEvent', event);
+    if (errors.length) throw new AgentError('BAD_LINE', t(this.lang, 'run.badLine', `${line.slice(0, 200)} (${errors[0].instancePath} ${errors[0].message})`));
+    this.fold(event);
+    return event;
+  }
+
+  private fold(event: AgentEvent): void {
+    switch (event.event) {
+      case 'hello': {
+        const major = Number(event.protocol.split('.')[0]);
+        if (major !== PROTOCOL_MAJOR) throw new AgentError('PROTOCOL_MAJOR', t(this.lang, 'run.protocolMajor', event.protocol, PROTOCOL_MAJOR));
+        this.hello = event;
+        return;
+      }
+      case 'result': {
+        const c = this.criteria.get(event.criterionId);
+        if (!c) return;
+        c.results.push(event);
+        c.status = statusOf(c.results, false);
+        return;
+      }
+      case 'summary':
+        this.finish('complete');
+        return;
+      case 'fatal':
+        this.finish('interrupted', t(this.lang, 'run.fatal', event.code, event.message));
+    }
+  }
+
+  /** Closes the run; running critères get their final status, results already received are kept. */
+  finish(outcome: RunReport['outcome'], error?: string): void {
+    if (this.outcome) return;
+    this.outcome = outcome;
+    this.error = error;
+    for (const c of this.criteria.values()) {
+      if (c.status === 'notRun') continue;
+      c.status = outcome === 'complete' ? statusOf(c.results, true) : (statusOf(c.results, false) === 'failed' ? 'failed' : 'error');
+      c.earned = c.status === 'passed' ? c.points : 0;
+    }
+  }
+
+  /** The report, valid against report.schema.json. */
+  report(): RunReport {
+    const criteria = [...this.criteria.values()];
+    const count = (s: CriterionStatus): number => criteria.filter((c) => c.status === s).length;
+    return {
+      reportVersion: 1,
+      ...(this.pack ? { pack: this.pack } : {}),
+      exercise: { id: this.exercise.id, title: localize(this.exercise.title, this.lang), competences: this.exercise.competences },
+      target: this.target,
+      startedAt: this.startedAt.toISOString(),
+      durationMs: Date.now() - this.startedAt.getTime(),
+      ...(this.hello ? { agent: { version: this.hello.agentVersion, node: this.hello.node, platform: this.hello.platform } } : {}),
+      outcome: this.outcome ?? 'interrupted',
+      ...(this.error ? { error: this.error } : {}),
+      criteria,
+      totals: {
+        points: criteria.reduce((s, c) => s + c.points, 0),
+        earned: criteria.reduce((s, c) => s + c.earned, 0),
+        passed: count('passed'), failed: count('failed'), errors: count('error'), notRun: count('notRun') + count('running'),
+      },
+    };
+  }
+}

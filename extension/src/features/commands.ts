@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { TransportError } from '../core/errors';
+import type { RunReport } from '../core/generated/report';
+import { CommandIds, type Services } from './services';
+
+/** Accepts a tree node, an exercise folder, an exercise id, or nothing (asks). */
+async function pickExercise(services: Services, arg: unknown): Promise<string | undefined> {
+  if (typeof arg === 'string') return arg;
+  const node = arg as { exercise?: { dir: string } } | undefined;
+  if (node?.exercise) return node.exercise.dir;
+  const choices = services.packs.packs.flatMap((p) => p.exercises.filter((e) => e.data).map((e) => ({ label: e.data!.id, description: e.dir, dir: e.dir })));
+  return (await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Exercise to check') }))?.dir;
+}
+
+/** Vérifier, open the statement, refresh. */
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandIds.refresh, () => services.packs.reload()),
+    vscode.commands.registerCommand(CommandIds.openStatement, async (arg: unknown) => {
+      const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
+      if (!found?.exercise.data) return;
+      const uri = vscode.Uri.file(join(found.exercise.dir, found.exercise.data.statement ?? 'enonce.md'));
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
+    }),
+    vscode.commands.registerCommand(CommandIds.verify, async (arg: unknown): Promise<RunReport | undefined> => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted: TSSR Lab can show its packs but will not run their checks. Trust the workspace to run them.'));
+        return undefined;
+      }
+      const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
+      if (!found) return undefined;
+      try {
+        const report = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', found.exercise.data?.id ?? ''), cancellable: true },
+          (_p, token) => {
+            const abort = new AbortController();
+            token.onCancellationRequested(() => abort.abort());
+            return services.runs.verify(found.pack, found.exercise, undefined, abort.signal);
+          },
+        );
+        const t = report.totals;
+        const text = vscode.l10n.t('{0}: {1}/{2} points — {3} passed, {4} failed, {5} errors', report.exercise.id, t.earned, t.points, t.passed, t.failed, t.errors);
+        if (report.outcome === 'interrupted') void vscode.window.showErrorMessage(`${text}. ${report.error ?? ''}`);
+        else void vscode.window.showInformationMessage(text);
+        return report;
+      } catch (e) {
+        const hint = e instanceof TransportError ? ` [${e.code}]` : '';
+        services.log.error(`verify failed: ${(e as Error).message}`);
+        void vscode.window.showErrorMessage(`TSSR Lab${hint}: ${(e as Error).message}`);
+        return undefined;
+      }
+    }),
+  );
+}

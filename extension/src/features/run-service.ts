@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Lang } from '../core/i18n';
+import { LocalTransport } from '../core/local-transport';
+import type { LoadedExercise, LoadedPack } from '../core/pack';
+import type { RunReport } from '../core/generated/report';
+import type { AgentEvent } from '../core/generated/protocol';
+import { runExercise } from '../core/run';
+import { Session } from '../core/session';
+import { parseTarget } from '../core/target';
+import type { Transport } from '../core/transport';
+import { SshTransport } from '../ssh/ssh-transport';
+
+/** A change of a critère's state during a run, for the tree, the Testing view and the Problems panel. */
+export interface RunUpdate { exerciseDir: string; session: Session; event?: AgentEvent; done?: RunReport }
+
+/** Runs exercises on the configured target and broadcasts progress. */
+export class RunService implements vscode.Disposable {
+  /** Latest session per exercise folder, kept after the run so results stay visible. */
+  readonly sessions = new Map<string, Session>();
+  private readonly updates = new vscode.EventEmitter<RunUpdate>();
+  /** Fires on start, on each agent event and at the end of a run. */
+  readonly onUpdate = this.updates.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly lang: () => Lang, private readonly log: vscode.LogOutputChannel) {}
+
+  private async transport(): Promise<Transport> {
+    const cfg = vscode.workspace.getConfiguration('tssrLab');
+    const spec = parseTarget(cfg.get<string>('target', 'local'), this.lang());
+    const agentFile = this.context.asAbsolutePath(join('dist', 'agent.js'));
+    if (spec.kind === 'local') return new LocalTransport(agentFile);
+    const identityFile = cfg.get<string>('ssh.identityFile') || undefined;
+    const secretKey = `tssrLab.passphrase:${identityFile ?? ''}`;
+    return new SshTransport({
+      ...spec,
+      identityFile,
+      passphrase: await this.context.secrets.get(secretKey),
+      knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
+      agentSource: readFileSync(agentFile, 'utf8'),
+      agentSocket: process.env.SSH_AUTH_SOCK,
+      log: (l) => this.log.info(l),
+    });
+  }
+
+  /** Checks one exercise; results stream through onUpdate. Errors are thrown for the command handler to show. */
+  async verify(pack: LoadedPack, ex: LoadedExercise, only?: string[], signal?: AbortSignal): Promise<RunReport> {
+    if (!ex.data) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.file));
+    const transport = await this.transport();
+    this.log.info(`verify ${ex.data.id} on ${transport.label}`);
+    const packInfo = pack.data ? { id: pack.data.id, version: pack.data.version } : undefined;
+    try {
+      const report = await runExercise({
+        transport, exercise: ex.data, exerciseDir: ex.dir, pack: packInfo, lang: this.lang(), only, signal,
+        onEvent: (event, session) => {
+          if (!this.sessions.has(ex.dir) || this.sessions.get(ex.dir) !== session) {
+            this.sessions.set(ex.dir, session);
+          }
+          this.updates.fire({ exerciseDir: ex.dir, session, event });
+        },
+      });
+      const session = this.sessions.get(ex.dir);
+      if (session) this.updates.fire({ exerciseDir: ex.dir, session, done: report });
+      this.log.info(`verify ${ex.data.id}: ${report.totals.earned}/${report.totals.points} points, outcome ${report.outcome}`);
+      return report;
+    } finally {
+      await transport.dispose();
+    }
+  }
+
+  dispose(): void { this.updates.dispose(); }
+}

@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import type { Lang } from '../core/i18n';
+import type { PackIndex } from './pack-index';
+import type { RunService } from './run-service';
+
+/** Command ids, in one table. */
+export const CommandIds = {
+  verify: 'tssrLab.verify',
+  openStatement: 'tssrLab.openStatement',
+  refresh: 'tssrLab.refresh',
+} as const;
+
+/** Services built once by the composition root and handed to each feature. */
+export interface Services {
+  log: vscode.LogOutputChannel;
+  lang(): Lang;
+  packs: PackIndex;
+  runs: RunService;
+}
