@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Result } from '../core/generated/protocol';
-import type { CriterionReport } from '../core/generated/report';
+import type { CriterionReport, RunReport } from '../core/generated/report';
 import { criterionRange } from '../core/locate';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
 import { localize } from '../core/text';
@@ -45,6 +45,35 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
     ctrl.items.replace(items);
   };
 
+  /** Exercises whose run was started from the Testing view (others are mirrored into a new TestRun). */
+  const own = new Set<string>();
+
+  const record = (run: vscode.TestRun, report: RunReport, items: Map<string, vscode.TestItem>, exercise: LoadedExercise): void => {
+    report.criteria.forEach((c, index) => {
+      const item = items.get(c.id);
+      if (!item) return;
+      const duration = c.results.reduce((m, r) => Math.max(m, r.durationMs), 0);
+      const bad = c.results.filter((r) => r.status === 'fail' || r.status === 'error');
+      for (const r of c.results) run.appendOutput(`[${c.id}] ${r.status.toUpperCase()} ${r.checkType} ${r.message}\r\n`, undefined, item);
+      if (c.status === 'passed') run.passed(item, duration);
+      else if (c.status === 'failed') run.failed(item, bad.map((r) => message(r, c, exercise, index)), duration);
+      else if (c.status === 'notRun') run.skipped(item);
+      else run.errored(item, bad.length ? bad.map((r) => message(r, c, exercise, index)) : [new vscode.TestMessage(report.error ?? c.status)], duration);
+    });
+  };
+
+  // A run started elsewhere (the Vérifier command, the tree) shows in the Testing view too.
+  context.subscriptions.push(services.runs.onUpdate((u) => {
+    if (!u.done || own.has(u.exerciseDir)) return;
+    const exItem = ctrl.items.get(`ex:${u.exerciseDir}`);
+    const d = exItem && data.get(exItem);
+    if (!exItem || !d) return;
+    const items = new Map(iter(exItem.children).map((i) => [data.get(i)!.criterionId!, i] as const));
+    const run = ctrl.createTestRun(new vscode.TestRunRequest([exItem]), undefined, false);
+    record(run, u.done, items, d.exercise);
+    run.end();
+  }));
+
   const runHandler = async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> => {
     const run = ctrl.createTestRun(request);
     const roots: vscode.TestItem[] = [];
@@ -69,18 +98,9 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
     for (const { d, only, items } of byExercise.values()) {
       if (token.isCancellationRequested) break;
       try {
-        const report = await services.runs.verify(d.pack, d.exercise, only ? [...only] : undefined, abort.signal);
-        report.criteria.forEach((c, index) => {
-          const item = items.get(c.id);
-          if (!item) return;
-          const duration = c.results.reduce((m, r) => Math.max(m, r.durationMs), 0);
-          const bad = c.results.filter((r) => r.status === 'fail' || r.status === 'error');
-          for (const r of c.results) run.appendOutput(`[${c.id}] ${r.status.toUpperCase()} ${r.checkType} ${r.message}\r\n`, undefined, item);
-          if (c.status === 'passed') run.passed(item, duration);
-          else if (c.status === 'failed') run.failed(item, bad.map((r) => message(r, c, d.exercise, index)), duration);
-          else if (c.status === 'notRun') run.skipped(item);
-          else run.errored(item, bad.length ? bad.map((r) => message(r, c, d.exercise, index)) : [new vscode.TestMessage(report.error ?? c.status)], duration);
-        });
+        own.add(d.exercise.dir);
+        const report = await services.runs.verify(d.pack, d.exercise, only ? [...only] : undefined, abort.signal).finally(() => own.delete(d.exercise.dir));
+        record(run, report, items, d.exercise);
       } catch (e) {
         for (const item of items.values()) run.errored(item, new vscode.TestMessage((e as Error).message));
       }

@@ -1,0 +1,53 @@
+// The test command: builds, compiles the tests, runs every suite and ends with "N passed, N failed[, N skipped]".
+// `node scripts/test.mjs [suite…]` runs only the named suites (unit, agent, ssh, pack, e2e).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+const ALL = ['unit', 'agent', 'ssh', 'pack', 'e2e'];
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const sh = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+
+sh('node', ['scripts/build.mjs', '--tests']);
+sh('npx', ['tsc', '-p', '.']);
+
+function files(suite) {
+  const dir = join('out/test', suite);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f)) : [];
+}
+
+async function mochaSuite(suite) {
+  const mocha = new Mocha({ timeout: 60_000, reporter: 'spec', color: false });
+  files(suite).forEach((f) => mocha.addFile(f));
+  await new Promise((resolve) => {
+    const runner = mocha.run(resolve);
+    runner.on('pass', () => totals.passed++);
+    runner.on('fail', () => totals.failed++);
+    runner.on('pending', () => totals.skipped++);
+  });
+}
+
+for (const suite of wanted) {
+  console.log(`\n=== ${suite} ===`);
+  if (suite === 'e2e') {
+    // Runs in its own process: code-server, Chromium and the in-host suite. Its last line is JSON counts.
+    const r = spawnSync('node', ['test/e2e/run.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    process.stdout.write(r.stdout);
+    const last = r.stdout.trim().split('\n').pop() ?? '';
+    try {
+      const c = JSON.parse(last);
+      totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped ?? 0;
+    } catch {
+      totals.failed++;
+      console.log(`e2e runner ended without counts (exit ${r.status})`);
+    }
+  } else {
+    await mochaSuite(suite);
+  }
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,146 @@
+// End-to-end tests of the packaged .vsix in a real VS Code: code-server from npm, driven in Debian's Chromium.
+// Phase 1 runs the in-host mocha suite inside the extension host; phase 2 drives the UI like a learner.
+// Prints progress on stdout and, as its last line, JSON counts {passed, failed} for scripts/test.mjs.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
+const counts = { passed: 0, failed: 0 };
+const started = Date.now();
+const log = (s) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
+
+async function step(name, fn) {
+  try {
+    await fn();
+    counts.passed++;
+    console.log(`  ✔ ${name}`);
+  } catch (e) {
+    counts.failed++;
+    console.log(`  ✘ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+  }
+}
+
+function freePort() {
+  return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+}
+
+async function waitHealthy(url, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server not healthy at ${url}`);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'tssr-e2e-'));
+const userData = join(tmp, 'user-data');
+const extensions = join(tmp, 'extensions');
+const workspace = join(tmp, 'workspace');
+let server;
+let browser;
+
+try {
+  execFileSync('bash', [join(ROOT, 'tools/code-server/install.sh')], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = join(ROOT, 'dist/tssr-lab.vsix');
+  cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
+  rmSync('/srv/tssr-lab-e2e-sauvegardes', { recursive: true, force: true });
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+    'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
+  }));
+  const env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
+  const base = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions];
+  execFileSync(CODE_SERVER, [...base, '--install-extension', vsix], { env, stdio: 'ignore' });
+  const extDir = join(extensions, readdirSync(extensions).find((d) => d.startsWith('tssr-lab.tssr-lab-')));
+  log(`installed ${extDir}`);
+
+  const port = await freePort();
+  server = spawn('setsid', [CODE_SERVER, ...base, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'], { env, stdio: 'ignore' });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitHealthy(`${origin}/healthz`);
+  log('code-server is up');
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...env, XDG_CONFIG_HOME: join(tmp, 'chrome-config'), XDG_CACHE_HOME: join(tmp, 'chrome-cache') },
+  });
+
+  // Phase 1: the in-host mocha suite, against the installed (packaged) extension.
+  if (!process.env.E2E_SKIP_INHOST) await step('in-host suite in the extension host', async () => {
+    const page = await browser.newPage();
+    let exitCode;
+    const done = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; res(); }));
+    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`    | ${(args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`));
+    await page.goto(origin);
+    const settings = await page.locator('meta#vscode-workbench-web-configuration').getAttribute('data-settings');
+    const authority = JSON.parse(settings).remoteAuthority;
+    const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extDir}`], ['extensionTestsPath', `vscode-remote://${authority}${join(ROOT, 'dist/test/suite.js')}`]];
+    await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await Promise.race([done, new Promise((_, rej) => setTimeout(() => rej(new Error('in-host suite timed out')), 180_000))]);
+    await page.close();
+    if (exitCode !== 0) throw new Error(`in-host suite exited with ${exitCode}`);
+  });
+
+  // Phase 2: a learner's flow in the UI.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
+  const palette = async (command) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill(`>${command}`);
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+  };
+
+  await step('the TSSR Lab view shows pack → exercise → critère', async () => {
+    await page.getByRole('tab', { name: 'TSSR Lab' }).click({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /Poste de travail Linux/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /Le fichier des comptes existe/ }).waitFor();
+    await page.getByRole('treeitem', { name: /Pack cassé/ }).waitFor();
+  });
+
+  await step('Vérifier on the local target marks critères passed and failed in the tree', async () => {
+    await palette('TSSR Lab: Check (Vérifier)');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'poste' }).first().click();
+    await page.getByRole('treeitem', { name: /Le fichier des comptes existe, passed/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /Le dossier des sauvegardes existe, failed/ }).waitFor();
+    await page.screenshot({ path: join(ROOT, 'dist/e2e-tree.png') });
+  });
+
+  await step('the Testing view shows the passed and failed critères', async () => {
+    await palette('View: Show Testing');
+    const exercise = page.locator('.test-explorer .monaco-list-row', { hasText: 'Poste de travail Linux' });
+    await exercise.locator('.codicon-testing-failed-icon').waitFor({ timeout: 30_000 });
+    await exercise.locator('.monaco-tl-twistie').click();
+    await page.locator('.test-explorer .monaco-list-row', { hasText: 'Le fichier des comptes existe' }).locator('.codicon-testing-passed-icon').waitFor();
+    await page.locator('.test-explorer .monaco-list-row', { hasText: 'Le dossier des sauvegardes existe' }).locator('.codicon-testing-failed-icon').waitFor();
+    await page.screenshot({ path: join(ROOT, 'dist/e2e-testing.png') });
+  });
+
+  await step('the Problems panel lists the broken pack and the failed critère', async () => {
+    await palette('View: Focus Problems');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: /servise/ }).first().waitFor({ timeout: 30_000 });
+    await rows.filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ }).first().waitFor();
+    await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
+  });
+} catch (e) {
+  counts.failed++;
+  console.log(`e2e setup failed: ${e?.stack ?? e}`);
+} finally {
+  await browser?.close().catch(() => {});
+  if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } }
+  rmSync(tmp, { recursive: true, force: true });
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(JSON.stringify(counts));
+}

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TssrLabApi } from '../../../extension/src/extension';
+import type { RunReport } from '../../../extension/src/core/generated/report';
+
+const EXTENSION_ID = 'tssr-lab.tssr-lab';
+
+/** Waits for a condition driven by events, bounded in time. */
+async function until<T>(probe: () => T | undefined, event: vscode.Event<unknown>, ms = 20_000): Promise<T> {
+  const now = probe();
+  if (now) return now;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error('condition not met in time')); }, ms);
+    const sub = event(() => {
+      const v = probe();
+      if (v) { clearTimeout(timer); sub.dispose(); resolve(v); }
+    });
+  });
+}
+
+/** The in-host tests, declared inside mocha's bdd globals. */
+export function extensionTests(): void {
+  let api: TssrLabApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<TssrLabApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    api = await ext.activate();
+  });
+
+  describe('TSSR Lab in a real VS Code', () => {
+    it('loads the workspace packs, valid and broken', () => {
+      const ids = api.services.packs.packs.map((p) => p.data?.id).sort();
+      assert.deepEqual(ids, ['broken', 'demo']);
+      const demo = api.services.packs.exercise('poste');
+      assert.ok(demo?.exercise.data);
+      console.log(`activation: ${api.activationMs} ms`);
+    });
+
+    it('reports the broken pack in the Problems panel at the right range', async () => {
+      const broken = api.services.packs.packs.find((p) => p.data?.id === 'broken')!;
+      const uri = vscode.Uri.file(broken.exercises[0].file);
+      const diags = await until(() => {
+        const d = vscode.languages.getDiagnostics(uri);
+        return d.length ? d : undefined;
+      }, vscode.languages.onDidChangeDiagnostics);
+      assert.equal(diags.length, 1);
+      assert.match(diags[0].message, /servise/);
+      assert.equal(diags[0].range.start.line, 12);
+      assert.equal(diags[0].range.start.character, 8);
+    });
+
+    it('validates a pack file live while it is edited', async () => {
+      const demo = api.services.packs.packs.find((p) => p.data?.id === 'demo')!;
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(demo.file));
+      await vscode.window.showTextDocument(doc);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(doc.lineCount, 0), 'couleur: bleu\n');
+      await vscode.workspace.applyEdit(edit);
+      const diags = await until(() => {
+        const d = vscode.languages.getDiagnostics(doc.uri);
+        return d.length ? d : undefined;
+      }, vscode.languages.onDidChangeDiagnostics);
+      assert.match(diags[0].message, /couleur/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('runs Vérifier on the local target and streams passed and failed critères', async () => {
+      const seen: string[] = [];
+      const sub = api.services.runs.onUpdate((u) => { if (u.event?.event === 'result') seen.push(u.event.criterionId); });
+      const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', 'poste');
+      sub.dispose();
+      assert.ok(report, 'the command returned no report');
+      const status = Object.fromEntries(report.criteria.map((c) => [c.id, c.status]));
+      assert.deepEqual(status, { comptes: 'passed', sauvegardes: 'failed' });
+      assert.ok(seen.length >= 2, 'results did not stream through the run service');
+      const ex = api.services.packs.exercise('poste')!.exercise;
+      const diags = vscode.languages.getDiagnostics(vscode.Uri.file(ex.file));
+      assert.ok(diags.some((d) => d.code === 'sauvegardes' && /Créez/.test(d.message)), 'failed critère not in Problems');
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { AGENT } from './paths';
+import { validate } from '../../extension/src/core/schemas';
+
+/** Every line the agent wrote, parsed, plus its exit code and stderr. */
+export interface Transcript { events: Record<string, unknown>[]; lines: string[]; code: number | null; stderr: string }
+
+/** Spawns the built agent, writes `input` on stdin and collects its output. */
+export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [AGENT, 'serve']);
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('agent did not exit')); }, timeoutMs);
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const lines = out.split('\n').filter(Boolean);
+      resolve({ lines, events: lines.map((l) => JSON.parse(l)), code, stderr: err });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** Builds a run request line for one critère. */
+export function request(checks: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ event: 'run', protocol: 1, runId: 't', criteria: [{ id: 'c', checks }], ...extra }) + '\n';
+}
+
+/** Results of a transcript; asserts every line is valid protocol (golden transcript rule). */
+export function results(t: Transcript): Array<Record<string, any>> {
+  for (const e of t.events) {
+    const errors = validate('protocol.schema.json#/$defs/AgentEvent', e);
+    if (errors.length) throw new Error(`invalid protocol line ${JSON.stringify(e)}: ${JSON.stringify(errors[0])}`);
+  }
+  return t.events.filter((e) => e.event === 'result') as Array<Record<string, any>>;
+}
+
+/** The result of a given property (first match). */
+export function prop(rs: Array<Record<string, any>>, property: string, checkIndex = 0): Record<string, any> {
+  const r = rs.find((x) => x.property === property && x.checkIndex === checkIndex);
+  if (!r) throw new Error(`no result for ${property} of check ${checkIndex}: ${JSON.stringify(rs)}`);
+  return r;
+}
