@@ -12,6 +12,7 @@ const catalogue = {
     crashed: 'La vérification a échoué : {0}',
     spawnFailed: 'Impossible de lancer {0} : {1}',
     truncated: ' (sortie tronquée à {0} octets)',
+    unknownType: 'Type de vérification inconnu « {0} » ; cet agent connaît : {1}',
   },
   en: {
     pass: '{0}: as expected',
@@ -25,6 +26,7 @@ const catalogue = {
     crashed: 'The check failed: {0}',
     spawnFailed: 'Cannot start {0}: {1}',
     truncated: ' (output truncated at {0} bytes)',
+    unknownType: 'Unknown check type "{0}"; this agent supports: {1}',
   },
 } as const;
 

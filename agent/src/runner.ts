@@ -25,7 +25,8 @@ async function runJob(job: Job, req: RunRequest, cwd: string, counts: Counts): P
   const ctx: CheckContext = { lang, cwd, signal: abort.signal, report };
   const runner = (registry as Record<string, ((c: Check, x: CheckContext) => Promise<void>) | undefined>)[job.check.type];
   if (!runner) {
-    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: `Unknown check type "${String(job.check.type)}"; this agent supports: ${checkTypes.join(', ')}` });
+    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: msg(lang, 'unknownType', job.check.type, checkTypes.join(', ')) });
+    emit({ event: 'checkEnd', criterionId: job.criterionId, checkIndex: job.checkIndex, durationMs: 0 });
     return;
   }
   let timer: NodeJS.Timeout | undefined;
@@ -41,6 +42,7 @@ async function runJob(job: Job, req: RunRequest, cwd: string, counts: Counts): P
   } finally {
     clearTimeout(timer);
     open = false;
+    emit({ event: 'checkEnd', criterionId: job.criterionId, checkIndex: job.checkIndex, durationMs: Date.now() - started });
   }
 }
 

@@ -26,9 +26,13 @@ export class Session {
   outcome: RunReport['outcome'] | undefined;
   error?: string;
   private readonly startedAt = new Date();
+  /** Check indexes that have ended, per critère. */
+  private readonly ended = new Map<string, Set<number>>();
+  private readonly checkCounts = new Map<string, number>();
 
   constructor(readonly exercise: Exercise, readonly target: string, readonly lang: Lang, readonly pack?: { id: string; version: string }) {
     for (const c of exercise.criteria) {
+      this.checkCounts.set(c.id, c.checks.length);
       this.criteria.set(c.id, {
         id: c.id, title: localize(c.title, lang), referentiel: c.referentiel, points: c.points, earned: 0,
         status: 'notRun', hint: localize(c.hint, lang), results: [],
@@ -67,7 +71,16 @@ export class Session {
         const c = this.criteria.get(event.criterionId);
         if (!c) return;
         c.results.push(event);
-        c.status = statusOf(c.results, false);
+        if (!this.isComplete(c.id)) c.status = statusOf(c.results, false);
+        return;
+      }
+      case 'checkEnd': {
+        const c = this.criteria.get(event.criterionId);
+        if (!c) return;
+        const set = this.ended.get(c.id) ?? new Set<number>();
+        set.add(event.checkIndex);
+        this.ended.set(c.id, set);
+        if (this.isComplete(c.id)) this.settle(c);
         return;
       }
       case 'summary':
@@ -78,6 +91,15 @@ export class Session {
     }
   }
 
+  private isComplete(id: string): boolean {
+    return (this.ended.get(id)?.size ?? 0) >= (this.checkCounts.get(id) ?? Infinity);
+  }
+
+  private settle(c: CriterionState): void {
+    c.status = statusOf(c.results, true);
+    c.earned = c.status === 'passed' ? c.points : 0;
+  }
+
   /** Closes the run; running critères get their final status, results already received are kept. */
   finish(outcome: RunReport['outcome'], error?: string): void {
     if (this.outcome) return;
@@ -85,8 +107,8 @@ export class Session {
     this.error = error;
     for (const c of this.criteria.values()) {
       if (c.status === 'notRun') continue;
-      c.status = outcome === 'complete' ? statusOf(c.results, true) : (statusOf(c.results, false) === 'failed' ? 'failed' : 'error');
-      c.earned = c.status === 'passed' ? c.points : 0;
+      if (outcome === 'complete' || this.isComplete(c.id)) this.settle(c);
+      else c.status = statusOf(c.results, false) === 'failed' ? 'failed' : 'error';
     }
   }
 

@@ -3,7 +3,17 @@
  * NDJSON lines between the extension or CLI and the agent. One RunRequest goes to the agent's stdin; AgentEvent lines come back on its stdout.
  */
 export type AgentProtocol =
-  RunRequest | WorkspaceFile | RequestCriterion | Status | Hello | Result | Summary | Counts | Fatal | AgentEvent;
+  | RunRequest
+  | WorkspaceFile
+  | RequestCriterion
+  | Status
+  | Hello
+  | Result
+  | CheckEnd
+  | Summary
+  | Counts
+  | Fatal
+  | AgentEvent;
 /**
  * One check run by the agent on the target. The `type` selects the resource; semantics follow Goss where they overlap.
  */
@@ -36,7 +46,7 @@ export type Status = 'pass' | 'fail' | 'skip' | 'error';
 /**
  * Any line the agent writes on stdout.
  */
-export type AgentEvent = Hello | Result | Summary | Fatal;
+export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
 
 /**
  * The single line the agent reads: which checks to run, grouped by critère.
@@ -202,6 +212,15 @@ export interface Result {
    * 1-based line in path.
    */
   line?: number;
+}
+/**
+ * Written after the last result of a check: the critère is complete once all its checks have ended.
+ */
+export interface CheckEnd {
+  event: 'checkEnd';
+  criterionId: string;
+  checkIndex: number;
+  durationMs: number;
 }
 /**
  * Last line of a completed run.
