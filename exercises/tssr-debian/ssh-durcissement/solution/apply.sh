@@ -8,10 +8,10 @@ PermitRootLogin no
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 CONF
+install -d -m 0755 /run/sshd
 sshd -t
 if [ -d /run/systemd/system ]; then
   systemctl reload ssh || systemctl restart ssh
 else
-  install -d -m 0755 /run/sshd
   /usr/sbin/sshd
 fi
