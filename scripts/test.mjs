@@ -1,7 +1,8 @@
 // The test command: builds, compiles the tests, runs every suite and ends with "N passed, N failed[, N skipped]".
 // `node scripts/test.mjs [suite…]` runs only the named suites (unit, agent, ssh, pack, e2e).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
@@ -32,12 +33,11 @@ async function mochaSuite(suite) {
 for (const suite of wanted) {
   console.log(`\n=== ${suite} ===`);
   if (suite === 'e2e') {
-    // Runs in its own process: code-server, Chromium and the in-host suite. Its last line is JSON counts.
-    const r = spawnSync('node', ['test/e2e/run.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-    process.stdout.write(r.stdout);
-    const last = r.stdout.trim().split('\n').pop() ?? '';
+    // Runs in its own process: code-server, Chromium and the in-host suite. It writes its counts to a file.
+    const countsFile = join(mkdtempSync(join(tmpdir(), 'tssr-e2e-counts-')), 'counts.json');
+    const r = spawnSync('node', ['test/e2e/run.mjs'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, E2E_COUNTS_FILE: countsFile }, timeout: 15 * 60_000 });
     try {
-      const c = JSON.parse(last);
+      const c = JSON.parse(readFileSync(countsFile, 'utf8'));
       totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped ?? 0;
     } catch {
       totals.failed++;

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,22 +52,31 @@ try {
   const vsix = join(ROOT, 'dist/tssr-lab.vsix');
   cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
   rmSync('/srv/tssr-lab-e2e-sauvegardes', { recursive: true, force: true });
-  mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-    'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false,
-  }));
   const env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
-  const base = ['--config', '/dev/null', '--user-data-dir', userData, '--extensions-dir', extensions];
-  execFileSync(CODE_SERVER, [...base, '--install-extension', vsix], { env, stdio: 'ignore' });
+  const base = (dataDir) => ['--config', '/dev/null', '--user-data-dir', dataDir, '--extensions-dir', extensions];
+  execFileSync(CODE_SERVER, [...base(userData), '--install-extension', vsix], { env, stdio: 'ignore' });
   const extDir = join(extensions, readdirSync(extensions).find((d) => d.startsWith('tssr-lab.tssr-lab-')));
   log(`installed ${extDir}`);
 
-  const port = await freePort();
-  server = spawn('setsid', [CODE_SERVER, ...base, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened'], { env, stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  await waitHealthy(`${origin}/healthz`);
+  /** Starts code-server with a fresh user-data-dir; workspace trust on or off. */
+  const startServer = async (trust) => {
+    const dataDir = join(tmp, trust ? 'user-data-trust' : 'user-data');
+    mkdirSync(join(dataDir, 'User'), { recursive: true });
+    writeFileSync(join(dataDir, 'User/settings.json'), JSON.stringify({
+      'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
+      'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': trust,
+    }));
+    const port = await freePort();
+    const args = [...base(dataDir), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
+      '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened', ...(trust ? [] : ['--disable-workspace-trust'])];
+    const proc = spawn('setsid', [CODE_SERVER, ...args], { env, stdio: 'ignore' });
+    const url = `http://127.0.0.1:${port}`;
+    await waitHealthy(`${url}/healthz`);
+    return { proc, url };
+  };
+  const first = await startServer(false);
+  server = first.proc;
+  const origin = first.url;
   log('code-server is up');
 
   browser = await chromium.launch({
@@ -80,7 +90,7 @@ try {
     const page = await browser.newPage();
     let exitCode;
     const done = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; res(); }));
-    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`    | ${(args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}`));
+    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`    | ${format(...(args ?? []))}`));
     await page.goto(origin);
     const settings = await page.locator('meta#vscode-workbench-web-configuration').getAttribute('data-settings');
     const authority = JSON.parse(settings).remoteAuthority;
@@ -134,6 +144,27 @@ try {
     await rows.filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ }).first().waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
   });
+  await page.close();
+
+  // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.
+  process.kill(-server.pid, 'SIGTERM');
+  const second = await startServer(true);
+  server = second.proc;
+  const restricted = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await restricted.goto(`${second.url}/?folder=${encodeURIComponent(workspace)}`);
+  await step('an untrusted workspace shows the packs but cannot run Vérifier', async () => {
+    await restricted.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 60_000 });
+    await restricted.getByRole('tab', { name: 'TSSR Lab' }).click({ timeout: 60_000 });
+    await restricted.getByRole('treeitem', { name: /Le fichier des comptes existe, not run/ }).waitFor({ timeout: 30_000 });
+    await restricted.keyboard.press('F1');
+    await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab: Check');
+    const rows = restricted.locator('.quick-input-widget .monaco-list-row');
+    await rows.filter({ hasText: 'TSSR Lab: Open statement' }).first().waitFor({ timeout: 10_000 });
+    const runnable = await rows.filter({ hasText: 'Check (Vérifier)' }).count();
+    if (runnable !== 0) throw new Error('Vérifier is offered in an untrusted workspace');
+    await restricted.keyboard.press('Escape');
+    await restricted.screenshot({ path: join(ROOT, 'dist/e2e-restricted.png') });
+  });
 } catch (e) {
   counts.failed++;
   console.log(`e2e setup failed: ${e?.stack ?? e}`);
@@ -142,5 +173,8 @@ try {
   if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } }
   rmSync(tmp, { recursive: true, force: true });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (process.env.E2E_COUNTS_FILE) writeFileSync(process.env.E2E_COUNTS_FILE, JSON.stringify(counts));
   console.log(JSON.stringify(counts));
+  // Playwright and code-server leave handles behind; the counts are out, so end here.
+  process.exit(counts.failed ? 1 : 0);
 }

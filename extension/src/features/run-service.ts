@@ -46,6 +46,8 @@ export class RunService implements vscode.Disposable {
 
   /** Checks one exercise; results stream through onUpdate. Errors are thrown for the command handler to show. */
   async verify(pack: LoadedPack, ex: LoadedExercise, only?: string[], signal?: AbortSignal): Promise<RunReport> {
+    // The single gate: no check of an untrusted workspace runs, whichever view asked.
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: TSSR Lab can show its packs but will not run their checks. Trust the workspace to run them.'));
     if (!ex.data) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.file));
     const transport = await this.transport();
     this.log.info(`verify ${ex.data.id} on ${transport.label}`);

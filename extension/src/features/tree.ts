@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { basename } from 'node:path';
 import type { CriterionStatus } from '../core/generated/report';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
 import { localize } from '../core/text';
@@ -57,7 +58,7 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
     }
     if (node.kind === 'exercise') {
       const ex = node.exercise.data;
-      const item = new vscode.TreeItem(ex ? localize(ex.title, lang) : node.exercise.file, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(ex ? localize(ex.title, lang) : basename(node.exercise.dir), ex ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = `exercise:${node.exercise.dir}`;
       item.contextValue = ex ? 'exercise' : 'invalidExercise';
       item.description = ex ? ex.competences.join(', ') : vscode.l10n.t('invalid: see Problems');
