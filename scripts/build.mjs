@@ -15,6 +15,6 @@ const jobs = [
 ];
 if (watchless) {
   // The in-host suite that runs inside a real VS Code (code-server or test-electron).
-  jobs.push(build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', target: 'node20', external: ['vscode'] }));
+  jobs.push(build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', target: 'node20', external: ['vscode'], logLevel: 'error' }));
 }
 await Promise.all(jobs);

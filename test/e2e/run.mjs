@@ -2,12 +2,13 @@
 // Phase 1 runs the in-host mocha suite inside the extension host; phase 2 drives the UI like a learner.
 // Prints progress on stdout and, as its last line, JSON counts {passed, failed} for scripts/test.mjs.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
@@ -23,6 +24,16 @@ async function step(name, fn) {
   } catch (e) {
     counts.failed++;
     console.log(`  ✘ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+  }
+}
+
+/** Runs the in-host phase; a crash before its counts are written counts as one failure. */
+async function inHost(fn) {
+  try {
+    await fn();
+  } catch (e) {
+    counts.failed++;
+    console.log(`  ✘ in-host suite\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
   }
 }
 
@@ -45,6 +56,7 @@ const extensions = join(tmp, 'extensions');
 const workspace = join(tmp, 'workspace');
 let server;
 let browser;
+let sshd;
 
 try {
   execFileSync('bash', [join(ROOT, 'tools/code-server/install.sh')], { stdio: 'inherit' });
@@ -52,7 +64,11 @@ try {
   const vsix = join(ROOT, 'dist/tssr-lab.vsix');
   cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
   rmSync('/srv/tssr-lab-e2e-sauvegardes', { recursive: true, force: true });
-  const env = { ...process.env, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
+  // A private sshd on 127.0.0.1, for the in-host test of an ssh:// target (compiled helper from out/).
+  sshd = await createRequire(import.meta.url)(join(ROOT, 'out/test/helpers/sshd.js')).startSshd();
+  const inHostCounts = join(tmp, 'in-host-counts.json');
+  const sshEnv = { TSSR_E2E_INHOST_COUNTS: inHostCounts, TSSR_E2E_SSH_PORT: String(sshd.port), TSSR_E2E_SSH_KEY: sshd.clientKey, TSSR_E2E_SSH_KNOWN_HOSTS: sshd.knownHosts };
+  const env = { ...process.env, ...sshEnv, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
   const base = (dataDir) => ['--config', '/dev/null', '--user-data-dir', dataDir, '--extensions-dir', extensions];
   execFileSync(CODE_SERVER, [...base(userData), '--install-extension', vsix], { env, stdio: 'ignore' });
   const extDir = join(extensions, readdirSync(extensions).find((d) => d.startsWith('tssr-lab.tssr-lab-')));
@@ -86,7 +102,7 @@ try {
   });
 
   // Phase 1: the in-host mocha suite, against the installed (packaged) extension.
-  if (!process.env.E2E_SKIP_INHOST) await step('in-host suite in the extension host', async () => {
+  if (!process.env.E2E_SKIP_INHOST) await inHost(async () => {
     const page = await browser.newPage();
     let exitCode;
     const done = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; res(); }));
@@ -98,7 +114,10 @@ try {
     await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     await Promise.race([done, new Promise((_, rej) => setTimeout(() => rej(new Error('in-host suite timed out')), 180_000))]);
     await page.close();
-    if (exitCode !== 0) throw new Error(`in-host suite exited with ${exitCode}`);
+    const c = JSON.parse(readFileSync(inHostCounts, 'utf8'));
+    counts.passed += c.passed; counts.failed += c.failed; counts.skipped = (counts.skipped ?? 0) + c.skipped;
+    console.log(`  in-host suite: ${c.passed} passed, ${c.failed} failed, exit ${exitCode}`);
+    if (exitCode !== 0 && !c.failed) throw new Error(`in-host suite exited with ${exitCode}`);
   });
 
   // Phase 2: a learner's flow in the UI.
@@ -170,6 +189,7 @@ try {
   console.log(`e2e setup failed: ${e?.stack ?? e}`);
 } finally {
   await browser?.close().catch(() => {});
+  sshd?.stop();
   if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } }
   rmSync(tmp, { recursive: true, force: true });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

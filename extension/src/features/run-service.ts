@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { TransportError } from '../core/errors';
+import type { Exercise } from '../core/generated/exercise';
 import type { Lang } from '../core/i18n';
 import { LocalTransport } from '../core/local-transport';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
@@ -26,17 +28,21 @@ export class RunService implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly lang: () => Lang, private readonly log: vscode.LogOutputChannel) {}
 
-  private async transport(): Promise<Transport> {
+  private secretKey(identityFile: string | undefined): string {
+    return `tssrLab.passphrase:${identityFile ?? ''}`;
+  }
+
+  private async transport(acceptNew: boolean): Promise<Transport> {
     const cfg = vscode.workspace.getConfiguration('tssrLab');
     const spec = parseTarget(cfg.get<string>('target', 'local'), this.lang());
     const agentFile = this.context.asAbsolutePath(join('dist', 'agent.js'));
     if (spec.kind === 'local') return new LocalTransport(agentFile);
     const identityFile = cfg.get<string>('ssh.identityFile') || undefined;
-    const secretKey = `tssrLab.passphrase:${identityFile ?? ''}`;
     return new SshTransport({
       ...spec,
       identityFile,
-      passphrase: await this.context.secrets.get(secretKey),
+      acceptNew,
+      passphrase: await this.context.secrets.get(this.secretKey(identityFile)),
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
       agentSource: readFileSync(agentFile, 'utf8'),
       agentSocket: process.env.SSH_AUTH_SOCK,
@@ -49,26 +55,52 @@ export class RunService implements vscode.Disposable {
     // The single gate: no check of an untrusted workspace runs, whichever view asked.
     if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: TSSR Lab can show its packs but will not run their checks. Trust the workspace to run them.'));
     if (!ex.data) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.file));
-    const transport = await this.transport();
-    this.log.info(`verify ${ex.data.id} on ${transport.label}`);
-    const packInfo = pack.data ? { id: pack.data.id, version: pack.data.version } : undefined;
-    try {
-      const report = await runExercise({
-        transport, exercise: ex.data, exerciseDir: ex.dir, pack: packInfo, lang: this.lang(), only, signal,
-        onEvent: (event, session) => {
-          if (!this.sessions.has(ex.dir) || this.sessions.get(ex.dir) !== session) {
-            this.sessions.set(ex.dir, session);
-          }
-          this.updates.fire({ exerciseDir: ex.dir, session, event });
-        },
-      });
-      const session = this.sessions.get(ex.dir);
-      if (session) this.updates.fire({ exerciseDir: ex.dir, session, done: report });
-      this.log.info(`verify ${ex.data.id}: ${report.totals.earned}/${report.totals.points} points, outcome ${report.outcome}`);
-      return report;
-    } finally {
-      await transport.dispose();
+    let acceptNew = false;
+    for (let attempt = 0; ; attempt++) {
+      const transport = await this.transport(acceptNew);
+      try {
+        return await this.runOn(transport, pack, ex, ex.data, only, signal);
+      } catch (e) {
+        if (attempt < 3 && e instanceof TransportError) {
+          if (e.code === 'KEY_PASSPHRASE' && (await this.askPassphrase())) continue;
+          if (e.code === 'HOST_KEY_UNKNOWN' && (await this.confirmNewHostKey(e.message))) { acceptNew = true; continue; }
+        }
+        throw e;
+      } finally {
+        await transport.dispose();
+      }
     }
+  }
+
+  /** Asks for the key's passphrase and keeps it in SecretStorage (never in settings or logs). */
+  private async askPassphrase(): Promise<boolean> {
+    const identityFile = vscode.workspace.getConfiguration('tssrLab').get<string>('ssh.identityFile') || undefined;
+    const value = await vscode.window.showInputBox({ password: true, ignoreFocusOut: true, prompt: vscode.l10n.t('Passphrase of the SSH key {0}', identityFile ?? '') });
+    if (!value) return false;
+    await this.context.secrets.store(this.secretKey(identityFile), value);
+    return true;
+  }
+
+  /** Shows the unknown host key's fingerprint; accepting records it (accept-new), never a changed key. */
+  private async confirmNewHostKey(message: string): Promise<boolean> {
+    const accept = vscode.l10n.t('Trust and record this key');
+    return (await vscode.window.showWarningMessage(message, { modal: true }, accept)) === accept;
+  }
+
+  private async runOn(transport: Transport, pack: LoadedPack, ex: LoadedExercise, exercise: Exercise, only: string[] | undefined, signal: AbortSignal | undefined): Promise<RunReport> {
+    this.log.info(`verify ${exercise.id} on ${transport.label}`);
+    const packInfo = pack.data ? { id: pack.data.id, version: pack.data.version } : undefined;
+    const report = await runExercise({
+      transport, exercise, exerciseDir: ex.dir, pack: packInfo, lang: this.lang(), only, signal,
+      onEvent: (event, session) => {
+        this.sessions.set(ex.dir, session);
+        this.updates.fire({ exerciseDir: ex.dir, session, event });
+      },
+    });
+    const session = this.sessions.get(ex.dir);
+    if (session) this.updates.fire({ exerciseDir: ex.dir, session, done: report });
+    this.log.info(`verify ${exercise.id}: ${report.totals.earned}/${report.totals.points} points, outcome ${report.outcome}`);
+    return report;
   }
 
   dispose(): void { this.updates.dispose(); }

@@ -15,6 +15,23 @@ async function until<T>(probe: () => T | undefined, event: vscode.Event<unknown>
       const v = probe();
       if (v) { clearTimeout(timer); sub.dispose(); resolve(v); }
     });
+
+    it('runs Vérifier on an ssh:// target from the settings, verifying the host key', async function () {
+      const port = process.env.TSSR_E2E_SSH_PORT;
+      if (!port) this.skip();
+      const cfg = vscode.workspace.getConfiguration('tssrLab');
+      await cfg.update('target', `ssh://root@127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace);
+      await cfg.update('ssh.identityFile', process.env.TSSR_E2E_SSH_KEY, vscode.ConfigurationTarget.Workspace);
+      await cfg.update('ssh.knownHostsFile', process.env.TSSR_E2E_SSH_KNOWN_HOSTS, vscode.ConfigurationTarget.Workspace);
+      try {
+        const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', 'poste');
+        assert.ok(report, 'the command returned no report');
+        assert.equal(report.target, `ssh://root@127.0.0.1:${port}`);
+        assert.deepEqual(report.criteria.map((c) => c.status), ['passed', 'failed']);
+      } finally {
+        for (const key of ['target', 'ssh.identityFile', 'ssh.knownHostsFile']) await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
   });
 }
 
@@ -77,6 +94,23 @@ export function extensionTests(): void {
       const ex = api.services.packs.exercise('poste')!.exercise;
       const diags = vscode.languages.getDiagnostics(vscode.Uri.file(ex.file));
       assert.ok(diags.some((d) => d.code === 'sauvegardes' && /Créez/.test(d.message)), 'failed critère not in Problems');
+    });
+
+    it('runs Vérifier on an ssh:// target from the settings, verifying the host key', async function () {
+      const port = process.env.TSSR_E2E_SSH_PORT;
+      if (!port) this.skip();
+      const cfg = vscode.workspace.getConfiguration('tssrLab');
+      await cfg.update('target', `ssh://root@127.0.0.1:${port}`, vscode.ConfigurationTarget.Workspace);
+      await cfg.update('ssh.identityFile', process.env.TSSR_E2E_SSH_KEY, vscode.ConfigurationTarget.Workspace);
+      await cfg.update('ssh.knownHostsFile', process.env.TSSR_E2E_SSH_KNOWN_HOSTS, vscode.ConfigurationTarget.Workspace);
+      try {
+        const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', 'poste');
+        assert.ok(report, 'the command returned no report');
+        assert.equal(report.target, `ssh://root@127.0.0.1:${port}`);
+        assert.deepEqual(report.criteria.map((c) => c.status), ['passed', 'failed']);
+      } finally {
+        for (const key of ['target', 'ssh.identityFile', 'ssh.knownHostsFile']) await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
   });
 }

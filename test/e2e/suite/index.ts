@@ -1,5 +1,6 @@
 // In-host suite: runs inside a real VS Code extension host (code-server here, or @vscode/test-electron).
 import Mocha from 'mocha';
+import { writeFileSync } from 'node:fs';
 import { extensionTests } from './extension.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
@@ -8,6 +9,15 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'in-host', mocha);
   extensionTests();
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => (failures ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    const runner = mocha.run((failures) => {
+      // The e2e runner adds these to the totals it reports (one count per in-host test).
+      if (process.env.TSSR_E2E_INHOST_COUNTS) writeFileSync(process.env.TSSR_E2E_INHOST_COUNTS, JSON.stringify(counts));
+      if (failures) reject(new Error(`${failures} in-host test(s) failed`));
+      else resolve();
+    });
+    runner.on('pass', () => counts.passed++);
+    runner.on('fail', () => counts.failed++);
+    runner.on('pending', () => counts.skipped++);
   });
 }
