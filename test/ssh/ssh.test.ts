@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { TransportError } from '../../extension/src/core/errors';
@@ -103,6 +103,21 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
     assert.match(e.message, /authorized_keys/);
   });
 
+  it('authenticates with ssh-agent when SSH_AUTH_SOCK is set and no key file is given', async () => {
+    const sock = `${sshd.dir}/agent.sock`;
+    const agent = spawn('ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 100 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+      execFileSync('ssh-add', ['-q', sshd.clientKey], { env: { ...process.env, SSH_AUTH_SOCK: sock } });
+      const t = new SshTransport(options({ identityFile: undefined, agentSocket: sock }));
+      const r = await runExercise({ transport: t, exercise, exerciseDir: '/tmp', lang: 'fr' });
+      await t.dispose();
+      assert.equal(r.outcome, 'complete');
+    } finally {
+      agent.kill();
+    }
+  });
+
   it('keeps the results received when the connection drops mid-run', async () => {
     const slow: Exercise = { ...exercise, criteria: [exercise.criteria[1], { ...exercise.criteria[0], checks: [{ type: 'command', exec: ['sleep', '20'], exitStatus: 0 }] }] };
     const t = new SshTransport(options());
@@ -155,4 +170,3 @@ describe('SSH target without Node.js', function () {
   });
 });
 
-void existsSync; void execFileSync;
