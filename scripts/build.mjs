@@ -1,11 +1,21 @@
 // Bundles the extension, the CLI and the agent with esbuild into dist/.
 import { build } from 'esbuild';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
-const common = { bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+// web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle lacks: bundle its CommonJS build.
+const common = {
+  bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none',
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+};
 const watchless = process.argv.includes('--tests');
 mkdirSync('dist', { recursive: true });
+// The script coach's WASM runtime and grammars sit beside the bundles (no native build anywhere).
+const require = createRequire(import.meta.url);
+for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-powershell/tree-sitter-powershell.wasm']) {
+  copyFileSync(require.resolve(wasm), `dist/${wasm.split('/')[1]}`);
+}
 
 const jobs = [
   // The agent runs on the target: Node 18, no dependency, one file.

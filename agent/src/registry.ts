@@ -6,7 +6,9 @@ import { pkg } from './checks/package';
 import { port } from './checks/port';
 import { user } from './checks/user';
 
-type RunnerTable = { [T in Check['type']]: CheckRunner<Extract<Check, { type: T }>> };
+/** Checks the agent runs on the target; `lint` is evaluated by the client on the learner's files. */
+type AgentCheck = Exclude<Check, { type: 'lint' }>;
+type RunnerTable = { [T in AgentCheck['type']]: CheckRunner<Extract<AgentCheck, { type: T }>> };
 
 /** Every check type this agent implements, keyed by its schema `type`. */
 export const registry: RunnerTable = { file, command, port, user, package: pkg };

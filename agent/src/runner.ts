@@ -49,7 +49,7 @@ async function runJob(job: Job, req: RunRequest, cwd: string, counts: Counts): P
 /** Runs every check of the request with bounded concurrency; results stream in completion order. */
 export async function runAll(req: RunRequest, cwd: string): Promise<Counts> {
   const counts: Counts = { pass: 0, fail: 0, skip: 0, error: 0 };
-  const jobs: Job[] = req.criteria.flatMap((c) => c.checks.map((check, checkIndex) => ({ criterionId: c.id, checkIndex, check })));
+  const jobs: Job[] = req.criteria.flatMap((c) => c.checks.map((check, i) => ({ criterionId: c.id, checkIndex: c.checkIndexes?.[i] ?? i, check })));
   const width = Math.max(1, Math.min(req.concurrency ?? 4, jobs.length));
   let next = 0;
   const worker = async (): Promise<void> => {

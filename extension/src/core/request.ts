@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isClientCheck } from './client-checks';
 import type { Exercise } from './generated/exercise';
 import type { RunRequest, WorkspaceFile } from './generated/protocol';
 import type { Lang } from './i18n';
@@ -27,9 +28,14 @@ function readWorkspace(files: string[], dir: string): WorkspaceFile[] {
   });
 }
 
+/** The folder holding the workspace files to check: the solution's, the learner's, or the exercise folder. */
+export function workspaceDirOf(ex: Exercise, exerciseDir: string, opts: RequestOptions): string {
+  return opts.useSolution && ex.solution.files ? join(exerciseDir, ex.solution.files) : (opts.workspaceDir ?? exerciseDir);
+}
+
 /** Builds the single NDJSON request the agent reads. */
 export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOptions): RunRequest {
-  const dir = opts.useSolution && ex.solution.files ? join(exerciseDir, ex.solution.files) : (opts.workspaceDir ?? exerciseDir);
+  const dir = workspaceDirOf(ex, exerciseDir, opts);
   const criteria = ex.criteria.filter((c) => !opts.only || opts.only.includes(c.id));
   return {
     event: 'run',
@@ -39,6 +45,12 @@ export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOpt
     lang: opts.lang,
     concurrency: opts.concurrency ?? 4,
     workspace: readWorkspace(ex.workspaceFiles ?? [], dir),
-    criteria: criteria.map((c) => ({ id: c.id, checks: c.checks })),
+    // Client-side checks (lint) stay here; the agent gets the others with their original positions.
+    criteria: criteria.map((c) => {
+      const agentChecks = c.checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));
+      return agentChecks.length === c.checks.length
+        ? { id: c.id, checks: c.checks }
+        : { id: c.id, checks: agentChecks.map((x) => x.check), checkIndexes: agentChecks.map((x) => x.i) };
+    }),
   };
 }

@@ -4,7 +4,9 @@ import type { AgentEvent } from './generated/protocol';
 import type { RunReport } from './generated/report';
 import { t, type Lang } from './i18n';
 import { LineSplitter } from './ndjson';
-import { buildRequest, type RequestOptions } from './request';
+import { clientChecks, runLintCheck } from './client-checks';
+import { createParser, type ScriptParser } from './lint/parser';
+import { buildRequest, workspaceDirOf, type RequestOptions } from './request';
 import { Session } from './session';
 import type { Transport } from './transport';
 
@@ -15,8 +17,24 @@ export interface RunOptions extends RequestOptions {
   exerciseDir: string;
   pack?: { id: string; version: string };
   signal?: AbortSignal;
+  /** Parser for client-side lint checks; created on first need when absent. */
+  lintParser?: ScriptParser;
   /** Called for each agent event as soon as it is folded into the session. */
   onEvent?: (event: AgentEvent, session: Session) => void;
+}
+
+/** Evaluates client-side checks (lint) and feeds their results through the same reducer as the agent's. */
+async function runClientChecks(opts: RunOptions, splitter: LineSplitter): Promise<void> {
+  const checks = clientChecks(opts.exercise, opts.only);
+  if (!checks.length) return;
+  const parser = opts.lintParser ?? (await createParser());
+  const dir = workspaceDirOf(opts.exercise, opts.exerciseDir, opts);
+  for (const c of checks) {
+    const started = Date.now();
+    const results = await runLintCheck(c.check, c.criterionId, c.checkIndex, dir, parser, opts.lang);
+    for (const r of results) splitter.push(JSON.stringify(r) + '\n');
+    splitter.push(JSON.stringify({ event: 'checkEnd', criterionId: c.criterionId, checkIndex: c.checkIndex, durationMs: Date.now() - started }) + '\n');
+  }
 }
 
 /**
@@ -43,6 +61,7 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
     },
     (bytes) => { session.error = t(lang, 'run.lineTooLong', bytes); },
   );
+  await runClientChecks(opts, splitter);
   let exit;
   try {
     exit = await opts.transport.runAgent(JSON.stringify(request), (chunk) => splitter.push(chunk), opts.signal);

@@ -15,7 +15,7 @@ export type LocalizedText =
 /**
  * One check run by the agent on the target. The `type` selects the resource; semantics follow Goss where they overlap.
  */
-export type Check = FileCheck | CommandCheck | PortCheck | UserCheck | PackageCheck;
+export type Check = FileCheck | CommandCheck | PortCheck | UserCheck | PackageCheck | LintCheck;
 /**
  * A plain string means `contains`. Exactly one operator per object.
  */
@@ -189,4 +189,29 @@ export interface PackageCheck {
   name: string;
   installed?: boolean;
   versions?: TextMatchers;
+}
+/**
+ * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
+ */
+export interface LintCheck {
+  type: 'lint';
+  id?: string;
+  /**
+   * Milliseconds after which the check is abandoned and reported as an error.
+   */
+  timeoutMs?: number;
+  /**
+   * Workspace files to analyse (bash or PowerShell).
+   *
+   * @minItems 1
+   */
+  files: [string, ...string[]];
+  /**
+   * Lowest severity that fails the check.
+   */
+  failOn?: 'error' | 'warning' | 'info';
+  /**
+   * Also run ShellCheck on bash files when it is installed.
+   */
+  shellcheck?: boolean;
 }

@@ -17,7 +17,7 @@ export type AgentProtocol =
 /**
  * One check run by the agent on the target. The `type` selects the resource; semantics follow Goss where they overlap.
  */
-export type Check = FileCheck | CommandCheck | PortCheck | UserCheck | PackageCheck;
+export type Check = FileCheck | CommandCheck | PortCheck | UserCheck | PackageCheck | LintCheck;
 /**
  * A plain string means `contains`. Exactly one operator per object.
  */
@@ -79,6 +79,10 @@ export interface WorkspaceFile {
 export interface RequestCriterion {
   id: string;
   checks: Check[];
+  /**
+   * Index of each check in its critère, when some checks run elsewhere (client-side lint). Results carry these.
+   */
+  checkIndexes?: number[];
 }
 /**
  * A file or directory on the target: existence, type, mode, owner and contents.
@@ -163,6 +167,31 @@ export interface PackageCheck {
   name: string;
   installed?: boolean;
   versions?: TextMatchers;
+}
+/**
+ * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
+ */
+export interface LintCheck {
+  type: 'lint';
+  id?: string;
+  /**
+   * Milliseconds after which the check is abandoned and reported as an error.
+   */
+  timeoutMs?: number;
+  /**
+   * Workspace files to analyse (bash or PowerShell).
+   *
+   * @minItems 1
+   */
+  files: [string, ...string[]];
+  /**
+   * Lowest severity that fails the check.
+   */
+  failOn?: 'error' | 'warning' | 'info';
+  /**
+   * Also run ShellCheck on bash files when it is installed.
+   */
+  shellcheck?: boolean;
 }
 /**
  * First line the agent writes, before reading the request.

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Check, LintCheck, Result } from './generated/protocol';
+import type { Exercise } from './generated/exercise';
+import type { Lang } from './i18n';
+import type { ScriptParser } from './lint/parser';
+import { lintFile } from './lint/service';
+import type { Finding, Severity } from './lint/types';
+
+/** Check types evaluated by the client on the learner's files rather than by the agent on the target. */
+export const CLIENT_CHECK_TYPES = ['lint'] as const;
+
+/** Whether a check runs client-side. */
+export function isClientCheck(c: Check): c is LintCheck {
+  return (CLIENT_CHECK_TYPES as readonly string[]).includes(c.type);
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Evidence of one finding, as the evaluator sees it. */
+function evidence(f: Finding, lang: Lang): Record<string, unknown> {
+  return { code: f.code, ...(f.alias ? { alias: f.alias } : {}), severity: f.severity, line: f.range.line, col: f.range.col, message: f.message[lang], ...(f.suppressed ? { suppressed: true } : {}) };
+}
+
+/** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. */
+export async function runLintCheck(check: LintCheck, criterionId: string, checkIndex: number, dir: string, parser: ScriptParser, lang: Lang): Promise<Result[]> {
+  const failOn = check.failOn ?? 'error';
+  const out: Result[] = [];
+  for (const file of check.files) {
+    const started = Date.now();
+    const base = { event: 'result' as const, criterionId, checkIndex, checkType: 'lint', property: `lint[${file}]` };
+    let text: string;
+    try {
+      text = readFileSync(join(dir, file), 'utf8');
+    } catch {
+      out.push({ ...base, status: 'fail', expected: { failOn }, actual: null, message: lang === 'fr' ? `${file} : fichier absent` : `${file}: file missing`, durationMs: Date.now() - started });
+      continue;
+    }
+    const r = await lintFile(parser, file, text, { shellcheck: { enabled: check.shellcheck ?? true }, ignore: [] });
+    const blocking = r.findings.filter((f) => RANK[f.severity] >= RANK[failOn]);
+    const silenced = blocking.filter((f) => f.suppressed).length;
+    const note = silenced ? (lang === 'fr' ? ` (dont ${silenced} masqué(s) par une directive)` : ` (${silenced} silenced by a directive)`) : '';
+    const message = blocking.length
+      ? (lang === 'fr' ? `${file} : ${blocking.length} problème(s) de niveau ${failOn} ou plus${note}` : `${file}: ${blocking.length} finding(s) at ${failOn} level or above${note}`)
+      : (lang === 'fr' ? `${file} : aucun problème de niveau ${failOn} ou plus` : `${file}: no finding at ${failOn} level or above`);
+    out.push({
+      ...base, status: blocking.length ? 'fail' : 'pass', expected: { failOn, findings: 0 },
+      actual: r.findings.map((f) => evidence(f, lang)), message, durationMs: Date.now() - started,
+      path: file, ...(blocking[0] ? { line: blocking[0].range.line } : {}),
+    });
+  }
+  return out;
+}
+
+/** The client-side checks of an exercise, with their positions in their critère. */
+export function clientChecks(ex: Exercise, only?: string[]): Array<{ criterionId: string; checkIndex: number; check: LintCheck }> {
+  return ex.criteria.filter((c) => !only || only.includes(c.id)).flatMap((c) => c.checks.flatMap((check, checkIndex) => (isClientCheck(check) ? [{ criterionId: c.id, checkIndex, check }] : [])));
+}

@@ -1,0 +1,27 @@
+import type { SyntaxNode } from './types';
+
+/** Every node under `root` (pre-order), optionally only of the given types. */
+export function descendants(root: SyntaxNode, types?: string[]): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const wanted = types ? new Set(types) : undefined;
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!wanted || wanted.has(n.type)) out.push(n);
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
+/** The closest ancestor of one of the given types. */
+export function ancestor(node: SyntaxNode, types: string[]): SyntaxNode | null {
+  for (let p = node.parent; p; p = p.parent) if (types.includes(p.type)) return p;
+  return null;
+}
+
+/** Offset of the start of the line after the first line (or the shebang), where headers and settings go. */
+export function afterFirstLine(text: string): number {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text.length : nl + 1;
+}

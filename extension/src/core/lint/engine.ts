@@ -1,0 +1,94 @@
+import { Edit, type Tree } from 'web-tree-sitter';
+import { shellcheckTwins } from './codes';
+import { isSilenced, readDirectives } from './directives';
+import { LineIndex } from './lines';
+import type { ScriptParser } from './parser';
+import { RULES } from './rules';
+import type { Bilingual, Finding, Fix, Rule, ScriptLanguage, SyntaxNode } from './types';
+
+/** Options of an analysis. */
+export interface LintOptions {
+  /** Codes to leave out entirely (settings); unlike inline directives, nothing is reported for them. */
+  ignore?: string[];
+}
+
+/** Runs the TSSR rules of a language on a parsed tree. */
+export function runRules(text: string, root: SyntaxNode, language: ScriptLanguage, opts: LintOptions = {}): Finding[] {
+  const lines = new LineIndex(text);
+  const silenced = readDirectives(lines, lines.position(text.length).line);
+  const ignore = new Set((opts.ignore ?? []).map((c) => c.toUpperCase()));
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.language !== language || ignore.has(rule.code) || (rule.alias && ignore.has(rule.alias.toUpperCase()))) continue;
+    const report = (node: { startIndex: number; endIndex: number }, message: Bilingual, fix?: Fix): void => {
+      findings.push(make(rule, lines, node.startIndex, node.endIndex, message, fix));
+    };
+    rule.check({ text, root, report });
+  }
+  for (const f of findings) {
+    const names = [f.code, ...(f.alias ? [f.alias.toUpperCase()] : []), ...shellcheckTwins(f.code)];
+    if (names.some((n) => isSilenced(silenced, f.range.line, n))) f.suppressed = true;
+  }
+  return findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+function make(rule: Rule, lines: LineIndex, start: number, end: number, message: Bilingual, fix?: Fix): Finding {
+  return {
+    code: rule.code, ...(rule.alias ? { alias: rule.alias } : {}), severity: rule.severity, message, critere: rule.critere,
+    range: lines.range(start, end), start, end, source: 'tssr', ...(fix ? { fix } : {}),
+  };
+}
+
+/** A document analysed repeatedly: keeps its syntax tree so an edit re-parses incrementally. */
+export class LintDocument {
+  private tree?: Tree;
+  private text = '';
+
+  constructor(private readonly parser: ScriptParser, readonly language: ScriptLanguage) {}
+
+  /** Full analysis of a new text. */
+  analyse(text: string, opts?: LintOptions): Finding[] {
+    this.tree?.delete();
+    this.tree = this.parser.parse(this.language, text);
+    this.text = text;
+    return runRules(text, this.tree.rootNode as unknown as SyntaxNode, this.language, opts);
+  }
+
+  /** Re-analysis after replacing [start, end) of the previous text with `newText`. */
+  edit(start: number, end: number, newText: string, opts?: LintOptions): Finding[] {
+    if (!this.tree) return this.analyse(this.text.slice(0, start) + newText + this.text.slice(end), opts);
+    const before = new LineIndex(this.text);
+    const text = this.text.slice(0, start) + newText + this.text.slice(end);
+    const after = new LineIndex(text);
+    const point = (idx: LineIndex, o: number): { row: number; column: number } => {
+      const p = idx.position(o);
+      return { row: p.line - 1, column: p.col - 1 };
+    };
+    this.tree.edit(new Edit({
+      startIndex: start, oldEndIndex: end, newEndIndex: start + newText.length,
+      startPosition: point(before, start), oldEndPosition: point(before, end), newEndPosition: point(after, start + newText.length),
+    }));
+    const next = this.parser.parse(this.language, text, this.tree);
+    this.tree.delete();
+    this.tree = next;
+    this.text = text;
+    return runRules(text, next.rootNode as unknown as SyntaxNode, this.language, opts);
+  }
+
+  dispose(): void { this.tree?.delete(); this.tree = undefined; }
+}
+
+/** One-shot analysis. */
+export function lintText(parser: ScriptParser, text: string, language: ScriptLanguage, opts?: LintOptions): Finding[] {
+  const doc = new LintDocument(parser, language);
+  try {
+    return doc.analyse(text, opts);
+  } finally {
+    doc.dispose();
+  }
+}
+
+/** Applies a fix's edits (from the end, so offsets hold). */
+export function applyFix(text: string, fix: Fix): string {
+  return [...fix.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+}
