@@ -20,7 +20,7 @@ for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tr
 const jobs = [
   // The agent runs on the target: Node 18, no dependency, one file.
   build({ ...common, entryPoints: ['agent/src/main.ts'], outfile: 'dist/agent.js', target: 'node18', sourcemap: false, minifySyntax: true, define: { AGENT_VERSION: JSON.stringify(pkg.version) } }),
-  build({ ...common, entryPoints: ['extension/src/cli/main.ts'], outfile: 'dist/cli.js', target: 'node20', minify: true, banner: { js: '#!/usr/bin/env node' }, external: ['cpu-features', '*.node'] }),
+  build({ ...common, entryPoints: ['extension/src/cli/main.ts'], outfile: 'dist/cli.js', target: 'node20', minify: true, define: { CLI_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, external: ['cpu-features', '*.node'] }),
   build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', target: 'node20', external: ['vscode', 'cpu-features', '*.node'], minify: true }),
 ];
 if (watchless) {

@@ -5,8 +5,11 @@ import { registerDiagnostics } from './features/diagnostics';
 import { PackIndex } from './features/pack-index';
 import { RunService } from './features/run-service';
 import type { Services } from './features/services';
+import type { ScriptCoach } from './features/script-coach';
 import { registerTesting } from './features/testing';
 import { registerTree } from './features/tree';
+import { registerScriptCoach } from './features/script-coach';
+import { registerScriptCoachUi } from './features/script-coach-ui';
 
 /** Language of pack texts and check messages: the setting, else VS Code's display language; French first. */
 function lang(): Lang {
@@ -16,7 +19,7 @@ function lang(): Lang {
 }
 
 /** The public API, used by the in-host tests. */
-export interface TssrLabApi { services: Services; activationMs: number }
+export interface TssrLabApi { services: Services; coach: ScriptCoach; activationMs: number }
 
 /** The only composition root: builds the services once and hands them to each feature. */
 export async function activate(context: vscode.ExtensionContext): Promise<TssrLabApi> {
@@ -30,11 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   registerTesting(context, services);
   registerDiagnostics(context, services);
   registerCommands(context, services);
+  const coach = registerScriptCoach(context, services);
+  registerScriptCoachUi(context, services, coach);
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('tssrLab.language')) void packs.reload(); }));
   await packs.reload();
   const activationMs = Date.now() - started;
   log.info(`activated in ${activationMs} ms`);
-  return { services, activationMs };
+  return { services, coach, activationMs };
 }
 
 export function deactivate(): void { /* disposables are in context.subscriptions */ }

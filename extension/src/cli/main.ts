@@ -3,6 +3,12 @@ import { LabError, PackError, TransportError, UsageError } from '../core/errors'
 import { detectLang } from '../core/i18n';
 import { check, EXIT } from './check';
 import { validatePath } from './validate';
+import { lint } from './lint';
+import { explainRules } from '../core/lint/format';
+
+/** CLI version, injected by the bundler. */
+declare const CLI_VERSION: string;
+const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : '0.0.0-dev';
 
 /** Prints an error once, with the stack only when TSSR_LAB_DEBUG is set; returns the exit code. */
 function fatal(e: unknown, err: (s: string) => void): number {
@@ -20,6 +26,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   const program = new Command('tssr-lab')
     .description('TSSR Lab: vérifie des exercices TSSR sur une machine locale ou distante / checks TSSR exercises on a local or remote machine')
     .addOption(new Option('--lang <lang>', 'fr | en').choices(['fr', 'en']))
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
 
@@ -40,6 +47,26 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--only <ids...>', 'only these critère ids')
     .action(async (path: string, o) => {
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
+    });
+
+  program.command('lint')
+    .description('analyse des scripts bash et PowerShell / analyse bash and PowerShell scripts')
+    .argument('<files...>', 'scripts (.sh, .bash, .ps1, .psm1, or with a shebang)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('--no-shellcheck', 'do not run ShellCheck')
+    .option('--shellcheck-path <path>', 'ShellCheck binary', 'shellcheck')
+    .option('--ignore <codes...>', 'rule codes to leave out (TSSR-… or SC…)')
+    .action(async (files: string[], o) => {
+      code = await lint(files, { ...o, lang: detectLang(program.opts().lang) }, out, err, VERSION);
+    });
+
+  program.command('rules')
+    .description('liste ou explique les règles / list or explain the rules')
+    .argument('[code]', 'a rule code, e.g. TSSR-B004 or PSAvoidUsingCmdletAliases')
+    .action((ruleCode?: string) => {
+      const lines = explainRules(ruleCode, detectLang(program.opts().lang));
+      if (!lines.length) throw new UsageError('UNKNOWN_RULE', `unknown rule ${ruleCode}`);
+      lines.forEach((l) => out(l));
     });
 
   try {

@@ -8,6 +8,7 @@ export const CommandIds = {
   verify: 'tssrLab.verify',
   openStatement: 'tssrLab.openStatement',
   refresh: 'tssrLab.refresh',
+  explainScript: 'tssrLab.explainScript',
 } as const;
 
 /** Services built once by the composition root and handed to each feature. */

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Reference solution: receive syslog over UDP 514 and store one file per sending host.
+# Description : Reference solution: receive syslog over UDP 514 and store one file per sending host.
+# Usage       : bash apply.sh   (as root, on the target)
+# Auteur      : Équipe TSSR Lab
+# Date        : 2026-11-28
 set -euo pipefail
 install -d -m 0755 /etc/rsyslog.d /var/log/distant
 cat > /etc/rsyslog.d/10-reception.conf <<'CONF'

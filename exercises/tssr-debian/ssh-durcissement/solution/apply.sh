@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Reference solution: harden sshd through a drop-in file, validate it, then (re)start the service.
+# Description : Reference solution: harden sshd through a drop-in file, validate it, then (re)start the service.
+# Usage       : bash apply.sh   (as root, on the target)
+# Auteur      : Équipe TSSR Lab
+# Date        : 2026-11-28
 set -euo pipefail
 install -d -m 0755 /etc/ssh/sshd_config.d
 cat > /etc/ssh/sshd_config.d/50-tssr-durcissement.conf <<'CONF'

@@ -25,3 +25,13 @@ export function afterFirstLine(text: string): number {
   const nl = text.indexOf('\n');
   return nl < 0 ? text.length : nl + 1;
 }
+
+/** Whether two handles denote the same node (web-tree-sitter hands out a new object on each access). */
+export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return Boolean(a && b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type);
+}
+
+/** Whether `inner` lies within `outer`. */
+export function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}

@@ -44,6 +44,9 @@ export class LintDocument {
   private tree?: Tree;
   private text = '';
 
+  /** The text the current tree was parsed from. */
+  get current(): string { return this.text; }
+
   constructor(private readonly parser: ScriptParser, readonly language: ScriptLanguage) {}
 
   /** Full analysis of a new text. */

@@ -1,4 +1,4 @@
-import { afterFirstLine, ancestor, descendants } from '../ast';
+import { afterFirstLine, ancestor, descendants, within } from '../ast';
 import type { Rule, SyntaxNode } from '../types';
 import { commandArgs, commandsNamed, hasErrexit, headerComments } from './bash-util';
 
@@ -7,8 +7,10 @@ function handled(cmd: SyntaxNode): boolean {
   const p = cmd.parent;
   if (p?.type === 'list') return true;
   if (p?.type === 'negated_command') return true;
-  const cond = ancestor(cmd, ['if_statement', 'while_statement']);
-  return Boolean(cond && cond.childForFieldName('condition') && descendants(cond.childForFieldName('condition')!).includes(cmd));
+  for (let a = ancestor(cmd, ['if_statement', 'while_statement', 'elif_clause']); a; a = ancestor(a, ['if_statement', 'while_statement', 'elif_clause'])) {
+    if (a.childrenForFieldName('condition').some((c) => within(cmd, c))) return true;
+  }
+  return false;
 }
 
 /** Explicit error handling other than errexit: `|| exit`, `|| return`, or a test of `$?`. */

@@ -1,4 +1,4 @@
-import { descendants } from '../ast';
+import { descendants, sameNode } from '../ast';
 import type { Rule, SyntaxNode } from '../types';
 import { commandArgs, commandsNamed, isSplittable } from './bash-util';
 
@@ -7,7 +7,7 @@ function bareArgumentExpansions(root: SyntaxNode): SyntaxNode[] {
   return descendants(root, ['simple_expansion', 'expansion']).filter((e) => {
     if (!isSplittable(e)) return false;
     const p = e.parent;
-    if (p?.type === 'command') return p.childForFieldName('name') !== e;
+    if (p?.type === 'command') return !sameNode(p.childForFieldName('name'), e);
     return p?.type === 'concatenation' && p.parent?.type === 'command';
   });
 }
@@ -72,6 +72,6 @@ export const bashQuoting: Rule[] = [
 
 /** Whether `e` sits inside a string or arithmetic between itself and `top`. */
 function quotedWithin(e: SyntaxNode, top: SyntaxNode): boolean {
-  for (let p = e.parent; p && p !== top; p = p.parent) if (p.type === 'string' || p.type === 'arithmetic_expansion') return true;
+  for (let p = e.parent; p && !sameNode(p, top); p = p.parent) if (p.type === 'string' || p.type === 'arithmetic_expansion') return true;
   return false;
 }

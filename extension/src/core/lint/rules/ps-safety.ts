@@ -1,4 +1,4 @@
-import { descendants } from '../ast';
+import { descendants, sameNode } from '../ast';
 import type { Rule } from '../types';
 import { constantString, invocations, nameOf } from './ps-util';
 
@@ -111,7 +111,7 @@ export const psSafety: Rule[] = [
       for (const c of descendants(ctx.root, ['comparison_expression'])) {
         const op = c.namedChildren.find((n) => n.type === 'comparison_operator');
         if (!op || !/^-(c|i)?(eq|ne)$/i.test(op.text)) continue;
-        const [left, right] = c.namedChildren.filter((n) => n !== op);
+        const [left, right] = c.namedChildren.filter((n) => !sameNode(n, op));
         if (!left || !right || right.text.toLowerCase() !== '$null' || left.text.toLowerCase() === '$null') continue;
         ctx.report(c, { fr: '$null doit être à gauche de la comparaison', en: '$null belongs on the left of the comparison' },
           { title: { fr: 'Mettre $null à gauche', en: 'Put $null on the left' }, edits: [{ start: c.startIndex, end: c.endIndex, newText: `$null ${op.text} ${left.text}` }] });

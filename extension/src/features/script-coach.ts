@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { detectLanguage } from '../core/lint/detect';
+import { LintDocument } from '../core/lint/engine';
+import { createParser, type ScriptParser } from '../core/lint/parser';
+import { mergeFindings, runShellcheck } from '../core/lint/shellcheck';
+import { SHELLCHECK_INSTALL_HINT } from '../core/lint/service';
+import type { Finding, ScriptLanguage } from '../core/lint/types';
+import type { Services } from './services';
+
+/** Lint settings read from `tssrLab.lint.*`. */
+function settings(): { enabled: boolean; run: 'onType' | 'onSave'; shellcheck: boolean; shellcheckPath: string; ignore: string[] } {
+  const c = vscode.workspace.getConfiguration('tssrLab.lint');
+  return {
+    enabled: c.get('enabled', true), run: c.get('run', 'onType'), shellcheck: c.get('shellcheck.enabled', true),
+    shellcheckPath: c.get('shellcheck.path', 'shellcheck') || 'shellcheck', ignore: c.get<string[]>('ignore', []),
+  };
+}
+
+/** Findings of the open scripts, kept for hovers, quick fixes and the explain panel. */
+export class ScriptCoach implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('tssrLab.scripts');
+  private readonly docs = new Map<string, { lint: LintDocument; findings: Finding[]; version: number }>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's findings are published. */
+  readonly onDidAnalyse = this.changed.event;
+  private parser?: Promise<ScriptParser>;
+  private timers = new Map<string, NodeJS.Timeout>();
+  private warnedMissing = false;
+
+  constructor(private readonly services: Services) {}
+
+  /** The script language of a document, or undefined when the coach does not read it. */
+  languageOf(doc: vscode.TextDocument): ScriptLanguage | undefined {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') return undefined;
+    if (doc.languageId === 'powershell') return 'powershell';
+    return detectLanguage(doc.fileName, doc.getText(new vscode.Range(0, 0, 1, 0)));
+  }
+
+  findings(uri: vscode.Uri): Finding[] { return this.docs.get(uri.toString())?.findings ?? []; }
+
+  /** Schedules an analysis; `change` lets a single edit re-parse incrementally. */
+  schedule(doc: vscode.TextDocument, change?: vscode.TextDocumentContentChangeEvent, delayMs = 120): void {
+    const s = settings();
+    if (!s.enabled || !this.languageOf(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    if (change) this.applyEdit(doc, change);
+    this.timers.set(key, setTimeout(() => void this.analyse(doc, !change), delayMs));
+  }
+
+  private applyEdit(doc: vscode.TextDocument, change: vscode.TextDocumentContentChangeEvent): void {
+    const entry = this.docs.get(doc.uri.toString());
+    if (!entry) return;
+    // Keeps the syntax tree in step with the text so the next parse is incremental.
+    entry.findings = entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text, { ignore: settings().ignore });
+  }
+
+  /** Runs the TSSR rules (and ShellCheck for bash) and publishes diagnostics. */
+  async analyse(doc: vscode.TextDocument, full = true): Promise<void> {
+    const language = this.languageOf(doc);
+    if (!language) return;
+    const s = settings();
+    const key = doc.uri.toString();
+    this.parser ??= createParser();
+    const parser = await this.parser;
+    let entry = this.docs.get(key);
+    if (!entry || entry.lint.language !== language) {
+      entry?.lint.dispose();
+      entry = { lint: new LintDocument(parser, language), findings: [], version: -1 };
+      this.docs.set(key, entry);
+      full = true;
+    }
+    const text = doc.getText();
+    const version = doc.version;
+    if (entry.lint.current !== text) full = true;
+    let findings = full ? entry.lint.analyse(text, { ignore: s.ignore }) : entry.findings;
+    if (language === 'bash' && s.shellcheck) {
+      const sc = await runShellcheck(text, { path: s.shellcheckPath, exclude: s.ignore.filter((c) => /^SC\d+$/i.test(c)) });
+      if (sc.kind === 'ok') findings = mergeFindings(findings, sc.findings);
+      else if (sc.kind === 'missing') this.warnMissing();
+      else this.services.log.warn(`ShellCheck failed: ${sc.message}`);
+    }
+    if (doc.version !== version) return;
+    entry.findings = findings;
+    entry.version = version;
+    this.diagnostics.set(doc.uri, findings.map((f) => this.toDiagnostic(doc, f)));
+    this.changed.fire(doc.uri);
+  }
+
+  private toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
+    const lang = this.services.lang();
+    const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)));
+    const silenced = lang === 'fr' ? ' — masqué par une directive, reste visible de l’évaluateur' : ' — silenced by a directive, still visible to the evaluator';
+    const severity = f.suppressed ? vscode.DiagnosticSeverity.Hint
+      : f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+    const d = new vscode.Diagnostic(range, `${f.message[lang]}${f.critere ? ` (${f.critere})` : ''}${f.suppressed ? silenced : ''}`, severity);
+    d.source = f.source === 'shellcheck' ? 'ShellCheck' : 'TSSR Lab';
+    d.code = { value: f.alias && f.source === 'tssr' ? `${f.code} / ${f.alias}` : f.code, target: f.url ? vscode.Uri.parse(f.url) : ruleUri(f.code) };
+    return d;
+  }
+
+  private warnMissing(): void {
+    if (this.warnedMissing) return;
+    this.warnedMissing = true;
+    const copy = vscode.l10n.t('Copy the install command');
+    void vscode.window.showInformationMessage(SHELLCHECK_INSTALL_HINT[this.services.lang()], copy).then((choice) => {
+      if (choice === copy) void vscode.env.clipboard.writeText('sudo apt-get install -y shellcheck');
+    });
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.docs.get(key)?.lint.dispose();
+    this.docs.delete(key);
+    this.diagnostics.delete(doc.uri);
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.docs.forEach((d) => d.lint.dispose());
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** The virtual document explaining a TSSR rule (scheme `tssr-lab-rule`). */
+export function ruleUri(code: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'tssr-lab-rule', path: `/${code}.md` });
+}
+
+/** Registers the script coach: diagnostics on open, type or save. Hovers, fixes and the panel are in script-coach-ui.ts. */
+export function registerScriptCoach(context: vscode.ExtensionContext, services: Services): ScriptCoach {
+  const coach = new ScriptCoach(services);
+  context.subscriptions.push(
+    coach,
+    vscode.workspace.onDidOpenTextDocument((d) => coach.schedule(d, undefined, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (settings().run !== 'onType' || !e.contentChanges.length) return;
+      coach.schedule(e.document, e.contentChanges.length === 1 ? e.contentChanges[0] : undefined);
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => coach.schedule(d, undefined, 0)),
+    vscode.workspace.onDidCloseTextDocument((d) => coach.forget(d)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tssrLab.lint') || e.affectsConfiguration('tssrLab.language')) vscode.workspace.textDocuments.forEach((d) => coach.schedule(d, undefined, 0));
+    }),
+  );
+  vscode.workspace.textDocuments.forEach((d) => coach.schedule(d, undefined, 0));
+  return coach;
+}
