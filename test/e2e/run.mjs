@@ -163,6 +163,15 @@ try {
     await rows.filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ }).first().waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
   });
+  await step('a learner script shows French diagnostics in the Problems panel', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input.input').fill('nettoyage.sh');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'nettoyage.sh' }).first().click();
+    await palette('View: Focus Problems');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'n’est pas entre guillemets' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'TSSR-B004' }).first().waitFor();
+    await page.screenshot({ path: join(ROOT, 'dist/e2e-script-coach.png') });
+  });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.

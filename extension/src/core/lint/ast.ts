@@ -1,7 +1,75 @@
 import type { SyntaxNode } from './types';
 
-/** Every node under `root` (pre-order), optionally only of the given types. */
+/** A node that can search its subtree natively (web-tree-sitter's descendantsOfType runs inside WASM). */
+interface NativeSearch { descendantsOfType(types: string | string[]): Array<SyntaxNode | null> }
+
+/**
+ * Node types the rules search the whole tree for, gathered by one native search per analysis
+ * (each descendantsOfType call walks the whole tree inside WASM, so one call beats one per rule).
+ */
+const INDEXED = [
+  'command', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution', 'pipeline',
+  'comment', 'variable', 'script_parameter', 'catch_clause', 'comparison_operator', 'function_name',
+];
+
+interface Index { root: SyntaxNode; byType: Map<string, SyntaxNode[]>; memo: Map<string, unknown> }
+let index: Index | undefined;
+
+/**
+ * Runs the rules of one analysis. Searches of the whole tree go through a per-type cache filled by native
+ * searches (web-tree-sitter's descendantsOfType runs inside WASM), so each node type crosses the boundary once.
+ */
+export function withIndex<T>(root: SyntaxNode, fn: () => T): T {
+  index = { root, byType: new Map(INDEXED.map((t) => [t, []])), memo: new Map() };
+  for (const n of nativeSearch(root, INDEXED) ?? walk(root).filter((x) => INDEXED.includes(x.type))) index.byType.get(n.type)?.push(n);
+  try {
+    return fn();
+  } finally {
+    index = undefined;
+  }
+}
+
+/** A value computed once per analysis (e.g. the list of invocations), shared by the rules. */
+export function memo<T>(key: string, compute: () => T): T {
+  if (!index) return compute();
+  if (!index.memo.has(key)) index.memo.set(key, compute());
+  return index.memo.get(key) as T;
+}
+
+function nativeSearch(root: SyntaxNode, types: string[]): SyntaxNode[] | undefined {
+  const native = (root as unknown as Partial<NativeSearch>).descendantsOfType;
+  if (!native) return undefined;
+  const found = native.call(root, types).filter((n): n is SyntaxNode => n !== null);
+  return types.includes(root.type) && !sameNode(found[0], root) ? [root, ...found] : found;
+}
+
+function walk(root: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const stack: SyntaxNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
+/** Every node under `root` (pre-order, root included), optionally only of the given types. */
 export function descendants(root: SyntaxNode, types?: string[]): SyntaxNode[] {
+  if (types && index && root.startIndex === index.root.startIndex && root.endIndex === index.root.endIndex) {
+    const missing = types.filter((t) => !index!.byType.has(t));
+    if (missing.length) {
+      missing.forEach((t) => index!.byType.set(t, []));
+      for (const n of nativeSearch(root, missing) ?? walk(root).filter((x) => missing.includes(x.type))) index.byType.get(n.type)?.push(n);
+    }
+    if (types.length === 1) return index.byType.get(types[0])!;
+    return types.flatMap((t) => index!.byType.get(t)!).sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  }
+  if (types) {
+    const found = nativeSearch(root, types);
+    if (found) return found;
+  }
   const out: SyntaxNode[] = [];
   const wanted = types ? new Set(types) : undefined;
   const stack: SyntaxNode[] = [root];

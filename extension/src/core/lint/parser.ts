@@ -9,6 +9,9 @@ const WASM = {
   powershell: 'tree-sitter-powershell.wasm',
 } as const;
 
+/** Characters handed to the parser per read. */
+const CHUNK = 8192;
+
 let ready: Promise<Record<ScriptLanguage, Language>> | undefined;
 
 /** Where the .wasm files are: beside the bundle in dist/, or in node_modules when running from sources. */
@@ -44,7 +47,8 @@ export class ScriptParser {
       p.setLanguage(this.languages[language]);
       this.parsers.set(language, p);
     }
-    const tree = p.parse(text, previous);
+    // Feed the text in chunks: handing the whole remaining string at each read makes long files slow.
+    const tree = p.parse((index: number) => text.slice(index, index + CHUNK), previous);
     if (!tree) throw new Error(`the ${language} parser returned no tree`);
     return tree;
   }

@@ -7,7 +7,12 @@ const ICON: Record<Result['status'], string> = { pass: '✔', fail: '✘', skip:
 /** One live line for a result, as the CLI prints it when it arrives. */
 export function formatResult(r: Result): string {
   const where = r.path ? ` (${r.path}${r.line ? ':' + r.line : ''})` : '';
-  return `  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`;
+  const head = `  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`;
+  if (r.checkType !== 'lint' || !Array.isArray(r.actual)) return head;
+  // Script coaching evidence: each finding, silenced ones included and marked.
+  const findings = (r.actual as Array<{ code: string; severity: string; line: number; col: number; message: string; suppressed?: boolean }>).slice(0, 20)
+    .map((f) => `      ${r.path}:${f.line}:${f.col} ${f.severity} ${f.code}: ${f.message}${f.suppressed ? ' [directive]' : ''}`);
+  return [head, ...findings].join('\n');
 }
 
 /** One block per critère: status, points and, when not passed, the hint. */

@@ -52,9 +52,10 @@ export const bashDocs: Rule[] = [
       const positional = descendants(ctx.root, ['simple_expansion', 'expansion']).find((e) => /^\$\{?([1-9@*]|#\}?$)/.test(e.text))
         ?? commandsNamed(ctx.root, ['shift', 'getopts'])[0];
       if (!positional) return;
-      const words = descendants(ctx.root, ['word', 'extglob_pattern', 'string_content', 'raw_string']).map((w) => w.text);
-      const hasHelp = words.some((w) => /(^|\|)(-h|--help)(\||$)|^["']?--help["']?$/.test(w)) || commandsNamed(ctx.root, ['getopts']).some((g) => commandArgs(g).some((a) => a.text.includes('h')));
-      const hasCount = descendants(ctx.root, ['simple_expansion', 'expansion']).some((e) => e.text === '$#' || e.text === '${#}');
+      // Text searches, comments left out: cheaper than visiting every word of the tree.
+      const code = ctx.text.replace(/^\s*#.*$/gm, '');
+      const hasHelp = /(^|[\s|("'])(-h|--help)(?=[\s|)"']|$)/m.test(code) || commandsNamed(ctx.root, ['getopts']).some((g) => commandArgs(g).some((a) => a.text.includes('h')));
+      const hasCount = /\$#|\$\{#\}/.test(code);
       const missing = [...(hasHelp ? [] : ['-h/--help']), ...(hasCount ? [] : ['$#'])];
       if (!missing.length) return;
       ctx.report(positional, { fr: `Arguments utilisés sans ${missing.map((m) => (m === '$#' ? 'contrôle de leur nombre ($#)' : 'aide -h/--help')).join(' ni ')}`, en: `Arguments used without ${missing.map((m) => (m === '$#' ? 'a count check ($#)' : '-h/--help')).join(' nor ')}` });

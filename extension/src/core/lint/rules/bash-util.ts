@@ -1,4 +1,4 @@
-import { descendants } from '../ast';
+import { descendants, memo } from '../ast';
 import type { SyntaxNode } from '../types';
 
 /** The name of a simple command (`rm`, `cd`…). */
@@ -11,9 +11,10 @@ export function commandArgs(cmd: SyntaxNode): SyntaxNode[] {
   return cmd.childrenForFieldName('argument');
 }
 
-/** Every simple command named one of `names`. */
+/** Every simple command named one of `names` (the command list is computed once per analysis). */
 export function commandsNamed(root: SyntaxNode, names: string[]): SyntaxNode[] {
-  return descendants(root, ['command']).filter((c) => names.includes(commandName(c)));
+  const all = memo(`bash-commands:${root.startIndex}:${root.endIndex}`, () => descendants(root, ['command']).map((c) => ({ c, name: commandName(c) })));
+  return all.filter((x) => names.includes(x.name)).map((x) => x.c);
 }
 
 /** Special parameters whose expansion cannot split or glob. */

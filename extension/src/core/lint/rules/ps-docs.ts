@@ -27,7 +27,7 @@ export const psDocs: Rule[] = [
     },
     check(ctx) {
       const top = ctx.root.namedChildren.find((n) => n.type === 'param_block');
-      const usesArgs = descendants(ctx.root, ['variable']).find((v) => v.text.toLowerCase() === '$args');
+      const usesArgs = /\$args\b/i.test(ctx.text) ? descendants(ctx.root, ['variable']).find((v) => v.text.toLowerCase() === '$args') : undefined;
       if (top && /\[\s*CmdletBinding/i.test(top.text)) return;
       const where = usesArgs ?? top ?? { startIndex: 0, endIndex: Math.max(0, ctx.text.indexOf('\n')) };
       const message = top

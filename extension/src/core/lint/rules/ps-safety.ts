@@ -31,6 +31,7 @@ export const psSafety: Rule[] = [
       en: '"ConvertTo-SecureString "secret" -AsPlainText -Force" leaves the secret in clear in the script. Ask for it (Read-Host -AsSecureString, Get-Credential) or read it from a vault (SecretManagement).',
     },
     check(ctx) {
+      if (!/convertto-securestring/i.test(ctx.text)) return;
       for (const i of invocations(ctx.root)) {
         if (nameOf(i) !== 'convertto-securestring') continue;
         const flag = i.elements.find((e) => /^-asplaintext/i.test(e.text));
@@ -76,7 +77,9 @@ export const psSafety: Rule[] = [
       en: 'A hard-coded -ComputerName "SRV01" makes the script useless elsewhere. Pass the name as a parameter ($ComputerName), with a default if needed.',
     },
     check(ctx) {
+      if (!/-(computername|cn)\b/i.test(ctx.text)) return;
       for (const i of invocations(ctx.root)) {
+        if (!/-(computername|cn)\b/i.test(i.node.text)) continue;
         i.elements.forEach((e, k) => {
           if (!/^-(computername|cn)$/i.test(e.text)) return;
           const value = constantString(i.elements[k + 1]);
@@ -95,6 +98,7 @@ export const psSafety: Rule[] = [
       en: '$global: changes the caller\'s session and creates side effects between scripts. Pass values as parameters and return results.',
     },
     check(ctx) {
+      if (!/\$global:/i.test(ctx.text)) return;
       for (const v of descendants(ctx.root, ['variable'])) {
         if (/^\$global:/i.test(v.text)) ctx.report(v, { fr: `${v.text} est une variable globale`, en: `${v.text} is a global variable` });
       }
@@ -108,9 +112,12 @@ export const psSafety: Rule[] = [
       en: 'If $x is an array, "$x -eq $null" filters the array instead of testing $x. Write "$null -eq $x".',
     },
     check(ctx) {
-      for (const c of descendants(ctx.root, ['comparison_expression'])) {
-        const op = c.namedChildren.find((n) => n.type === 'comparison_operator');
-        if (!op || !/^-(c|i)?(eq|ne)$/i.test(op.text)) continue;
+      if (!/\$null/i.test(ctx.text)) return;
+      // Every PowerShell value sits in a comparison_expression; only those with an operator compare.
+      for (const op of descendants(ctx.root, ['comparison_operator'])) {
+        if (!/^-(c|i)?(eq|ne)$/i.test(op.text)) continue;
+        const c = op.parent;
+        if (!c) continue;
         const [left, right] = c.namedChildren.filter((n) => !sameNode(n, op));
         if (!left || !right || right.text.toLowerCase() !== '$null' || left.text.toLowerCase() === '$null') continue;
         ctx.report(c, { fr: '$null doit être à gauche de la comparaison', en: '$null belongs on the left of the comparison' },

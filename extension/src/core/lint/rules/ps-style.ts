@@ -83,7 +83,8 @@ export const psStyle: Rule[] = [
     },
     check(ctx) {
       for (const i of invocations(ctx.root)) {
-        if (!/^[a-z]+-[a-z]/i.test(i.name.text)) continue;
+        // Cheap text test first: fewer than three spaces cannot hold three positional arguments.
+        if (!/^[a-z]+-[a-z]/i.test(i.name.text) || (i.node.text.match(/\s+/g)?.length ?? 0) < POSITIONAL_THRESHOLD) continue;
         let positional = 0;
         i.elements.forEach((e, k) => {
           if (e.type === 'command_parameter') return;

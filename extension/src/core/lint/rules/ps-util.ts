@@ -1,17 +1,24 @@
-import { descendants } from '../ast';
+import { descendants, memo } from '../ast';
 import type { SyntaxNode } from '../types';
 
-/** A PowerShell command invocation: its name node and its elements (parameters and arguments, separators dropped). */
-export interface Invocation { node: SyntaxNode; name: SyntaxNode; elements: SyntaxNode[] }
+/** A PowerShell command invocation: its name node and, read on demand, its elements (parameters and arguments). */
+export interface Invocation { node: SyntaxNode; name: SyntaxNode; lower: string; readonly elements: SyntaxNode[] }
 
 /** Every command invocation in the tree. */
 export function invocations(root: SyntaxNode): Invocation[] {
-  return descendants(root, ['command']).flatMap((node) => {
+  return memo(`ps-invocations:${root.startIndex}:${root.endIndex}`, () => descendants(root, ['command']).flatMap((node) => {
     const name = node.childForFieldName('command_name');
     if (!name) return [];
-    const elements = (node.childForFieldName('command_elements')?.namedChildren ?? []).filter((e) => e.type !== 'command_argument_sep');
-    return [{ node, name, elements }];
-  });
+    let elements: SyntaxNode[] | undefined;
+    return [{
+      node, name, lower: name.text.toLowerCase(),
+      // Most rules only need the name; reading the elements costs a few WASM calls per command.
+      get elements() {
+        elements ??= (node.childForFieldName('command_elements')?.namedChildren ?? []).filter((e) => e.type !== 'command_argument_sep');
+        return elements;
+      },
+    }];
+  }));
 }
 
 /** A string literal's value without quotes, or null if it is not a constant string. */
@@ -27,4 +34,4 @@ export function constantString(node: SyntaxNode | undefined): string | null {
 }
 
 /** Lower-case name of a command. */
-export const nameOf = (i: Invocation): string => i.name.text.toLowerCase();
+export const nameOf = (i: Invocation): string => i.lower;
