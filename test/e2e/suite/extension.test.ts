@@ -87,14 +87,21 @@ export function extensionTests(): void {
       const unquoted = await until(() => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')), vscode.languages.onDidChangeDiagnostics);
       assert.match(unquoted.message, /n’est pas entre guillemets/);
       assert.equal(unquoted.source, 'TSSR Lab');
+      await vscode.commands.executeCommand('tssrLab.explainScript');
+      const panel = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'tssr-lab-explain', path: `${uri.path}.md` }));
+      assert.match(panel.getText(), /## CP11\.3 — Les scripts sur le serveur Linux sont testés/);
+      assert.match(panel.getText(), /TSSR-B004/);
+      await vscode.window.showTextDocument(doc);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, unquoted.range.start);
+      const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(hoverText, /Mes documents/);
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unquoted.range);
       const quote = actions.find((a) => a.isPreferred && /guillemets/.test(a.title));
       assert.ok(quote?.edit, `no quick fix among ${actions.map((a) => a.title).join(' | ')}`);
       await vscode.workspace.applyEdit(quote.edit);
       assert.match(doc.getText(), /rm -f "\$dossier"\/\*\.tmp/);
       await until(() => (vscode.languages.getDiagnostics(uri).some((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')) ? undefined : true), vscode.languages.onDidChangeDiagnostics);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 0));
-      assert.ok(Array.isArray(hovers));
+      await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
