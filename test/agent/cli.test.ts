@@ -26,14 +26,14 @@ describe('tssr-lab CLI', () => {
     const r = cli('check', script);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /✘ \[aide\] command/);
-    assert.match(r.stdout, /\/12 points/);
+    assert.match(r.stdout, /\/14 points/);
     assert.match(r.stdout, /Indice :/);
   });
 
   it('check: the reference solution passes (exit 0)', () => {
     const r = cli('check', script, '--solution');
     assert.equal(r.status, 0, r.stdout);
-    assert.match(r.stdout, /12\/12 points/);
+    assert.match(r.stdout, /14\/14 points/);
   });
 
   it('check --format json prints a report valid against the report schema', () => {
@@ -45,7 +45,7 @@ describe('tssr-lab CLI', () => {
   });
 
   it('check --format junit prints JUnit XML', () => {
-    assert.match(cli('check', script, '--solution', '--format', 'junit').stdout, /<testsuites name="tssr-lab" tests="5" failures="0"/);
+    assert.match(cli('check', script, '--solution', '--format', 'junit').stdout, /<testsuites name="tssr-lab" tests="6" failures="0"/);
   });
 
   it('exits 2 for bad usage: unknown target, unknown format, invalid exercise', () => {

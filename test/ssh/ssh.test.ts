@@ -142,7 +142,7 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
     const report = JSON.parse(r.stdout);
     assert.deepEqual(validate('report.schema.json', report), []);
     assert.match(report.target, /^ssh:\/\/root@127\.0\.0\.1:\d+$/);
-    assert.equal(report.totals.passed, 5);
+    assert.equal(report.totals.passed, 6);
   });
 });
 

@@ -91,6 +91,9 @@ export function extensionTests(): void {
       const panel = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'tssr-lab-explain', path: `${uri.path}.md` }));
       assert.match(panel.getText(), /## CP11\.3 — Les scripts sur le serveur Linux sont testés/);
       assert.match(panel.getText(), /TSSR-B004/);
+      const target = (unquoted.code as { target: vscode.Uri }).target;
+      const rulePage = await vscode.workspace.openTextDocument(target);
+      assert.match(rulePage.getText(), /^# TSSR-B004 — Variable non protégée par des guillemets/);
       await vscode.window.showTextDocument(doc);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, unquoted.range.start);
       const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');

@@ -8,8 +8,8 @@ interface NativeSearch { descendantsOfType(types: string | string[]): Array<Synt
  * (each descendantsOfType call walks the whole tree inside WASM, so one call beats one per rule).
  */
 const INDEXED = [
-  'command', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution', 'pipeline',
-  'comment', 'variable', 'script_parameter', 'catch_clause', 'comparison_operator', 'function_name',
+  'command', 'command_name', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution',
+  'pipeline', 'comment', 'script_parameter', 'catch_clause', 'function_name',
 ];
 
 interface Index { root: SyntaxNode; byType: Map<string, SyntaxNode[]>; memo: Map<string, unknown> }
@@ -58,6 +58,7 @@ function walk(root: SyntaxNode): SyntaxNode[] {
 /** Every node under `root` (pre-order, root included), optionally only of the given types. */
 export function descendants(root: SyntaxNode, types?: string[]): SyntaxNode[] {
   if (types && index && root.startIndex === index.root.startIndex && root.endIndex === index.root.endIndex) {
+    // Types outside INDEXED (frequent ones such as PowerShell's `variable`) are searched on demand, once.
     const missing = types.filter((t) => !index!.byType.has(t));
     if (missing.length) {
       missing.forEach((t) => index!.byType.set(t, []));

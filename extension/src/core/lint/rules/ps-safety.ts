@@ -1,6 +1,6 @@
 import { descendants, sameNode } from '../ast';
 import type { Rule } from '../types';
-import { constantString, invocations, nameOf } from './ps-util';
+import { constantString, invocations, lineFrom, nameOf } from './ps-util';
 
 const PASSWORD_PARAM = /^\$(.*pass(word|wd)?|.*pwd|mdp|.*secret|motdepasse)$/i;
 const LOCAL_NAMES = new Set(['localhost', '.', '127.0.0.1', '::1']);
@@ -32,7 +32,7 @@ export const psSafety: Rule[] = [
     },
     check(ctx) {
       if (!/convertto-securestring/i.test(ctx.text)) return;
-      for (const i of invocations(ctx.root)) {
+      for (const i of invocations(ctx.root, ctx.text)) {
         if (nameOf(i) !== 'convertto-securestring') continue;
         const flag = i.elements.find((e) => /^-asplaintext/i.test(e.text));
         if (flag) ctx.report(flag, { fr: 'Secret converti depuis du texte clair', en: 'Secret converted from plain text' });
@@ -64,7 +64,7 @@ export const psSafety: Rule[] = [
       en: 'Invoke-Expression runs a string as code: badly filtered input becomes command injection. Call the command directly with its parameters (splatting @params).',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root)) {
+      for (const i of invocations(ctx.root, ctx.text)) {
         if (nameOf(i) === 'invoke-expression' || nameOf(i) === 'iex') ctx.report(i.name, { fr: 'Invoke-Expression exécute du texte comme du code', en: 'Invoke-Expression runs text as code' });
       }
     },
@@ -78,8 +78,8 @@ export const psSafety: Rule[] = [
     },
     check(ctx) {
       if (!/-(computername|cn)\b/i.test(ctx.text)) return;
-      for (const i of invocations(ctx.root)) {
-        if (!/-(computername|cn)\b/i.test(i.node.text)) continue;
+      for (const i of invocations(ctx.root, ctx.text)) {
+        if (!/-(computername|cn)\b/i.test(lineFrom(ctx.text, i.start))) continue;
         i.elements.forEach((e, k) => {
           if (!/^-(computername|cn)$/i.test(e.text)) return;
           const value = constantString(i.elements[k + 1]);

@@ -1,6 +1,6 @@
 import { descendants } from '../ast';
 import type { Rule } from '../types';
-import { invocations, nameOf } from './ps-util';
+import { invocations, lineFrom, nameOf } from './ps-util';
 
 /** Built-in aliases and the cmdlet each stands for. */
 export const ALIASES: Record<string, string> = {
@@ -35,10 +35,10 @@ export const psStyle: Rule[] = [
       en: 'Aliases (ls, %, ?, gci…) are quick at the console but make a script unreadable and environment-dependent (ls is not everywhere). In a script, write the full name.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root)) {
+      for (const i of invocations(ctx.root, ctx.text)) {
         const full = ALIASES[nameOf(i)];
         if (!full) continue;
-        ctx.report(i.name, { fr: `« ${i.name.text} » est un alias de ${full}`, en: `"${i.name.text}" is an alias of ${full}` },
+        ctx.report(i.name, { fr: `« ${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)} » est un alias de ${full}`, en: `"${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)}" is an alias of ${full}` },
           { title: { fr: `Remplacer par ${full}`, en: `Replace with ${full}` }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: full }] });
       }
     },
@@ -51,7 +51,7 @@ export const psStyle: Rule[] = [
       en: 'Write-Host writes to the screen, not to the pipeline: the output cannot be redirected, filtered or reused. Return data with Write-Output (or just the value) and messages with Write-Verbose/Write-Information.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root)) {
+      for (const i of invocations(ctx.root, ctx.text)) {
         if (nameOf(i) !== 'write-host') continue;
         ctx.report(i.name, { fr: 'Write-Host ne renvoie rien dans le pipeline : utilisez Write-Output', en: 'Write-Host sends nothing down the pipeline: use Write-Output' },
           { title: { fr: 'Remplacer par Write-Output', en: 'Replace with Write-Output' }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: 'Write-Output' }] });
@@ -82,9 +82,9 @@ export const psStyle: Rule[] = [
       en: '"Copy-Item a b c" makes the reader know the parameter order. Name them (-Path, -Destination…): the script reads well and survives version changes.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root)) {
+      for (const i of invocations(ctx.root, ctx.text)) {
         // Cheap text test first: fewer than three spaces cannot hold three positional arguments.
-        if (!/^[a-z]+-[a-z]/i.test(i.name.text) || (i.node.text.match(/\s+/g)?.length ?? 0) < POSITIONAL_THRESHOLD) continue;
+        if (!/^[a-z]+-[a-z]/.test(i.lower) || (lineFrom(ctx.text, i.start).match(/\s+\S/g)?.length ?? 0) < POSITIONAL_THRESHOLD) continue;
         let positional = 0;
         i.elements.forEach((e, k) => {
           if (e.type === 'command_parameter') return;
@@ -94,7 +94,7 @@ export const psStyle: Rule[] = [
           positional++;
         });
         if (positional >= POSITIONAL_THRESHOLD) {
-          ctx.report(i.node, { fr: `${i.name.text} reçoit ${positional} arguments positionnels : nommez les paramètres`, en: `${i.name.text} gets ${positional} positional arguments: name the parameters` });
+          ctx.report(i.node, { fr: `${ctx.text.slice(i.start, i.start + i.lower.length)} reçoit ${positional} arguments positionnels : nommez les paramètres`, en: `${ctx.text.slice(i.start, i.start + i.lower.length)} gets ${positional} positional arguments: name the parameters` });
         }
       }
     },
