@@ -7,10 +7,10 @@ interface NativeSearch { descendantsOfType(types: string | string[]): Array<Synt
  * Node types the rules search the whole tree for, gathered by one native search per analysis
  * (each descendantsOfType call walks the whole tree inside WASM, so one call beats one per rule).
  */
-const INDEXED = [
-  'command', 'command_name', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution',
-  'pipeline', 'comment', 'script_parameter', 'catch_clause', 'function_name',
-];
+export const INDEXED: Record<string, string[]> = {
+  bash: ['command', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution', 'pipeline', 'comment'],
+  powershell: ['command_name', 'comment', 'script_parameter', 'catch_clause', 'function_name'],
+};
 
 interface Index { root: SyntaxNode; byType: Map<string, SyntaxNode[]>; memo: Map<string, unknown> }
 let index: Index | undefined;
@@ -19,9 +19,9 @@ let index: Index | undefined;
  * Runs the rules of one analysis. Searches of the whole tree go through a per-type cache filled by native
  * searches (web-tree-sitter's descendantsOfType runs inside WASM), so each node type crosses the boundary once.
  */
-export function withIndex<T>(root: SyntaxNode, fn: () => T): T {
-  index = { root, byType: new Map(INDEXED.map((t) => [t, []])), memo: new Map() };
-  for (const n of nativeSearch(root, INDEXED) ?? walk(root).filter((x) => INDEXED.includes(x.type))) index.byType.get(n.type)?.push(n);
+export function withIndex<T>(root: SyntaxNode, types: string[], fn: () => T): T {
+  index = { root, byType: new Map(types.map((t) => [t, []])), memo: new Map() };
+  for (const n of nativeSearch(root, types) ?? walk(root).filter((x) => types.includes(x.type))) index.byType.get(n.type)?.push(n);
   try {
     return fn();
   } finally {
@@ -103,4 +103,16 @@ export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null 
 /** Whether `inner` lies within `outer`. */
 export function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The smallest node at an offset (one native lookup when the tree is web-tree-sitter's). */
+export function nodeAt(root: SyntaxNode, offset: number): SyntaxNode | null {
+  const native = (root as unknown as { descendantForIndex?: (i: number) => SyntaxNode | null }).descendantForIndex;
+  if (native) return native.call(root, offset);
+  let n: SyntaxNode = root;
+  for (;;) {
+    const next = n.children.find((c) => c.startIndex <= offset && offset < c.endIndex);
+    if (!next) return n;
+    n = next;
+  }
 }

@@ -1,5 +1,5 @@
 import { Edit, type Tree } from 'web-tree-sitter';
-import { withIndex } from './ast';
+import { INDEXED, withIndex } from './ast';
 import { shellcheckTwins } from './codes';
 import { isSilenced, readDirectives } from './directives';
 import { LineIndex } from './lines';
@@ -19,7 +19,7 @@ export function runRules(text: string, root: SyntaxNode, language: ScriptLanguag
   const silenced = readDirectives(lines, lines.position(text.length).line);
   const ignore = new Set((opts.ignore ?? []).map((c) => c.toUpperCase()));
   const findings: Finding[] = [];
-  withIndex(root, () => {
+  withIndex(root, INDEXED[language], () => {
   for (const rule of RULES) {
     if (rule.language !== language || ignore.has(rule.code) || (rule.alias && ignore.has(rule.alias.toUpperCase()))) continue;
     const report = (node: { startIndex: number; endIndex: number }, message: Bilingual, fix?: Fix): void => {

@@ -1,4 +1,4 @@
-import { descendants, sameNode } from '../ast';
+import { descendants, nodeAt, sameNode } from '../ast';
 import type { Rule } from '../types';
 import { constantString, invocations, lineFrom, nameOf } from './ps-util';
 
@@ -112,12 +112,14 @@ export const psSafety: Rule[] = [
       en: 'If $x is an array, "$x -eq $null" filters the array instead of testing $x. Write "$null -eq $x".',
     },
     check(ctx) {
-      if (!/\$null/i.test(ctx.text)) return;
-      // Every PowerShell value sits in a comparison_expression; only those with an operator compare.
-      for (const op of descendants(ctx.root, ['comparison_operator'])) {
-        if (!/^-(c|i)?(eq|ne)$/i.test(op.text)) continue;
-        const c = op.parent;
-        if (!c) continue;
+      // Find `-eq $null` / `-ne $null` in the text, then the comparison at that spot: no walk over the whole tree.
+      const seen = new Set<number>();
+      for (const m of ctx.text.matchAll(/-[ci]?(eq|ne)\s+\$null\b/gi)) {
+        let op = nodeAt(ctx.root, m.index!);
+        while (op && op.type !== 'comparison_operator' && op.endIndex - op.startIndex <= m[0].length) op = op.parent;
+        const c = op?.type === 'comparison_operator' ? op.parent : null;
+        if (!op || !c || seen.has(c.startIndex)) continue;
+        seen.add(c.startIndex);
         const [left, right] = c.namedChildren.filter((n) => !sameNode(n, op));
         if (!left || !right || right.text.toLowerCase() !== '$null' || left.text.toLowerCase() === '$null') continue;
         ctx.report(c, { fr: '$null doit être à gauche de la comparaison', en: '$null belongs on the left of the comparison' },

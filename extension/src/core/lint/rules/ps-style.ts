@@ -1,6 +1,6 @@
 import { descendants } from '../ast';
 import type { Rule } from '../types';
-import { invocations, lineFrom, nameOf } from './ps-util';
+import { invocations, lineFrom, nameOf, positionalEstimate } from './ps-util';
 
 /** Built-in aliases and the cmdlet each stands for. */
 export const ALIASES: Record<string, string> = {
@@ -84,7 +84,7 @@ export const psStyle: Rule[] = [
     check(ctx) {
       for (const i of invocations(ctx.root, ctx.text)) {
         // Cheap text test first: fewer than three spaces cannot hold three positional arguments.
-        if (!/^[a-z]+-[a-z]/.test(i.lower) || (lineFrom(ctx.text, i.start).match(/\s+\S/g)?.length ?? 0) < POSITIONAL_THRESHOLD) continue;
+        if (!/^[a-z]+-[a-z]/.test(i.lower) || positionalEstimate(lineFrom(ctx.text, i.start)) < POSITIONAL_THRESHOLD) continue;
         let positional = 0;
         i.elements.forEach((e, k) => {
           if (e.type === 'command_parameter') return;
