@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRelint, testParser, type RuleCases } from '../helpers/lint';
+import { findingsOf, ruleTable, testParser, type RuleCases } from '../helpers/lint';
 
 const H = '#!/usr/bin/env bash\n# Description : test\n# Auteur : moi, 2026-11-28\nset -euo pipefail\n';
 
@@ -87,17 +87,7 @@ const table: RuleCases[] = [
 
 describe('script coach: bash rules', () => {
   before(testParser);
-  for (const { code, bad, good, fix } of table) {
-    describe(code, () => {
-      bad.forEach((text, i) => it(`triggers on bad case ${i + 1}`, () => assert.ok(findingsOf(text, 'bash', code).length > 0, text)));
-      good.forEach((text, i) => it(`stays quiet on good case ${i + 1}`, () => assert.deepEqual(findingsOf(text, 'bash', code).map((f) => f.message.en), [], text)));
-      (fix ?? []).forEach(([before, after], i) => it(`quick fix ${i + 1} applies and clears the finding`, () => {
-        const r = fixAndRelint(before, 'bash', code);
-        assert.equal(r.text, after);
-        assert.deepEqual(r.remaining, []);
-      }));
-    });
-  }
+  ruleTable(table, 'bash');
 
   it('reports French and English messages, a severity, a critère and 1-based positions', () => {
     const [f] = findingsOf(`${H}cp $src /tmp\n`, 'bash', 'TSSR-B004');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findingsOf, fixAndRelint, testParser, type RuleCases } from '../helpers/lint';
+import { findingsOf, ruleTable, testParser, type RuleCases } from '../helpers/lint';
 
 const HELP = '<#\n.SYNOPSIS\n  Test.\n.DESCRIPTION\n  Test.\n.EXAMPLE\n  .\\t.ps1\n#>\n[CmdletBinding()]\nparam()\n';
 
@@ -78,17 +78,7 @@ const table: RuleCases[] = [
 
 describe('script coach: PowerShell rules (PSScriptAnalyzer names)', () => {
   before(testParser);
-  for (const { code, bad, good, fix } of table) {
-    describe(code, () => {
-      bad.forEach((text, i) => it(`triggers on bad case ${i + 1}`, () => assert.ok(findingsOf(text, 'powershell', code).length > 0, text)));
-      good.forEach((text, i) => it(`stays quiet on good case ${i + 1}`, () => assert.deepEqual(findingsOf(text, 'powershell', code).map((f) => f.message.en), [], text)));
-      (fix ?? []).forEach(([before, after], i) => it(`quick fix ${i + 1} applies and clears the finding`, () => {
-        const r = fixAndRelint(before, 'powershell', code);
-        assert.equal(r.text, after);
-        assert.deepEqual(r.remaining, []);
-      }));
-    });
-  }
+  ruleTable(table, 'powershell');
 
   it('carries the PSScriptAnalyzer rule name as alias', () => {
     assert.equal(findingsOf(HELP + 'gci\n', 'powershell', 'TSSR-P002')[0].alias, 'PSAvoidUsingCmdletAliases');
