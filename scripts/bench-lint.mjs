@@ -10,7 +10,7 @@ const { createParser } = require(join(ROOT, 'out/extension/src/core/lint/parser.
 const { LintDocument } = require(join(ROOT, 'out/extension/src/core/lint/engine.js'));
 const { runShellcheck } = require(join(ROOT, 'out/extension/src/core/lint/shellcheck.js'));
 
-const ROUNDS = 25;
+const ROUNDS = 60;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function bashScript(lines) {

@@ -9,7 +9,8 @@ interface NativeSearch { descendantsOfType(types: string | string[]): Array<Synt
  */
 export const INDEXED: Record<string, string[]> = {
   bash: ['command', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution', 'pipeline', 'comment'],
-  powershell: ['command_name', 'comment', 'script_parameter', 'catch_clause', 'function_name'],
+  // PowerShell rules scan the text first and confirm candidates with one lookup each: no whole-tree search.
+  powershell: [],
 };
 
 interface Index { root: SyntaxNode; byType: Map<string, SyntaxNode[]>; memo: Map<string, unknown> }
@@ -21,7 +22,7 @@ let index: Index | undefined;
  */
 export function withIndex<T>(root: SyntaxNode, types: string[], fn: () => T): T {
   index = { root, byType: new Map(types.map((t) => [t, []])), memo: new Map() };
-  for (const n of nativeSearch(root, types) ?? walk(root).filter((x) => types.includes(x.type))) index.byType.get(n.type)?.push(n);
+  if (types.length) for (const n of nativeSearch(root, types) ?? walk(root).filter((x) => types.includes(x.type))) index.byType.get(n.type)?.push(n);
   try {
     return fn();
   } finally {

@@ -1,4 +1,5 @@
 import { descendants } from '../ast';
+import { nodeOfTypeAt } from './ps-util';
 import type { Rule } from '../types';
 
 /** PowerShell documentation and reuse rules: comment-based help, CmdletBinding/param. */
@@ -11,7 +12,8 @@ export const psDocs: Rule[] = [
       en: 'Critère "scripts are documented": a <# … #> block at the top with .SYNOPSIS, .DESCRIPTION and .EXAMPLE makes help available through "Get-Help .\\script.ps1", as for a cmdlet.',
     },
     check(ctx) {
-      const help = descendants(ctx.root, ['comment']).find((c) => c.text.startsWith('<#'));
+      const open = ctx.text.indexOf('<#');
+      const help = open < 0 ? undefined : nodeOfTypeAt(ctx.root, open, 'comment') ?? undefined;
       const missing = ['.SYNOPSIS', '.DESCRIPTION', '.EXAMPLE'].filter((k) => !help || !new RegExp(`^\\s*\\${k}\\b`, 'im').test(help.text));
       if (!missing.length) return;
       ctx.report(help ?? { startIndex: 0, endIndex: Math.max(0, ctx.text.indexOf('\n')) }, { fr: `Aide intégrée incomplète : il manque ${missing.join(', ')}`, en: `Comment-based help incomplete: missing ${missing.join(', ')}` },

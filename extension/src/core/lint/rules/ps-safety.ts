@@ -1,8 +1,12 @@
 import { descendants, nodeAt, sameNode } from '../ast';
 import type { Rule } from '../types';
-import { constantString, invocations, lineFrom, nameOf } from './ps-util';
+import { commandWords, constantString, invocationsMatching, nodeOfTypeAt } from './ps-util';
 
 const PASSWORD_PARAM = /^\$(.*pass(word|wd)?|.*pwd|mdp|.*secret|motdepasse)$/i;
+const PASSWORD_VARIABLE = /\$\w*(pass(word|wd)?|pwd|secret|mdp|motdepasse)\w*\b/gi;
+const CONVERT_SECURE = commandWords(['convertto-securestring']);
+const INVOKE_EXPRESSION = commandWords(['invoke-expression', 'iex']);
+const ANY_COMMAND = /(?<![\w$.\-:\\])[a-z][\w]*(-[a-z]\w*)?(?![\w-])/gi;
 const LOCAL_NAMES = new Set(['localhost', '.', '127.0.0.1', '::1']);
 
 /** PowerShell safety rules: plain-text passwords, Invoke-Expression, empty catch, globals, $null comparisons, hard-coded hosts. */
@@ -15,9 +19,10 @@ export const psSafety: Rule[] = [
       en: 'A [string] $Password parameter keeps the password in clear in memory and in history. Type it [SecureString] or, better, [PSCredential] (Get-Credential).',
     },
     check(ctx) {
-      for (const p of descendants(ctx.root, ['script_parameter'])) {
-        const v = p.namedChildren.find((n) => n.type === 'variable');
-        if (!v || !PASSWORD_PARAM.test(v.text)) continue;
+      for (const m of ctx.text.matchAll(PASSWORD_VARIABLE)) {
+        const v = nodeOfTypeAt(ctx.root, m.index!, 'variable');
+        const p = v?.parent;
+        if (!v || p?.type !== 'script_parameter' || !PASSWORD_PARAM.test(v.text)) continue;
         if (/\[\s*(securestring|pscredential|System\.Security\.SecureString|System\.Management\.Automation\.PSCredential)\s*\]/i.test(p.text)) continue;
         ctx.report(v, { fr: `${v.text} est un mot de passe en texte clair : utilisez [SecureString] ou [PSCredential]`, en: `${v.text} is a plain-text password: use [SecureString] or [PSCredential]` });
       }
@@ -31,9 +36,7 @@ export const psSafety: Rule[] = [
       en: '"ConvertTo-SecureString "secret" -AsPlainText -Force" leaves the secret in clear in the script. Ask for it (Read-Host -AsSecureString, Get-Credential) or read it from a vault (SecretManagement).',
     },
     check(ctx) {
-      if (!/convertto-securestring/i.test(ctx.text)) return;
-      for (const i of invocations(ctx.root, ctx.text)) {
-        if (nameOf(i) !== 'convertto-securestring') continue;
+      for (const i of invocationsMatching(ctx.root, ctx.text, CONVERT_SECURE)) {
         const flag = i.elements.find((e) => /^-asplaintext/i.test(e.text));
         if (flag) ctx.report(flag, { fr: 'Secret converti depuis du texte clair', en: 'Secret converted from plain text' });
       }
@@ -47,7 +50,9 @@ export const psSafety: Rule[] = [
       en: 'An empty catch swallows the error: the script goes on as if all were well and nobody knows why the result is wrong. Log it (Write-Error, Write-Warning) or rethrow (throw).',
     },
     check(ctx) {
-      for (const c of descendants(ctx.root, ['catch_clause'])) {
+      for (const m of ctx.text.matchAll(/\bcatch\b/gi)) {
+        const c = nodeOfTypeAt(ctx.root, m.index!, 'catch_clause', true);
+        if (!c) continue;
         const block = c.namedChildren.find((n) => n.type === 'statement_block');
         if (block && !block.namedChildren.some((n) => n.type !== 'comment')) {
           ctx.report(c, { fr: 'Ce catch ignore l’erreur sans la signaler', en: 'This catch ignores the error without reporting it' },
@@ -64,8 +69,8 @@ export const psSafety: Rule[] = [
       en: 'Invoke-Expression runs a string as code: badly filtered input becomes command injection. Call the command directly with its parameters (splatting @params).',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root, ctx.text)) {
-        if (nameOf(i) === 'invoke-expression' || nameOf(i) === 'iex') ctx.report(i.name, { fr: 'Invoke-Expression exécute du texte comme du code', en: 'Invoke-Expression runs text as code' });
+      for (const i of invocationsMatching(ctx.root, ctx.text, INVOKE_EXPRESSION)) {
+        ctx.report(i.name, { fr: 'Invoke-Expression exécute du texte comme du code', en: 'Invoke-Expression runs text as code' });
       }
     },
   },
@@ -78,8 +83,7 @@ export const psSafety: Rule[] = [
     },
     check(ctx) {
       if (!/-(computername|cn)\b/i.test(ctx.text)) return;
-      for (const i of invocations(ctx.root, ctx.text)) {
-        if (!/-(computername|cn)\b/i.test(lineFrom(ctx.text, i.start))) continue;
+      for (const i of invocationsMatching(ctx.root, ctx.text, ANY_COMMAND, (line) => /-(computername|cn)\b/i.test(line))) {
         i.elements.forEach((e, k) => {
           if (!/^-(computername|cn)$/i.test(e.text)) return;
           const value = constantString(i.elements[k + 1]);

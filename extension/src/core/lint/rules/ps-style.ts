@@ -1,6 +1,5 @@
-import { descendants } from '../ast';
 import type { Rule } from '../types';
-import { invocations, lineFrom, nameOf, positionalEstimate } from './ps-util';
+import { commandWords, invocationsMatching, nameOf, nodeOfTypeAt, positionalEstimate } from './ps-util';
 
 /** Built-in aliases and the cmdlet each stands for. */
 export const ALIASES: Record<string, string> = {
@@ -14,6 +13,10 @@ export const ALIASES: Record<string, string> = {
   iwr: 'Invoke-WebRequest', irm: 'Invoke-RestMethod', gsv: 'Get-Service', sasv: 'Start-Service', spsv: 'Stop-Service', sls: 'Select-String',
   ni: 'New-Item', gcm: 'Get-Command', icm: 'Invoke-Command', ipmo: 'Import-Module', tee: 'Tee-Object', gwmi: 'Get-WmiObject',
 };
+
+const ALIAS_WORDS = commandWords(Object.keys(ALIASES));
+const WRITE_HOST = commandWords(['write-host']);
+const VERB_NOUN = /(?<![\w$.\-:\\])[a-z]+-[a-z]\w*(?![\w-])/gi;
 
 /** Approved verbs (Get-Verb). */
 const VERBS = new Set(('Add Approve Assert Backup Block Build Checkpoint Clear Close Compare Complete Compress Confirm Connect Convert ConvertFrom ConvertTo Copy '
@@ -35,7 +38,7 @@ export const psStyle: Rule[] = [
       en: 'Aliases (ls, %, ?, gci…) are quick at the console but make a script unreadable and environment-dependent (ls is not everywhere). In a script, write the full name.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root, ctx.text)) {
+      for (const i of invocationsMatching(ctx.root, ctx.text, ALIAS_WORDS)) {
         const full = ALIASES[nameOf(i)];
         if (!full) continue;
         ctx.report(i.name, { fr: `« ${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)} » est un alias de ${full}`, en: `"${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)}" is an alias of ${full}` },
@@ -51,8 +54,7 @@ export const psStyle: Rule[] = [
       en: 'Write-Host writes to the screen, not to the pipeline: the output cannot be redirected, filtered or reused. Return data with Write-Output (or just the value) and messages with Write-Verbose/Write-Information.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root, ctx.text)) {
-        if (nameOf(i) !== 'write-host') continue;
+      for (const i of invocationsMatching(ctx.root, ctx.text, WRITE_HOST)) {
         ctx.report(i.name, { fr: 'Write-Host ne renvoie rien dans le pipeline : utilisez Write-Output', en: 'Write-Host sends nothing down the pipeline: use Write-Output' },
           { title: { fr: 'Remplacer par Write-Output', en: 'Replace with Write-Output' }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: 'Write-Output' }] });
       }
@@ -66,7 +68,9 @@ export const psStyle: Rule[] = [
       en: 'Functions are named Verb-Noun with a verb from "Get-Verb" (Get, Set, New, Remove…): one can guess what they do, and Import-Module does not complain.',
     },
     check(ctx) {
-      for (const f of descendants(ctx.root, ['function_name'])) {
+      for (const fm of ctx.text.matchAll(/\bfunction\s+(?=[A-Za-z]+-\w)/gi)) {
+        const f = nodeOfTypeAt(ctx.root, fm.index! + fm[0].length, 'function_name');
+        if (!f) continue;
         const m = /^([A-Za-z]+)-\w/.exec(f.text);
         if (m && !VERBS.has(m[1].toLowerCase())) {
           ctx.report(f, { fr: `« ${m[1]} » n’est pas un verbe approuvé (voir Get-Verb)`, en: `"${m[1]}" is not an approved verb (see Get-Verb)` });
@@ -82,9 +86,8 @@ export const psStyle: Rule[] = [
       en: '"Copy-Item a b c" makes the reader know the parameter order. Name them (-Path, -Destination…): the script reads well and survives version changes.',
     },
     check(ctx) {
-      for (const i of invocations(ctx.root, ctx.text)) {
-        // Cheap text test first: fewer than three spaces cannot hold three positional arguments.
-        if (!/^[a-z]+-[a-z]/.test(i.lower) || positionalEstimate(lineFrom(ctx.text, i.start)) < POSITIONAL_THRESHOLD) continue;
+      // Text first: only Verb-Noun words whose line seems to hold three positional arguments are looked up in the tree.
+      for (const i of invocationsMatching(ctx.root, ctx.text, VERB_NOUN, (line) => positionalEstimate(line) >= POSITIONAL_THRESHOLD)) {
         let positional = 0;
         i.elements.forEach((e, k) => {
           if (e.type === 'command_parameter') return;

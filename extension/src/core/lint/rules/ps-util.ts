@@ -1,26 +1,50 @@
-import { descendants, memo } from '../ast';
+import { descendants, memo, nodeAt } from '../ast';
 import type { SyntaxNode } from '../types';
 
 /** A PowerShell command invocation: its name node and, read on demand, its elements (parameters and arguments). */
 export interface Invocation { readonly node: SyntaxNode; name: SyntaxNode; lower: string; start: number; readonly elements: SyntaxNode[] }
 
-/** Every command invocation in the tree. Names are read from the source text at each command_name's start. */
-export function invocations(root: SyntaxNode, text: string): Invocation[] {
-  return memo(`ps-invocations:${root.startIndex}:${root.endIndex}`, () => descendants(root, ['command_name']).map((name) => {
-    const start = name.startIndex;
-    const word = /^[^\s;|(){}]+/.exec(text.slice(start, start + 200))?.[0] ?? '';
-    let node: SyntaxNode | undefined;
-    let elements: SyntaxNode[] | undefined;
-    return {
-      name, lower: word.toLowerCase(), start,
-      // The command node and its elements cost WASM calls: read only when a rule needs them.
-      get node() { node ??= name.parent ?? name; return node; },
-      get elements() {
-        elements ??= (this.node.childForFieldName('command_elements')?.namedChildren ?? []).filter((e) => e.type !== 'command_argument_sep');
-        return elements;
-      },
-    };
-  }));
+/** Climbs from the smallest node at `offset` to an ancestor of `type` that starts there (or contains it, when `within`). */
+export function nodeOfTypeAt(root: SyntaxNode, offset: number, type: string, within = false): SyntaxNode | null {
+  let n = nodeAt(root, offset);
+  for (let depth = 0; n && depth < 8; depth++, n = n.parent) {
+    if (n.type === type) return n;
+    if (!within && n.startIndex !== offset) return null;
+  }
+  return null;
+}
+
+/**
+ * Invocations whose command word matches `pattern` (global regex): the text is scanned first and each candidate
+ * is confirmed in the tree with one lookup, instead of visiting every command of the file.
+ */
+export function invocationsMatching(root: SyntaxNode, text: string, pattern: RegExp, keep: (line: string) => boolean = () => true): Invocation[] {
+  return memo(`ps-invocations:${pattern.source}:${keep.toString()}`, () => {
+    const out: Invocation[] = [];
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index!;
+      if (!keep(lineFrom(text, start))) continue;
+      const name = nodeOfTypeAt(root, start, 'command_name');
+      if (!name) continue;
+      let elements: SyntaxNode[] | undefined;
+      const node = (): SyntaxNode => name.parent ?? name;
+      out.push({
+        name, lower: m[0].toLowerCase(), start,
+        get node() { return node(); },
+        get elements(): SyntaxNode[] {
+          elements ??= (node().childForFieldName('command_elements')?.namedChildren ?? []).filter((e: SyntaxNode) => e.type !== 'command_argument_sep');
+          return elements;
+        },
+      });
+    }
+    return out;
+  });
+}
+
+/** A regex matching any of `words` as a whole command word (not part of a name, variable or parameter). */
+export function commandWords(words: string[]): RegExp {
+  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|');
+  return new RegExp(`(?<![\\w$.\\-:\\\\])(?:${alt})(?![\\w\\-])`, 'gi');
 }
 
 /** The rest of the source line from an invocation's start (cheap prefilters read this instead of the node). */
