@@ -31,8 +31,8 @@ const table: RuleCases[] = [
   },
   {
     code: 'TSSR-B005',
-    bad: [H + 'rm -rf "$dir"/*\n', H + 'rm -r $tmp\n', H + 'rm -fr "${cible}/old"\n', H + 'rm --recursive "$d"\n'],
-    good: [H + 'rm -rf "${dir:?}"/*\n', H + 'rm -f "$fichier"\n', H + 'rm -rf /tmp/fixe\n', H + 'rm -r "${d:?}"\n'],
+    bad: [H + 'rm -rf "$dir"/*\n', H + 'rm -r $tmp\n', '#!/bin/bash\ntmp=$(mktemp -d)\nrm -rf "$tmp"\n', H + 'rm -fr "${cible}/old"\n', H + 'rm --recursive "$d"\n'],
+    good: [H + 'rm -rf "${dir:?}"/*\n', H + 'rm -f "$fichier"\n', H + 'rm -rf /tmp/fixe\n', H + 'rm -r "${d:?}"\n', H + 'tmp=$(mktemp -d)\nrm -rf "$tmp"\n'],
     fix: [[H + 'rm -rf "$dir"/*\n', H + 'rm -rf "${dir:?}"/*\n']],
   },
   {

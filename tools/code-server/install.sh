@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Auteur : TSSR Lab, 2026-11-28
 # Installs code-server 4.100.3 from npm for the e2e tests, with the workarounds this machine needs
 # (root install, kerberos headers, node-pty's npx prompt, ripgrep cache seeded from Debian's rg).
 set -euo pipefail

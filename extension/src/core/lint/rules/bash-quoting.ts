@@ -1,6 +1,6 @@
 import { descendants, sameNode } from '../ast';
 import type { Rule, SyntaxNode } from '../types';
-import { commandArgs, commandsNamed, isSplittable } from './bash-util';
+import { commandArgs, commandsNamed, hasErrexit, isSplittable } from './bash-util';
 
 /** Expansions that are a bare (unquoted) command argument, or part of one. */
 function bareArgumentExpansions(root: SyntaxNode): SyntaxNode[] {
@@ -37,6 +37,8 @@ export const bashQuoting: Rule[] = [
       en: 'If the variable is empty, "rm -rf "$dir"/*" becomes "rm -rf /*". Use "${dir:?}", which stops the script when the variable is empty or unset.',
     },
     check(ctx) {
+      // A variable set from mktemp under errexit cannot be empty: the script stops if mktemp fails.
+      const fromMktemp = new Set(hasErrexit(ctx.root) ? [...ctx.text.matchAll(/^\s*(?:local\s+|readonly\s+)?([A-Za-z_]\w*)=\$\(\s*mktemp\b/gm)].map((m) => m[1]) : []);
       for (const rm of commandsNamed(ctx.root, ['rm'])) {
         const args = commandArgs(rm);
         if (!args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive')) continue;
@@ -44,6 +46,7 @@ export const bashQuoting: Rule[] = [
           for (const e of descendants(arg, ['simple_expansion', 'expansion'])) {
             if (/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?/.test(e.text) || !isSplittable(e)) continue;
             const name = e.text.replace(/^\$\{?/, '').replace(/\}$/, '');
+            if (fromMktemp.has(name)) continue;
             ctx.report(e, { fr: `rm récursif sur ${e.text} : si la variable est vide, tout peut être effacé`, en: `recursive rm on ${e.text}: if the variable is empty, everything may be deleted` },
               /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? { title: { fr: `Remplacer par \${${name}:?}`, en: `Replace with \${${name}:?}` }, edits: [{ start: e.startIndex, end: e.endIndex, newText: `\${${name}:?}` }] } : undefined);
           }
