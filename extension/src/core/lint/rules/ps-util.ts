@@ -70,7 +70,10 @@ export const nameOf = (i: Invocation): string => i.lower;
 
 /** Positional arguments on a command line, estimated from the text (quotes respected): a cheap first pass. */
 export function positionalEstimate(line: string): number {
-  const tokens = line.match(/"[^"]*"|'[^']*'|[^\s|;]+/g) ?? [];
+  // A script block { … } is one argument: fold it before splitting (innermost first).
+  let folded = line;
+  for (let i = 0; i < 5 && /\{[^{}]*\}/.test(folded); i++) folded = folded.replace(/\{[^{}]*\}/g, 'SB');
+  const tokens = folded.match(/"[^"]*"|'[^']*'|[^\s|;]+/g) ?? [];
   let positional = 0;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
