@@ -16,10 +16,27 @@ function settings(): { enabled: boolean; run: 'onType' | 'onSave'; shellcheck: b
   };
 }
 
+/** What the coach keeps per open script. */
+interface Entry {
+  lint: LintDocument;
+  /** TSSR findings of the current text, and what was published (merged with ShellCheck's when current). */
+  own: Finding[];
+  findings: Finding[];
+  version: number;
+  /** ShellCheck runs one at a time per document, debounced; its findings are merged only for the version they read. */
+  sc?: { version: number; findings: Finding[] };
+  scTimer?: NodeJS.Timeout;
+  scRunning?: boolean;
+  scAgain?: boolean;
+}
+
+/** ShellCheck is slower than the TSSR rules: it runs after typing pauses, never twice at once for a document. */
+const SHELLCHECK_DELAY_MS = 400;
+
 /** Findings of the open scripts, kept for hovers, quick fixes and the explain panel. */
 export class ScriptCoach implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('tssrLab.scripts');
-  private readonly docs = new Map<string, { lint: LintDocument; findings: Finding[]; version: number }>();
+  private readonly docs = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's findings are published. */
   readonly onDidAnalyse = this.changed.event;
@@ -52,10 +69,10 @@ export class ScriptCoach implements vscode.Disposable {
     const entry = this.docs.get(doc.uri.toString());
     if (!entry) return;
     // Keeps the syntax tree in step with the text so the next parse is incremental.
-    entry.findings = entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text, { ignore: settings().ignore });
+    entry.own = entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text, { ignore: settings().ignore });
   }
 
-  /** Runs the TSSR rules (and ShellCheck for bash) and publishes diagnostics. */
+  /** Runs the TSSR rules and publishes at once; ShellCheck (bash) follows when typing pauses. */
   async analyse(doc: vscode.TextDocument, full = true): Promise<void> {
     const language = this.languageOf(doc);
     if (!language) return;
@@ -66,25 +83,50 @@ export class ScriptCoach implements vscode.Disposable {
     let entry = this.docs.get(key);
     if (!entry || entry.lint.language !== language) {
       entry?.lint.dispose();
-      entry = { lint: new LintDocument(parser, language), findings: [], version: -1 };
+      entry = { lint: new LintDocument(parser, language), own: [], findings: [], version: -1 };
       this.docs.set(key, entry);
       full = true;
     }
     const text = doc.getText();
-    const version = doc.version;
     if (entry.lint.current !== text) full = true;
-    let findings = full ? entry.lint.analyse(text, { ignore: s.ignore }) : entry.findings;
+    if (full) entry.own = entry.lint.analyse(text, { ignore: s.ignore });
+    this.publish(doc, entry);
     if (language === 'bash' && s.shellcheck) {
-      const sc = await runShellcheck(text, { path: s.shellcheckPath, exclude: s.ignore.filter((c) => /^SC\d+$/i.test(c)) });
-      if (sc.kind === 'ok') findings = mergeFindings(findings, sc.findings);
+      clearTimeout(entry.scTimer);
+      const current = entry;
+      entry.scTimer = setTimeout(() => void this.shellcheck(doc, current), full ? 0 : SHELLCHECK_DELAY_MS);
+    } else {
+      entry.sc = undefined;
+    }
+  }
+
+  /** Merges the TSSR findings with ShellCheck's when those read this very version, and publishes. */
+  private publish(doc: vscode.TextDocument, entry: Entry): void {
+    entry.version = doc.version;
+    entry.findings = entry.sc?.version === doc.version ? mergeFindings(entry.own, entry.sc.findings) : entry.own;
+    this.diagnostics.set(doc.uri, entry.findings.map((f) => this.toDiagnostic(doc, f)));
+    this.changed.fire(doc.uri);
+  }
+
+  private async shellcheck(doc: vscode.TextDocument, entry: Entry): Promise<void> {
+    if (entry.scRunning) { entry.scAgain = true; return; }
+    entry.scRunning = true;
+    const s = settings();
+    const version = doc.version;
+    try {
+      const sc = await runShellcheck(doc.getText(), { path: s.shellcheckPath, exclude: s.ignore.filter((c) => /^SC\d+$/i.test(c)) });
+      if (sc.kind === 'ok') entry.sc = { version, findings: sc.findings };
       else if (sc.kind === 'missing') this.warnMissing();
       else this.services.log.warn(`ShellCheck failed: ${sc.message}`);
+    } finally {
+      entry.scRunning = false;
     }
-    if (doc.version !== version) return;
-    entry.findings = findings;
-    entry.version = version;
-    this.diagnostics.set(doc.uri, findings.map((f) => this.toDiagnostic(doc, f)));
-    this.changed.fire(doc.uri);
+    if (this.docs.get(doc.uri.toString()) !== entry) return;
+    if (doc.version === version && !doc.isClosed) this.publish(doc, entry);
+    if (entry.scAgain || doc.version !== version) {
+      entry.scAgain = false;
+      if (!doc.isClosed) void this.shellcheck(doc, entry);
+    }
   }
 
   private toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
@@ -110,14 +152,16 @@ export class ScriptCoach implements vscode.Disposable {
 
   forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    this.docs.get(key)?.lint.dispose();
+    const entry = this.docs.get(key);
+    clearTimeout(entry?.scTimer);
+    entry?.lint.dispose();
     this.docs.delete(key);
     this.diagnostics.delete(doc.uri);
   }
 
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
-    this.docs.forEach((d) => d.lint.dispose());
+    this.docs.forEach((d) => { clearTimeout(d.scTimer); d.lint.dispose(); });
     this.diagnostics.dispose();
     this.changed.dispose();
   }

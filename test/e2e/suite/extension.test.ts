@@ -87,6 +87,10 @@ export function extensionTests(): void {
       const unquoted = await until(() => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')), vscode.languages.onDidChangeDiagnostics);
       assert.match(unquoted.message, /n’est pas entre guillemets/);
       assert.equal(unquoted.source, 'TSSR Lab');
+      // ShellCheck (installed by .ci/run) follows the TSSR rules and is merged in, with its code and wiki link.
+      const sc = await until(() => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value) === 'SC2045'), vscode.languages.onDidChangeDiagnostics);
+      assert.equal(sc.source, 'ShellCheck');
+      assert.equal(String((sc.code as { target: vscode.Uri }).target), 'https://www.shellcheck.net/wiki/SC2045');
       await vscode.commands.executeCommand('tssrLab.explainScript');
       const panel = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'tssr-lab-explain', path: `${uri.path}.md` }));
       assert.match(panel.getText(), /## CP11\.3 — Les scripts sur le serveur Linux sont testés/);
