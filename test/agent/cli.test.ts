@@ -52,6 +52,9 @@ describe('tssr-lab CLI', () => {
     assert.equal(cli('check', script, '--target', 'ftp://x').status, 2);
     assert.equal(cli('check', script, '--format', 'pdf').status, 2);
     assert.equal(cli('check', join(broken, 'casse')).status, 2);
+    const pack = cli('check', PACK);
+    assert.equal(pack.status, 2);
+    assert.match(pack.stderr, /is a pack: give one of its exercise folders \(script-sauvegarde, ssh-durcissement, rsyslog-reception\)/);
   });
 
   it('exits 3 when the target cannot be reached', () => {

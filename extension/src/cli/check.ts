@@ -18,8 +18,11 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, transport: 3 } as const;
 function loadTarget(path: string, lang: Lang): { ex: LoadedExercise; pack?: { id: string; version: string } } {
   const packDir = findPackDir(path);
   const abs = resolve(path);
-  if (packDir && packDir === abs) throw new UsageError('NOT_EXERCISE', `${path} is a pack: give one exercise folder, e.g. ${path}/${basename(abs)}-…`);
   const pack = packDir ? loadPack(packDir, lang) : undefined;
+  if (pack && packDir === abs) {
+    const names = pack.exercises.map((e) => basename(e.dir)).join(', ');
+    throw new UsageError('NOT_EXERCISE', `${path} is a pack: give one of its exercise folders (${names})`);
+  }
   const ex = pack?.exercises.find((e) => e.dir === abs) ?? loadExercise(abs, lang);
   return { ex, pack: pack?.data ? { id: pack.data.id, version: pack.data.version } : undefined };
 }
