@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,7 +46,7 @@ export async function startSshd(extra: string[] = []): Promise<Sshd> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const up = await new Promise<boolean>((res) => {
-      const s = require('node:net').connect(port, '127.0.0.1', () => { s.end(); res(true); });
+      const s = connect(port, '127.0.0.1', () => { s.end(); res(true); });
       s.on('error', () => res(false));
     });
     if (up) break;

@@ -75,7 +75,7 @@ export class ScriptCoach implements vscode.Disposable {
   /** Runs the TSSR rules and publishes at once; ShellCheck (bash) follows when typing pauses. */
   async analyse(doc: vscode.TextDocument, full = true): Promise<void> {
     const language = this.languageOf(doc);
-    if (!language) return;
+    if (!language || doc.isClosed) return;
     const s = settings();
     const key = doc.uri.toString();
     this.parser ??= createParser();
@@ -152,6 +152,9 @@ export class ScriptCoach implements vscode.Disposable {
 
   forget(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    // A pending analysis must not bring a closed document's diagnostics back.
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
     const entry = this.docs.get(key);
     clearTimeout(entry?.scTimer);
     entry?.lint.dispose();
