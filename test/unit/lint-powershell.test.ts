@@ -38,8 +38,16 @@ const table: RuleCases[] = [
   },
   {
     code: 'TSSR-P007',
-    bad: [HELP + 'try { Get-Item x } catch { }\n', HELP + 'try { Get-Item x } catch [System.IO.IOException] {\n}\n'],
-    good: [HELP + 'try { Get-Item x } catch { Write-Error $_ }\n', HELP + 'try { Get-Item x } catch { throw }\n'],
+    bad: [
+      HELP + 'try { Get-Item x } catch { }\n', HELP + 'try { Get-Item x } catch [System.IO.IOException] {\n}\n',
+      HELP + 'try { Get-Item x } catch [System.IO.IOException], [System.UnauthorizedAccessException] { # rien\n  <# vraiment rien #>\n}\n',
+      HELP + 'try { Get-Item x }\nCatch\n{\n}\n',
+    ],
+    good: [
+      HELP + 'try { Get-Item x } catch { Write-Error $_ }\n', HELP + 'try { Get-Item x } catch { throw }\n',
+      HELP + 'try { Get-Item x } catch { # journalisé\n  Write-Warning "catch { } ignoré"\n}\n',
+      HELP + 'Write-Output "try { } catch { }"\n',
+    ],
     fix: [[HELP + 'try { Get-Item x } catch { }\n', HELP + 'try { Get-Item x } catch { Write-Error $_ }\n']],
   },
   {

@@ -5,8 +5,11 @@ export const COVERED: Record<string, string> = {
 
 /** The ShellCheck codes a TSSR code stands for (so `# shellcheck disable=SC2086` also silences TSSR-B004). */
 export function shellcheckTwins(code: string): string[] {
-  return Object.entries(COVERED).filter(([, tssr]) => tssr === code).map(([sc]) => sc);
+  return TWINS.get(code) ?? [];
 }
+
+const TWINS = new Map<string, string[]>();
+for (const [sc, tssr] of Object.entries(COVERED)) TWINS.set(tssr, [...(TWINS.get(tssr) ?? []), sc]);
 
 /** ShellCheck's wiki page of an SC code; TSSR codes carry their explanation in the rule itself (`tssr-lab rules CODE`). */
 export function ruleUrl(code: string): string | undefined {

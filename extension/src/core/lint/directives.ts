@@ -5,6 +5,7 @@ export interface Silenced { lines: Map<number, Set<string>>; file: Set<string> }
 
 const OWN = /#\s*tssr-lab-disable(-next-line)?\s+([A-Za-z0-9,\s-]+)/;
 const SHELLCHECK = /#\s*shellcheck\s+disable=([A-Z0-9,]+)/i;
+const CANDIDATE = /#\s*(?:tssr-lab-disable|shellcheck\s+disable=)/gi;
 
 /**
  * Reads `# tssr-lab-disable-next-line CODE[,CODE]`, `# tssr-lab-disable CODE` (whole file) and ShellCheck's
@@ -17,9 +18,13 @@ export function readDirectives(lines: LineIndex, lineCount: number): Silenced {
     codes.forEach((c) => set.add(c.toUpperCase()));
     silenced.lines.set(line, set);
   };
-  for (let line = 1; line <= lineCount; line++) {
+  // Only lines where a directive keyword appears are read (one regex pass over the text, not one per line).
+  let last = 0;
+  for (const m of lines.text.matchAll(CANDIDATE)) {
+    const line = lines.position(m.index!).line;
+    if (line === last || line > lineCount) continue;
+    last = line;
     const text = lines.lineText(line);
-    if (!text.includes('#')) continue;
     const own = OWN.exec(text);
     if (own) {
       const codes = own[2].split(/[,\s]+/).filter(Boolean);

@@ -28,7 +28,7 @@ export function runRules(text: string, root: SyntaxNode, language: ScriptLanguag
     rule.check({ text, root, report });
   }
   });
-  for (const f of findings) {
+  if (silenced.file.size || silenced.lines.size) for (const f of findings) {
     const names = [f.code, ...(f.alias ? [f.alias.toUpperCase()] : []), ...shellcheckTwins(f.code)];
     if (names.some((n) => isSilenced(silenced, f.range.line, n))) f.suppressed = true;
   }

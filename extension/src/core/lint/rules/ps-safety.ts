@@ -8,6 +8,8 @@ const CONVERT_SECURE = commandWords(['convertto-securestring']);
 const INVOKE_EXPRESSION = commandWords(['invoke-expression', 'iex']);
 const ANY_COMMAND = /(?<![\w$.\-:\\])[a-z][\w]*(-[a-z]\w*)?(?![\w-])/gi;
 const LOCAL_NAMES = new Set(['localhost', '.', '127.0.0.1', '::1']);
+/** `catch`, optional exception types, then a block with only blanks and comments in it. */
+const EMPTY_CATCH = /\bcatch\b(?:\s*\[[^\]\n]*\]\s*,?)*\s*\{(?:\s|#[^\n]*|<#[\s\S]*?#>)*\}/gi;
 
 /** PowerShell safety rules: plain-text passwords, Invoke-Expression, empty catch, globals, $null comparisons, hard-coded hosts. */
 export const psSafety: Rule[] = [
@@ -50,7 +52,8 @@ export const psSafety: Rule[] = [
       en: 'An empty catch swallows the error: the script goes on as if all were well and nobody knows why the result is wrong. Log it (Write-Error, Write-Warning) or rethrow (throw).',
     },
     check(ctx) {
-      for (const m of ctx.text.matchAll(/\bcatch\b/gi)) {
+      // Text first: only a catch whose braces hold nothing but blanks and comments is looked up in the tree.
+      for (const m of ctx.text.matchAll(EMPTY_CATCH)) {
         const c = nodeOfTypeAt(ctx.root, m.index!, 'catch_clause', true);
         if (!c) continue;
         const block = c.namedChildren.find((n) => n.type === 'statement_block');
