@@ -56,6 +56,7 @@ function bench(parser, language, text) {
     const end = i % 2 === 0 ? at : at + `echo "ligne ${i - 1}"\n`.length;
     const t0 = performance.now();
     doc.edit(at, end, insert);
+    doc.findings();
     incremental.push(performance.now() - t0);
     current = current.slice(0, at) + insert + current.slice(end);
   }

@@ -48,6 +48,8 @@ describe('ShellCheck integration (Debian shellcheck binary)', () => {
 
   it('leaves out ignored SC codes', async () => {
     const r = await lintFile(await testParser(), 'x.sh', script, { shellcheck: { enabled: true }, ignore: ['SC2045'] });
+    assert.equal(r.shellcheck, 'ok');
     assert.ok(!r.findings.some((f) => f.code === 'SC2045'));
+    assert.ok(r.findings.some((f) => f.source === 'shellcheck' || f.alias === 'SC2086'), 'ShellCheck still reports the codes not ignored');
   });
 });

@@ -52,10 +52,29 @@ describe('script coach engine', () => {
     const doc = new LintDocument(parser, 'bash');
     assert.deepEqual(doc.analyse(text).map((f) => f.code), []);
     const at = text.indexOf('gzip "$f"');
-    const edited = doc.edit(at, at + 'gzip "$f"'.length, 'gzip $f');
+    doc.edit(at, at + 'gzip "$f"'.length, 'gzip $f');
+    const edited = doc.findings();
     const full = lintText(parser, text.replace('gzip "$f"', 'gzip $f'), 'bash');
     assert.deepEqual(edited.map((f) => [f.code, f.start]), full.map((f) => [f.code, f.start]));
     assert.deepEqual(edited.map((f) => f.code), ['TSSR-B004']);
+    doc.dispose();
+  });
+
+  it('parses once after several edits (typing faster than the debounce) and matches a full analysis', async () => {
+    const parser = await testParser();
+    const text = '#!/bin/bash\n# Description : x\n# Auteur : a 2026-01-01\nset -e\nfor f in *.log; do\n  gzip "$f"\ndone\n';
+    const doc = new LintDocument(parser, 'bash');
+    doc.analyse(text);
+    // Three keystrokes on two lines: a new line above the loop, then the quotes removed around $f.
+    doc.edit(text.indexOf('for'), text.indexOf('for'), 'cd /tmp\n');
+    const moved = doc.current.indexOf('"$f"');
+    doc.edit(moved + 3, moved + 4, '');
+    doc.edit(moved, moved + 1, '');
+    const expected = text.replace('for', 'cd /tmp\nfor').replace('"$f"', '$f');
+    assert.equal(doc.current, expected);
+    const full = lintText(parser, expected, 'bash');
+    assert.deepEqual(doc.findings().map((f) => [f.code, f.start, f.range.line]), full.map((f) => [f.code, f.start, f.range.line]));
+    assert.deepEqual(full.map((f) => f.code), ['TSSR-B004']);
     doc.dispose();
   });
 });

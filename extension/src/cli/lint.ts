@@ -8,7 +8,7 @@ import { UsageError } from '../core/errors';
 /** Options of `tssr-lab lint`. */
 export interface LintCliOptions { format: 'text' | 'json' | 'sarif'; lang: Lang; shellcheck: boolean; shellcheckPath?: string; ignore?: string[] }
 
-/** Lints scripts; exit 1 when an error-level finding is not silenced, 2 for unreadable or unknown files. */
+/** Lints scripts; exit 1 when an error-level finding is not silenced, 2 for an unreadable file (other files are skipped with a warning). */
 export async function lint(files: string[], o: LintCliOptions, out: (s: string) => void, err: (s: string) => void, version: string): Promise<number> {
   const parser = await createParser();
   const results: FileLint[] = [];

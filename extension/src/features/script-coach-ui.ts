@@ -13,7 +13,7 @@ function explain(f: Finding, lang: Lang): string {
   return [
     `**${f.code}${f.alias ? ` (${f.alias})` : ''}** — ${f.message[lang]}`,
     rule ? `\n${rule.explanation[lang]}` : f.url ? `\n[${f.url}](${f.url})` : '',
-    critere ? `\n_${lang === 'fr' ? 'Critère' : 'Critère'} ${critere.id} : ${critere.text}_` : '',
+    critere ? `\n_Critère ${critere.id} : ${critere.text}_` : '',
     f.suppressed ? `\n${lang === 'fr' ? '⚠ Masqué par une directive : l’évaluateur le voit quand même.' : '⚠ Silenced by a directive: the evaluator still sees it.'}` : '',
   ].join('\n');
 }

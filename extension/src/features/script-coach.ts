@@ -68,8 +68,8 @@ export class ScriptCoach implements vscode.Disposable {
   private applyEdit(doc: vscode.TextDocument, change: vscode.TextDocumentContentChangeEvent): void {
     const entry = this.docs.get(doc.uri.toString());
     if (!entry) return;
-    // Keeps the syntax tree in step with the text so the next parse is incremental.
-    entry.own = entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text, { ignore: settings().ignore });
+    // Keeps the syntax tree in step with the text so the next parse is incremental; parse and rules wait for analyse().
+    entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text);
   }
 
   /** Runs the TSSR rules and publishes at once; ShellCheck (bash) follows when typing pauses. */
@@ -89,7 +89,7 @@ export class ScriptCoach implements vscode.Disposable {
     }
     const text = doc.getText();
     if (entry.lint.current !== text) full = true;
-    if (full) entry.own = entry.lint.analyse(text, { ignore: s.ignore });
+    entry.own = full ? entry.lint.analyse(text, { ignore: s.ignore }) : entry.lint.findings({ ignore: s.ignore });
     this.publish(doc, entry);
     if (language === 'bash' && s.shellcheck) {
       clearTimeout(entry.scTimer);

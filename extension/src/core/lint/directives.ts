@@ -11,7 +11,7 @@ const CANDIDATE = /#\s*(?:tssr-lab-disable|shellcheck\s+disable=)/gi;
  * Reads `# tssr-lab-disable-next-line CODE[,CODE]`, `# tssr-lab-disable CODE` (whole file) and ShellCheck's
  * `# shellcheck disable=SC…` (next line). Findings they cover are still reported, flagged as suppressed.
  */
-export function readDirectives(lines: LineIndex, lineCount: number): Silenced {
+export function readDirectives(lines: LineIndex): Silenced {
   const silenced: Silenced = { lines: new Map(), file: new Set() };
   const add = (line: number, codes: string[]): void => {
     const set = silenced.lines.get(line) ?? new Set<string>();
@@ -22,7 +22,7 @@ export function readDirectives(lines: LineIndex, lineCount: number): Silenced {
   let last = 0;
   for (const m of lines.text.matchAll(CANDIDATE)) {
     const line = lines.position(m.index!).line;
-    if (line === last || line > lineCount) continue;
+    if (line === last) continue;
     last = line;
     const text = lines.lineText(line);
     const own = OWN.exec(text);

@@ -13,20 +13,19 @@ export interface LintOptions {
   ignore?: string[];
 }
 
-/** Runs the TSSR rules of a language on a parsed tree. */
-export function runRules(text: string, root: SyntaxNode, language: ScriptLanguage, opts: LintOptions = {}): Finding[] {
-  const lines = new LineIndex(text);
-  const silenced = readDirectives(lines, lines.position(text.length).line);
+/** Runs the TSSR rules of a language on a parsed tree (`lines` when the caller already indexed the text). */
+export function runRules(text: string, root: SyntaxNode, language: ScriptLanguage, opts: LintOptions = {}, lines = new LineIndex(text)): Finding[] {
+  const silenced = readDirectives(lines);
   const ignore = new Set((opts.ignore ?? []).map((c) => c.toUpperCase()));
   const findings: Finding[] = [];
   withIndex(root, INDEXED[language], () => {
-  for (const rule of RULES) {
-    if (rule.language !== language || ignore.has(rule.code) || (rule.alias && ignore.has(rule.alias.toUpperCase()))) continue;
-    const report = (node: { startIndex: number; endIndex: number }, message: Bilingual, fix?: Fix): void => {
-      findings.push(make(rule, lines, node.startIndex, node.endIndex, message, fix));
-    };
-    rule.check({ text, root, report });
-  }
+    for (const rule of RULES) {
+      if (rule.language !== language || ignore.has(rule.code) || (rule.alias && ignore.has(rule.alias.toUpperCase()))) continue;
+      const report = (node: { startIndex: number; endIndex: number }, message: Bilingual, fix?: Fix): void => {
+        findings.push(make(rule, lines, node.startIndex, node.endIndex, message, fix));
+      };
+      rule.check({ text, root, report });
+    }
   });
   if (silenced.file.size || silenced.lines.size) for (const f of findings) {
     const names = [f.code, ...(f.alias ? [f.alias.toUpperCase()] : []), ...shellcheckTwins(f.code)];
@@ -42,12 +41,18 @@ function make(rule: Rule, lines: LineIndex, start: number, end: number, message:
   };
 }
 
-/** A document analysed repeatedly: keeps its syntax tree so an edit re-parses incrementally. */
+/**
+ * A document analysed repeatedly. It keeps its syntax tree: edits only move the tree along (cheap, on every
+ * keystroke), and the next `findings()` re-parses incrementally and runs the rules once, however many edits came.
+ */
 export class LintDocument {
   private tree?: Tree;
   private text = '';
+  private lines = new LineIndex('');
+  /** The tree has been edited since it was parsed. */
+  private stale = false;
 
-  /** The text the current tree was parsed from. */
+  /** The text after every edit so far. */
   get current(): string { return this.text; }
 
   constructor(private readonly parser: ScriptParser, readonly language: ScriptLanguage) {}
@@ -55,30 +60,39 @@ export class LintDocument {
   /** Full analysis of a new text. */
   analyse(text: string, opts?: LintOptions): Finding[] {
     this.tree?.delete();
-    this.tree = this.parser.parse(this.language, text);
+    this.tree = undefined;
     this.text = text;
-    return runRules(text, this.tree.rootNode as unknown as SyntaxNode, this.language, opts);
+    this.lines = new LineIndex(text);
+    return this.findings(opts);
   }
 
-  /** Re-analysis after replacing [start, end) of the previous text with `newText`. */
-  edit(start: number, end: number, newText: string, opts?: LintOptions): Finding[] {
-    if (!this.tree) return this.analyse(this.text.slice(0, start) + newText + this.text.slice(end), opts);
-    const before = new LineIndex(this.text);
+  /** Replaces [start, end) of the current text with `newText`; the tree follows, the parse waits for `findings()`. */
+  edit(start: number, end: number, newText: string): void {
     const text = this.text.slice(0, start) + newText + this.text.slice(end);
+    const before = this.lines;
     const after = new LineIndex(text);
     const point = (idx: LineIndex, o: number): { row: number; column: number } => {
       const p = idx.position(o);
       return { row: p.line - 1, column: p.col - 1 };
     };
-    this.tree.edit(new Edit({
+    this.tree?.edit(new Edit({
       startIndex: start, oldEndIndex: end, newEndIndex: start + newText.length,
       startPosition: point(before, start), oldEndPosition: point(before, end), newEndPosition: point(after, start + newText.length),
     }));
-    const next = this.parser.parse(this.language, text, this.tree);
-    this.tree.delete();
-    this.tree = next;
     this.text = text;
-    return runRules(text, next.rootNode as unknown as SyntaxNode, this.language, opts);
+    this.lines = after;
+    this.stale = true;
+  }
+
+  /** Findings of the current text: an incremental parse when the tree was edited, then the rules. */
+  findings(opts?: LintOptions): Finding[] {
+    if (!this.tree || this.stale) {
+      const next = this.parser.parse(this.language, this.text, this.tree);
+      this.tree?.delete();
+      this.tree = next;
+      this.stale = false;
+    }
+    return runRules(this.text, this.tree.rootNode as unknown as SyntaxNode, this.language, opts, this.lines);
   }
 
   dispose(): void { this.tree?.delete(); this.tree = undefined; }

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n';
+import { ruleUrl } from './codes';
 import { RULES } from './rules';
 import type { FileLint } from './service';
 import type { Finding } from './types';
@@ -35,7 +36,7 @@ export function formatSarif(results: FileLint[], lang: Lang, version: string): s
     id: r.code, name: r.alias ?? r.code, shortDescription: { text: r.title[lang] }, fullDescription: { text: r.explanation[lang] },
     defaultConfiguration: { level: SARIF_LEVEL[r.severity] }, properties: { critere: r.critere },
   }));
-  const scRules = [...used].filter((c) => c.startsWith('SC')).map((id) => ({ id, helpUri: `https://www.shellcheck.net/wiki/${id}` }));
+  const scRules = [...used].filter((c) => c.startsWith('SC')).map((id) => ({ id, helpUri: ruleUrl(id) }));
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0',
     runs: [{

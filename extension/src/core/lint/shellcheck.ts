@@ -17,21 +17,16 @@ interface Json1Comment {
   fix?: { replacements: Array<{ line: number; endLine: number; column: number; endColumn: number; replacement: string }> } | null;
 }
 
-/** json1 columns are 1-based characters (a tab counts as one, unlike the tty format). */
-function offsetOf(lines: LineIndex, line: number, column: number): number {
-  return lines.offset(line, column);
-}
-
-/** Maps ShellCheck's json1 output to findings with offsets, fixes and wiki links. */
+/** Maps ShellCheck's json1 output (1-based character columns: a tab counts as one) to findings with offsets, fixes and wiki links. */
 export function parseJson1(output: string, text: string): Finding[] {
   const lines = new LineIndex(text);
-  const silenced = readDirectives(lines, lines.position(text.length).line);
+  const silenced = readDirectives(lines);
   const comments = (JSON.parse(output) as { comments: Json1Comment[] }).comments;
   return comments.map((c) => {
     const code = `SC${c.code}`;
-    const start = offsetOf(lines, c.line, c.column);
-    const end = Math.max(start, offsetOf(lines, c.endLine, c.endColumn));
-    const edits: TextEdit[] = (c.fix?.replacements ?? []).map((r) => ({ start: offsetOf(lines, r.line, r.column), end: offsetOf(lines, r.endLine, r.endColumn), newText: r.replacement }));
+    const start = lines.offset(c.line, c.column);
+    const end = Math.max(start, lines.offset(c.endLine, c.endColumn));
+    const edits: TextEdit[] = (c.fix?.replacements ?? []).map((r) => ({ start: lines.offset(r.line, r.column), end: lines.offset(r.endLine, r.endColumn), newText: r.replacement }));
     const finding: Finding = {
       code, severity: LEVEL[c.level] ?? 'info', message: { fr: c.message, en: c.message }, range: lines.range(start, end), start, end,
       source: 'shellcheck', url: ruleUrl(code),

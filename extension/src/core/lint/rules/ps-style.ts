@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { commandWords, invocationsMatching, nameOf, nodeOfTypeAt, positionalEstimate } from './ps-util';
+import { commandWords, invocationsMatching, nodeOfTypeAt, positionalEstimate } from './ps-util';
 
 /** Built-in aliases and the cmdlet each stands for. */
 export const ALIASES: Record<string, string> = {
@@ -39,7 +39,7 @@ export const psStyle: Rule[] = [
     },
     check(ctx) {
       for (const i of invocationsMatching(ctx.root, ctx.text, ALIAS_WORDS)) {
-        const full = ALIASES[nameOf(i)];
+        const full = ALIASES[i.lower];
         if (!full) continue;
         ctx.report(i.name, { fr: `« ${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)} » est un alias de ${full}`, en: `"${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)}" is an alias of ${full}` },
           { title: { fr: `Remplacer par ${full}`, en: `Replace with ${full}` }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: full }] });

@@ -65,9 +65,6 @@ export function constantString(node: SyntaxNode | undefined): string | null {
   return null;
 }
 
-/** Lower-case name of a command. */
-export const nameOf = (i: Invocation): string => i.lower;
-
 /** Positional arguments on a command line, estimated from the text (quotes respected): a cheap first pass. */
 export function positionalEstimate(line: string): number {
   // A script block { … } is one argument: fold it before splitting (innermost first).
