@@ -1,42 +1,58 @@
-import { createInterface } from 'node:readline';
-import { runAll } from './runner';
+import { installExitHooks } from './cleanup';
+import { MAX_REQUEST_BYTES } from './limits';
+import { RegexEngine } from './matchers/regex';
 import { checkTypes } from './registry';
 import { emit, fatal, PROTOCOL_VERSION } from './protocol';
 import { parseRequest, RequestError } from './request';
-import { prepareWorkspace } from './workspace';
+import { runAll } from './runner';
+import { readFirstLine } from './stdin';
+import { createSystem } from './system';
+import { prepareWorkspace, sweepStale, WorkspaceError } from './workspace';
 
 /** Agent version, injected by the bundler. */
 declare const AGENT_VERSION: string;
 const version = typeof AGENT_VERSION === 'string' ? AGENT_VERSION : '0.0.0-dev';
 
-/** Reads the first stdin line; resolves null on EOF without one. */
-function firstLine(): Promise<string | null> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    let done = false;
-    rl.once('line', (l) => { done = true; rl.close(); resolve(l); });
-    rl.once('close', () => { if (!done) resolve(null); });
-  });
+function internal(e: unknown): void {
+  fatal('INTERNAL', `Internal agent error: ${(e as Error)?.message ?? String(e)}`);
 }
 
 async function serve(): Promise<void> {
+  installExitHooks(
+    (signal) => emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` }),
+    internal,
+  );
   emit({ event: 'hello', protocol: PROTOCOL_VERSION, agentVersion: version, node: process.version, platform: `${process.platform}-${process.arch}`, checkTypes });
-  const line = await firstLine();
-  if (line === null) return fatal('NO_REQUEST', 'No run request received on stdin');
+  // Folders of agents killed by SIGKILL: removed while the request arrives, awaited before the summary.
+  const sweep = sweepStale().catch(() => []);
+  const first = await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
+  if (first.kind === 'eof') return fatal('NO_REQUEST', 'No run request received on stdin');
+  if (first.kind === 'tooLarge') {
+    return fatal('REQUEST_TOO_LARGE', `The request line exceeds ${MAX_REQUEST_BYTES} bytes (at least ${first.bytes} read): send fewer or smaller workspace files`);
+  }
   let req;
   try {
-    req = parseRequest(line);
+    req = parseRequest(first.line);
   } catch (e) {
     if (e instanceof RequestError) return fatal(e.code, e.message);
     throw e;
   }
   const started = Date.now();
-  const ws = await prepareWorkspace(req.workspace);
+  let ws;
   try {
-    const counts = await runAll(req, ws.dir);
+    ws = await prepareWorkspace(req.workspace);
+  } catch (e) {
+    if (e instanceof WorkspaceError) return fatal('BAD_WORKSPACE', e.message);
+    throw e;
+  }
+  const services = { system: createSystem(), regex: new RegexEngine() };
+  try {
+    const counts = await runAll(req, ws.dir, services);
     emit({ event: 'summary', runId: req.runId, counts, durationMs: Date.now() - started });
   } finally {
+    services.regex.dispose();
     await ws.dispose();
+    await sweep;
   }
 }
 
@@ -51,7 +67,7 @@ function main(argv: string[]): void {
   serve().then(
     // Exit once stdout is flushed: a leftover grandchild of a killed command must not keep the agent alive.
     () => process.stdout.write('', () => process.exit(process.exitCode ?? 0)),
-    (e: unknown) => fatal('INTERNAL', `Internal agent error: ${(e as Error)?.message ?? String(e)}`),
+    internal,
   );
 }
 

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { matchText } from '../../agent/src/matchers/text';
+import { RegexEngine } from '../../agent/src/matchers/regex';
+import { createSystem } from '../../agent/src/system';
+import type { CheckContext } from '../../agent/src/context';
 import { parseProcNet } from '../../agent/src/system/proc-net';
 
 describe('agent text matchers (Goss semantics)', () => {
+  const regex = new RegexEngine();
+  after(() => regex.dispose());
+  const ctx: CheckContext = { lang: 'en', cwd: '/', signal: new AbortController().signal, timeoutMs: 1000, report: () => undefined, regex, system: createSystem() };
   const text = 'Port 22\n#PermitRootLogin yes\nPermitRootLogin no\n';
   const cases: Array<[string, unknown, boolean, number | undefined]> = [
     ['string means contains', 'PermitRootLogin no', true, 3],
@@ -14,9 +20,9 @@ describe('agent text matchers (Goss semantics)', () => {
     ['equals ignores one final newline', { equals: 'Port 22\n#PermitRootLogin yes\nPermitRootLogin no' }, true, undefined],
   ];
   for (const [name, m, ok, line] of cases) {
-    it(name, () => {
-      const r = matchText(text, m as never);
-      assert.equal(r.ok, ok);
+    it(name, async () => {
+      const r = await matchText(ctx, { text }, m as never);
+      assert.equal(r.status === 'pass', ok);
       assert.equal(r.line, line);
     });
   }

@@ -2,36 +2,37 @@ import { spawn } from 'node:child_process';
 import type { CommandCheck } from '../../../extension/src/core/generated/protocol';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
+import { MAX_OUTPUT } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { msg } from '../messages';
+import { track } from '../cleanup';
 
-/** Bytes of stdout and stderr kept per command; the rest is dropped so a flood cannot exhaust memory. */
-export const MAX_OUTPUT = 1024 * 1024;
-
-interface Captured { code: number | null; signal: string | null; stdout: string; stderr: string; truncated: boolean }
+interface Captured { code: number | null; signal: string | null; stdout: string; stderr: string; truncated: { out: boolean; err: boolean } }
 
 function capture(c: CommandCheck, cwd: string, signal: AbortSignal): Promise<Captured> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(c.exec[0], c.exec.slice(1), { cwd, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const untrack = track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const sizes = { out: 0, err: 0 };
-    let truncated = false;
+    const truncated = { out: false, err: false };
     const keep = (chunks: Buffer[], key: 'out' | 'err') => (b: Buffer): void => {
       const room = MAX_OUTPUT - sizes[key];
-      if (room <= 0) { truncated = true; return; }
+      if (room <= 0) { truncated[key] = true; return; }
       chunks.push(b.length > room ? b.subarray(0, room) : b);
       sizes[key] += Math.min(room, b.length);
-      if (b.length > room) truncated = true;
+      if (b.length > room) truncated[key] = true;
     };
     child.stdout.on('data', keep(out, 'out'));
     child.stderr.on('data', keep(err, 'err'));
     // Kill the whole process group: a script's children must not outlive a timeout.
     const kill = (): void => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
     signal.addEventListener('abort', kill, { once: true });
-    child.on('error', (e) => { signal.removeEventListener('abort', kill); reject(e); });
+    child.on('error', (e) => { signal.removeEventListener('abort', kill); untrack(); reject(e); });
     child.on('close', (code, sig) => {
       signal.removeEventListener('abort', kill);
+      untrack();
       resolveRun({ code, signal: sig, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), truncated });
     });
     child.stdin.on('error', () => { /* the program may not read stdin */ });
@@ -53,8 +54,7 @@ export const command: CheckRunner<CommandCheck> = async (c, ctx) => {
   }
   if (ctx.signal.aborted) return;
   assertEqual(ctx, 'exitStatus', c.exitStatus, run.code ?? run.signal);
-  const note = run.truncated ? msg(ctx.lang, 'truncated', MAX_OUTPUT) : '';
-  const withNote = (o: Parameters<typeof ctx.report>[0]): void => ctx.report(note && o.status === 'fail' ? { ...o, message: o.message + note } : o);
-  reportMatchers({ ...ctx, report: withNote }, 'stdout', run.stdout, c.stdout);
-  reportMatchers({ ...ctx, report: withNote }, 'stderr', run.stderr, c.stderr);
+  const cut = (flag: boolean): { limit: number } | undefined => (flag ? { limit: MAX_OUTPUT } : undefined);
+  await reportMatchers(ctx, 'stdout', { text: run.stdout, truncated: cut(run.truncated.out) }, c.stdout);
+  await reportMatchers(ctx, 'stderr', { text: run.stderr, truncated: cut(run.truncated.err) }, c.stderr);
 };

@@ -1,14 +1,14 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { FileCheck } from '../../../extension/src/core/generated/protocol';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
+import { MAX_CONTENTS } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { msg } from '../messages';
-import { readGroups, readPasswd } from '../system/passwd';
+import { readBounded } from '../system/read-bounded';
 
-const MAX_CONTENTS = 10 * 1024 * 1024;
-
+/** The file types a check may assert; FIFOs, sockets and devices are all `other`. */
 function filetypeOf(s: import('node:fs').Stats): string {
   if (s.isSymbolicLink()) return 'symlink';
   if (s.isDirectory()) return 'directory';
@@ -38,16 +38,23 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
     assertEqual(ctx, 'mode', c.mode.padStart(4, '0'), (stat.mode & 0o7777).toString(8).padStart(4, '0'));
   }
   if (c.owner !== undefined) {
-    const user = (await readPasswd().catch(() => [])).find((u) => u.uid === stat.uid);
-    assertEqual(ctx, 'owner', c.owner, user?.name ?? String(stat.uid));
+    const owner = (await ctx.system.passwd().catch(() => [])).find((u) => u.uid === stat.uid);
+    assertEqual(ctx, 'owner', c.owner, owner?.name ?? String(stat.uid));
   }
   if (c.group !== undefined) {
-    const group = (await readGroups().catch(() => [])).find((g) => g.gid === stat.gid);
+    const group = (await ctx.system.groups().catch(() => [])).find((g) => g.gid === stat.gid);
     assertEqual(ctx, 'group', c.group, group?.name ?? String(stat.gid));
   }
-  if (c.contents?.length) {
-    const buf = await readFile(path);
-    const text = buf.subarray(0, MAX_CONTENTS).toString('utf8');
-    reportMatchers(ctx, 'contents', text, c.contents, c.path);
+  if (!c.contents?.length) return;
+  const read = await readBounded(path, MAX_CONTENTS, ctx.signal);
+  if (read.kind === 'aborted') return;
+  if (read.kind !== 'text') {
+    const reason = read.kind === 'notRegular' ? msg(ctx.lang, 'notRegular', c.path, read.filetype) : msg(ctx.lang, 'readFailed', c.path, read.error);
+    c.contents.forEach((m, i) => {
+      const property = `contents[${i}]`;
+      ctx.report({ property, status: 'error', expected: m, actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    });
+    return;
   }
+  await reportMatchers(ctx, 'contents', { text: read.text, truncated: read.truncated ? { limit: MAX_CONTENTS } : undefined }, c.contents, c.path);
 };

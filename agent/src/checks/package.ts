@@ -3,15 +3,15 @@ import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { reportMatchers } from '../matchers/text';
 import { msg } from '../messages';
-import { debInstalled } from '../system/package-deb';
 
 /** package: whether a package is installed, and its versions (dpkg targets). */
 export const pkg: CheckRunner<PackageCheck> = async (c, ctx) => {
-  const versions = await debInstalled(c.name);
-  if (versions === null) {
+  const db = await ctx.system.dpkg();
+  if (db === null) {
     ctx.report({ property: 'installed', status: 'skip', message: msg(ctx.lang, 'noDpkg') });
     return;
   }
+  const versions = db.get(c.name) ?? [];
   const installed = versions.length > 0;
   const want = c.installed ?? true;
   assertEqual(ctx, 'installed', want, installed);
@@ -19,5 +19,5 @@ export const pkg: CheckRunner<PackageCheck> = async (c, ctx) => {
     skipAll(ctx, c.versions.map((_, i) => `versions[${i}]`), msg(ctx.lang, 'missingPackage', c.name));
     return;
   }
-  reportMatchers(ctx, 'versions', versions.join('\n'), c.versions);
+  await reportMatchers(ctx, 'versions', { text: versions.join('\n') }, c.versions);
 };

@@ -1,12 +1,11 @@
 import type { PortCheck } from '../../../extension/src/core/generated/protocol';
 import type { CheckRunner } from '../context';
 import { assertEqual } from '../compare';
-import { listeners } from '../system/proc-net';
 
 /** port: whether a tcp port listens (or a udp port is bound), and on which addresses. */
 export const port: CheckRunner<PortCheck> = async (c, ctx) => {
   const protocol = c.protocol ?? 'tcp';
-  const found = (await listeners(protocol)).filter((l) => l.port === c.port);
+  const found = (await ctx.system.listeners(protocol)).filter((l) => l.port === c.port);
   assertEqual(ctx, 'listening', c.listening ?? true, found.length > 0);
   if (c.ip) assertEqual(ctx, 'ip', [...c.ip].sort(), [...new Set(found.map((l) => l.ip))].sort());
 };

@@ -2,15 +2,14 @@ import type { UserCheck } from '../../../extension/src/core/generated/protocol';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { msg } from '../messages';
-import { groupsOf, readGroups, readPasswd } from '../system/passwd';
-
-const PASSWD = '/etc/passwd';
+import { groupsOf } from '../system/passwd';
 
 /** user: a local account and its uid, gid, home, shell and groups. */
 export const user: CheckRunner<UserCheck> = async (c, ctx) => {
-  const entry = (await readPasswd(PASSWD)).find((u) => u.name === c.name);
+  const source = ctx.system.paths.passwd;
+  const entry = (await ctx.system.passwd()).find((u) => u.name === c.name);
   const wantExists = c.exists ?? true;
-  assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: PASSWD, line: entry.line } : {});
+  assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: source, line: entry.line } : {});
   if (!entry || !wantExists) {
     if (!entry && wantExists) {
       const props = (['uid', 'gid', 'home', 'shell', 'groups'] as const).filter((k) => c[k] !== undefined);
@@ -18,10 +17,10 @@ export const user: CheckRunner<UserCheck> = async (c, ctx) => {
     }
     return;
   }
-  const evidence = { path: PASSWD, line: entry.line };
+  const evidence = { path: source, line: entry.line };
   assertEqual(ctx, 'uid', c.uid, entry.uid, evidence);
   assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
   assertEqual(ctx, 'home', c.home, entry.home, evidence);
   assertEqual(ctx, 'shell', c.shell, entry.shell, evidence);
-  if (c.groups) assertEqual(ctx, 'groups', [...c.groups].sort(), groupsOf(entry, await readGroups()));
+  if (c.groups) assertEqual(ctx, 'groups', [...c.groups].sort(), groupsOf(entry, await ctx.system.groups()));
 };

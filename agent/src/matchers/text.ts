@@ -4,57 +4,69 @@ import { msg } from '../messages';
 
 /** Outcome of one text matcher against a text. */
 export interface TextMatch {
-  ok: boolean;
+  status: 'pass' | 'fail' | 'error';
   expected: Record<string, string>;
   /** The line that matched (or offended), or a short excerpt when nothing matched. */
   actual: string | null;
   /** 1-based line of the matching or offending text. */
   line?: number;
+  /** Why no verdict could be given (status `error`). */
+  reason?: string;
 }
+
+/** The text under test, and whether it was cut at a size cap (then an absence proves nothing). */
+export interface Subject { text: string; truncated?: { limit: number } }
 
 /** Normalises the string shorthand to `{contains}`. */
 export function normalise(m: TextMatcher): Record<string, string> {
   return typeof m === 'string' ? { contains: m } : (m as Record<string, string>);
 }
 
-function findLine(lines: string[], test: (l: string) => boolean): number {
-  return lines.findIndex(test);
-}
-
 /** Evaluates one matcher; Goss semantics: contains/matches look at any line, equals at the whole text. */
-export function matchText(text: string, matcher: TextMatcher): TextMatch {
+export async function matchText(ctx: CheckContext, subject: Subject, matcher: TextMatcher): Promise<TextMatch> {
+  const { text, truncated } = subject;
   const expected = normalise(matcher);
-  const [op, value] = Object.entries(expected)[0];
-  const lines = text.split(/\r?\n/);
+  const [op, value] = Object.entries(expected)[0] ?? ['', ''];
   const excerpt = text.length > 300 ? text.slice(0, 300) + '…' : text;
+  if (typeof value !== 'string' || !['contains', 'notContains', 'matches', 'notMatches', 'equals'].includes(op)) {
+    return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'badMatcher', expected) };
+  }
   if (op === 'equals') {
-    const ok = text.replace(/\n$/, '') === value.replace(/\n$/, '');
-    return { ok, expected, actual: excerpt };
+    // Cut text cannot equal anything shorter than the cap: a fail is certain, as a pass would be impossible.
+    const ok = !truncated && text.replace(/\n$/, '') === value.replace(/\n$/, '');
+    return { status: ok ? 'pass' : 'fail', expected, actual: excerpt };
+  }
+  // A multi-line pattern may span lines: test the whole text then.
+  const perLine = !value.includes('\n');
+  const lines = text.split(/\r?\n/);
+  let idx: number;
+  if (op === 'matches' || op === 'notMatches') {
+    const answer = await ctx.regex.test(value, text, perLine, ctx.signal);
+    if ('invalid' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexInvalid', value, answer.invalid) };
+    if ('timedOut' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexTimeout', value, ctx.timeoutMs) };
+    if ('crashed' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexCrashed', value, answer.crashed) };
+    idx = answer.index;
+  } else {
+    idx = perLine ? lines.findIndex((l) => l.includes(value)) : (text.includes(value) ? 0 : -1);
   }
   const negate = op.startsWith('not');
-  const re = op === 'matches' || op === 'notMatches' ? new RegExp(value, 'm') : null;
-  const test = (l: string): boolean => (re ? re.test(l) : l.includes(value));
-  // A multi-line pattern may span lines: fall back to the whole text.
-  const idx = value.includes('\n') ? (test(text) ? 0 : -1) : findLine(lines, test);
-  const found = idx >= 0;
-  const ok = negate ? !found : found;
-  return found
-    ? { ok, expected, actual: lines[idx], line: idx + 1 }
-    : { ok, expected, actual: negate ? null : excerpt };
+  if (idx >= 0) return { status: negate ? 'fail' : 'pass', expected, actual: lines[idx], line: idx + 1 };
+  // Nothing found in cut text: the rest may hold it, so neither absence nor a miss can be asserted.
+  if (truncated) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'truncatedUnknown', truncated.limit) };
+  return { status: negate ? 'pass' : 'fail', expected, actual: negate ? null : excerpt };
 }
 
-/** Runs a list of matchers on a text and reports each as `<prefix>[i]`. */
-export function reportMatchers(ctx: CheckContext, prefix: string, text: string, matchers: TextMatcher[] | undefined, path?: string): void {
-  (matchers ?? []).forEach((m, i) => {
+/** Runs a list of matchers on a text and reports each as `<prefix>[i]`; stops once the check is aborted. */
+export async function reportMatchers(ctx: CheckContext, prefix: string, subject: Subject, matchers: TextMatcher[] | undefined, path?: string): Promise<void> {
+  const list = matchers ?? [];
+  for (let i = 0; i < list.length; i++) {
+    if (ctx.signal.aborted) return;
     const property = `${prefix}[${i}]`;
-    const r = matchText(text, m);
-    ctx.report({
-      property,
-      status: r.ok ? 'pass' : 'fail',
-      expected: r.expected,
-      actual: r.actual,
-      message: r.ok ? msg(ctx.lang, 'pass', property) : msg(ctx.lang, 'mismatch', property, r.expected, r.actual),
-      ...(path && r.line ? { path, line: r.line } : {}),
-    });
-  });
+    const r = await matchText(ctx, subject, list[i]);
+    const note = subject.truncated && r.status === 'fail' ? msg(ctx.lang, 'truncated', subject.truncated.limit) : '';
+    const message = r.status === 'pass' ? msg(ctx.lang, 'pass', property)
+      : r.status === 'fail' ? msg(ctx.lang, 'mismatch', property, r.expected, r.actual) + note
+        : msg(ctx.lang, 'propertyError', property, r.reason);
+    ctx.report({ property, status: r.status, expected: r.expected, actual: r.actual, message, ...(path && r.line ? { path, line: r.line } : {}) });
+  }
 }

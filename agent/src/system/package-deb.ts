@@ -1,20 +1,30 @@
-import { readFile } from 'node:fs/promises';
-
-/** Installed package versions read from the dpkg status database, or null without dpkg. */
-export async function debInstalled(name: string, statusFile = '/var/lib/dpkg/status'): Promise<string[] | null> {
-  let text: string;
-  try {
-    text = await readFile(statusFile, 'utf8');
-  } catch {
-    return null;
+/**
+ * Parses the dpkg status database once into installed versions per package name.
+ * One pass over the lines: a stanza ends at a blank line; only `Package`, `Status` and `Version` are kept.
+ */
+export function parseDpkgStatus(text: string): Map<string, string[]> {
+  const installed = new Map<string, string[]>();
+  let name = '';
+  let status = '';
+  let version = '';
+  const flush = (): void => {
+    if (name && version && status.endsWith(' installed')) {
+      const list = installed.get(name);
+      if (list) list.push(version); else installed.set(name, [version]);
+    }
+    name = status = version = '';
+  };
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line === '') flush();
+    else if (line.startsWith('Package: ')) name = line.slice(9);
+    else if (line.startsWith('Status: ')) status = line.slice(8);
+    else if (line.startsWith('Version: ')) version = line.slice(9);
+    start = end + 1;
   }
-  const versions: string[] = [];
-  for (const stanza of text.split(/\n\n+/)) {
-    const field = (k: string): string | undefined => stanza.match(new RegExp(`^${k}: (.*)$`, 'm'))?.[1];
-    if (field('Package') !== name) continue;
-    if (!/ installed$/.test(field('Status') ?? '')) continue;
-    const v = field('Version');
-    if (v) versions.push(v);
-  }
-  return versions;
+  flush();
+  return installed;
 }

@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-
 /** One /etc/passwd entry. */
 export interface PasswdEntry { name: string; uid: number; gid: number; home: string; shell: string; line: number }
 /** One /etc/group entry. */
 export interface GroupEntry { name: string; gid: number; members: string[] }
 
-/** Reads a passwd-format file; unreadable files yield no entries. */
-export async function readPasswd(path = '/etc/passwd'): Promise<PasswdEntry[]> {
-  const text = await readFile(path, 'utf8');
+/** Parses passwd-format text; malformed and comment lines are skipped. */
+export function parsePasswd(text: string): PasswdEntry[] {
   return text.split('\n').flatMap((l, i) => {
     const f = l.split(':');
     if (f.length < 7 || l.startsWith('#')) return [];
@@ -15,9 +12,8 @@ export async function readPasswd(path = '/etc/passwd'): Promise<PasswdEntry[]> {
   });
 }
 
-/** Reads a group-format file. */
-export async function readGroups(path = '/etc/group'): Promise<GroupEntry[]> {
-  const text = await readFile(path, 'utf8');
+/** Parses group-format text. */
+export function parseGroups(text: string): GroupEntry[] {
   return text.split('\n').flatMap((l) => {
     const f = l.split(':');
     if (f.length < 4 || l.startsWith('#')) return [];

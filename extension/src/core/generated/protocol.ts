@@ -271,6 +271,14 @@ export interface Counts {
  */
 export interface Fatal {
   event: 'fatal';
-  code: 'BAD_JSON' | 'BAD_REQUEST' | 'PROTOCOL_MISMATCH' | 'NO_REQUEST' | 'INTERNAL';
+  code:
+    | 'BAD_JSON'
+    | 'BAD_REQUEST'
+    | 'PROTOCOL_MISMATCH'
+    | 'NO_REQUEST'
+    | 'INTERNAL'
+    | 'REQUEST_TOO_LARGE'
+    | 'BAD_WORKSPACE'
+    | 'INTERRUPTED';
   message: string;
 }

@@ -1,0 +1,116 @@
+import { Worker } from 'node:worker_threads';
+
+/** What a regex test answered: the first matching line (or 0 for the whole text), -1 for none, or why it has no answer. */
+export type RegexAnswer = { index: number } | { invalid: string } | { timedOut: true } | { crashed: string };
+
+interface Job { source: string; text: string; perLine: boolean; done(a: RegexAnswer): void }
+
+// Runs in the worker. Kept as source so the agent stays one bundled file.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', ({ source, text, perLine }) => {
+  try {
+    const re = new RegExp(source, 'm');
+    let index = -1;
+    if (perLine) {
+      const lines = text.split(/\\r?\\n/);
+      for (let i = 0; i < lines.length; i++) if (re.test(lines[i])) { index = i; break; }
+    } else if (re.test(text)) index = 0;
+    parentPort.postMessage({ index });
+  } catch (e) {
+    parentPort.postMessage({ crashed: String((e && e.message) || e) });
+  }
+});`;
+
+/** Checks a pattern's syntax on this thread: compiling is linear, only matching can backtrack for ever. */
+export function regexSyntaxError(source: string): string | null {
+  try {
+    new RegExp(source, 'm');
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/**
+ * Matches regexes in a worker thread that the agent can terminate: a synchronous regex cannot be interrupted,
+ * so a catastrophic pattern would hold the whole agent. One worker per run, started on the first regex, reused;
+ * jobs run one at a time so the check whose deadline passes owns the running job, and only it is lost.
+ */
+export class RegexEngine {
+  private worker: Worker | undefined;
+  private current: Job | undefined;
+  private readonly queue: Job[] = [];
+  /** Workers started so far (tests and the bench read it). */
+  started = 0;
+
+  /** Tests `source` against each line of `text` (or the whole text); answers `timedOut` once `signal` aborts. */
+  test(source: string, text: string, perLine: boolean, signal: AbortSignal): Promise<RegexAnswer> {
+    const invalid = regexSyntaxError(source);
+    if (invalid !== null) return Promise.resolve({ invalid });
+    if (signal.aborted) return Promise.resolve({ timedOut: true });
+    return new Promise((resolve) => {
+      const job: Job = { source, text, perLine, done: (a) => { signal.removeEventListener('abort', onAbort); resolve(a); } };
+      const onAbort = (): void => {
+        if (this.current === job) this.restart({ timedOut: true });
+        else {
+          this.queue.splice(this.queue.indexOf(job), 1);
+          job.done({ timedOut: true });
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Stops the worker; pending jobs are answered `timedOut`. */
+  dispose(): void {
+    for (const job of this.queue.splice(0)) job.done({ timedOut: true });
+    if (this.current) this.restart({ timedOut: true });
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private pump(): void {
+    if (this.current || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    this.current = job;
+    const worker = this.spawn();
+    worker.ref();
+    worker.postMessage({ source: job.source, text: job.text, perLine: job.perLine });
+  }
+
+  private spawn(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    this.started++;
+    worker.on('message', (a: RegexAnswer) => this.finish(worker, a));
+    worker.on('error', (e) => this.finish(worker, { crashed: e.message }, true));
+    worker.on('exit', (code) => this.finish(worker, { crashed: `regex worker exited with code ${code}` }, true));
+    this.worker = worker;
+    return worker;
+  }
+
+  private finish(worker: Worker, answer: RegexAnswer, dead = false): void {
+    if (worker !== this.worker) return;
+    if (dead) this.worker = undefined;
+    const job = this.current;
+    this.current = undefined;
+    job?.done(answer);
+    this.pump();
+    // An idle worker must not keep the agent alive; a busy one must, or the run would end mid-match.
+    if (!this.current) this.worker?.unref();
+  }
+
+  /** Kills the running match (its worker cannot be interrupted otherwise) and goes on with a fresh worker. */
+  private restart(answer: RegexAnswer): void {
+    const old = this.worker;
+    this.worker = undefined;
+    void old?.terminate();
+    const job = this.current;
+    this.current = undefined;
+    job?.done(answer);
+    this.pump();
+  }
+}

@@ -1,0 +1,57 @@
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+
+/** A bounded read: the text (cut at the cap), or why the path cannot be read. */
+export type BoundedRead =
+  | { kind: 'text'; text: string; truncated: boolean }
+  | { kind: 'notRegular'; filetype: string }
+  | { kind: 'failed'; error: string }
+  | { kind: 'aborted' };
+
+const CHUNK = 1024 * 1024;
+
+/** Names the file type of a stat, as reported to the learner. */
+export function filetypeName(s: Stats): string {
+  if (s.isSymbolicLink()) return 'symlink';
+  if (s.isDirectory()) return 'directory';
+  if (s.isFile()) return 'file';
+  if (s.isFIFO()) return 'fifo';
+  if (s.isSocket()) return 'socket';
+  if (s.isCharacterDevice()) return 'character device';
+  if (s.isBlockDevice()) return 'block device';
+  return 'other';
+}
+
+/**
+ * Reads at most `cap` bytes of a regular file. Anything else (FIFO, device, socket, directory) is refused before
+ * a byte is read: a FIFO would block a thread-pool thread for good, /dev/zero would never end.
+ * The path is opened non-blocking and checked again on the open descriptor, so a swap after `stat` cannot fool it.
+ */
+export async function readBounded(path: string, cap: number, signal: AbortSignal): Promise<BoundedRead> {
+  try {
+    const before = await stat(path);
+    if (!before.isFile()) return { kind: 'notRegular', filetype: filetypeName(before) };
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) return { kind: 'notRegular', filetype: filetypeName(opened) };
+      const chunks: Buffer[] = [];
+      let total = 0;
+      // One byte past the cap tells a file of exactly `cap` bytes from a longer one.
+      while (total <= cap) {
+        if (signal.aborted) return { kind: 'aborted' };
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK, cap + 1 - total));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buffer.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      const all = Buffer.concat(chunks, total);
+      return { kind: 'text', text: all.subarray(0, cap).toString('utf8'), truncated: total > cap };
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return { kind: 'failed', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+}
