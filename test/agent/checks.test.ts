@@ -78,8 +78,9 @@ describe('agent checks on this machine', () => {
     });
     it('caps a flood of output and still reports', async () => {
       const rs = await one({ type: 'command', exec: ['sh', '-c', 'yes flood | head -c 20000000'], stdout: [{ notContains: 'zzz' }, 'absent'] });
-      assert.equal(prop(rs, 'stdout[0]').status, 'pass');
-      assert.match(prop(rs, 'stdout[1]').message, /tronquée|truncated/);
+      // Truncated text proves no absence: notContains is an error, never a pass; a miss is an error too.
+      assert.equal(prop(rs, 'stdout[0]').status, 'error');
+      assert.match(prop(rs, 'stdout[1]').message, /tronqué|truncated/);
     });
   });
 
