@@ -51,14 +51,15 @@ describe('agent request limits', () => {
     const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, AGENT, 'serve']);
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
+    const closed = new Promise((r) => child.on('close', r));
     child.stdin.on('error', () => { /* the agent stops reading at the cap */ });
     const head = '{"event":"run","protocol":1,"runId":"big","criteria":[],"workspace":[{"path":"a","contentBase64":"';
     const chunk = 'A'.repeat(1024 * 1024);
     for (let i = 0; i < 70 && child.stdin.writable; i++) {
-      if (!child.stdin.write(i === 0 ? head + chunk : chunk)) await new Promise((r) => { child.stdin.once('drain', r); child.once('close', r); });
+      if (!child.stdin.write(i === 0 ? head + chunk : chunk)) await Promise.race([new Promise((r) => child.stdin.once('drain', r)), closed]);
     }
     child.stdin.end('"}]}\n');
-    const code = await new Promise((r) => child.on('close', r));
+    const code = await closed;
     const events = out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
     results({ events, lines: [], code: code as number, stderr: '' });
     assert.equal(code, 2);

@@ -46,9 +46,23 @@ describe('agent System facts', () => {
   });
 });
 
-describe('agent regex worker', () => {
-  it('starts no worker for an invalid pattern, one for the first match, and a fresh one after a timeout', async () => {
+describe('agent regex engine', () => {
+  it('matches linear-time patterns on short texts inline, and sends the others to a worker', async () => {
     const engine = new RegexEngine();
+    const signal = new AbortController().signal;
+    try {
+      assert.deepEqual(await engine.test('^(a+)+$', 'a'.repeat(90) + '!', true, signal), { index: -1 });
+      assert.deepEqual(await engine.test('^x=(\\d+)$', 'y\nx=12', true, signal), { index: 1 });
+      assert.equal(engine.started, 0, 'no worker for linear-time patterns');
+      assert.deepEqual(await engine.test('^(o)\\1$', 'oo', true, signal), { index: 0 });
+      assert.equal(engine.started, 1, 'a backreference needs the backtracking engine, in the worker');
+    } finally {
+      engine.dispose();
+    }
+  });
+
+  it('starts no worker for an invalid pattern, one for the first match, and a fresh one after a timeout', async () => {
+    const engine = new RegexEngine(0);
     try {
       assert.ok('invalid' in await engine.test('(', 'x', true, new AbortController().signal));
       assert.equal(engine.started, 0);

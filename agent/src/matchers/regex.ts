@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 /** What a regex test answered: the first matching line (or 0 for the whole text), -1 for none, or why it has no answer. */
@@ -22,6 +23,44 @@ parentPort.on('message', ({ source, text, perLine }) => {
   }
 });`;
 
+/** Longest text matched inline by the linear-time engine: bounds the time the event loop can spend on one match. */
+export const INLINE_MAX_TEXT = 16 * 1024;
+
+let linearAvailable: boolean | undefined;
+
+/**
+ * V8's linear-time regex engine (the `l` flag, behind a flag since V8 8.8): it never backtracks, so a match
+ * costs O(text × pattern) whatever the pattern. Enabled on first use; if this Node refuses it, every regex goes to the worker.
+ */
+function linearEngine(): boolean {
+  if (linearAvailable === undefined) {
+    try {
+      setFlagsFromString('--enable-experimental-regexp-engine');
+      new RegExp('a', 'l');
+      linearAvailable = true;
+    } catch {
+      linearAvailable = false;
+    }
+  }
+  return linearAvailable;
+}
+
+/** The pattern compiled for the linear engine, or null when it needs backtracking (backreferences, lookarounds, large counts). */
+function linearRegex(source: string): RegExp | null {
+  if (!linearEngine()) return null;
+  try {
+    return new RegExp(source, 'ml');
+  } catch {
+    return null;
+  }
+}
+
+/** First line of `text` matching `re` (or 0 for the whole text), -1 for none; the worker runs the same loop. */
+function firstMatch(re: RegExp, text: string, perLine: boolean): number {
+  if (!perLine) return re.test(text) ? 0 : -1;
+  return text.split(/\r?\n/).findIndex((l) => re.test(l));
+}
+
 /** Checks a pattern's syntax on this thread: compiling is linear, only matching can backtrack for ever. */
 export function regexSyntaxError(source: string): string | null {
   try {
@@ -33,9 +72,11 @@ export function regexSyntaxError(source: string): string | null {
 }
 
 /**
- * Matches regexes in a worker thread that the agent can terminate: a synchronous regex cannot be interrupted,
- * so a catastrophic pattern would hold the whole agent. One worker per run, started on the first regex, reused;
- * jobs run one at a time so the check whose deadline passes owns the running job, and only it is lost.
+ * Regex matching that cannot hang the agent. A synchronous regex cannot be interrupted, so a catastrophic pattern
+ * would hold the whole agent. A pattern the linear-time engine accepts, on a short text, runs inline (no backtracking,
+ * so bounded). Anything else (backreferences, lookarounds, long texts) runs in a worker thread the agent can terminate:
+ * one per run, started on first need, reused; jobs run one at a time so the check whose deadline passes owns the
+ * running job, and only it is lost.
  */
 export class RegexEngine {
   private worker: Worker | undefined;
@@ -44,11 +85,18 @@ export class RegexEngine {
   /** Workers started so far (tests and the bench read it). */
   started = 0;
 
+  /** `inlineMaxText` 0 sends every regex to the worker (the bench compares both paths). */
+  constructor(private readonly inlineMaxText = INLINE_MAX_TEXT) {}
+
   /** Tests `source` against each line of `text` (or the whole text); answers `timedOut` once `signal` aborts. */
   test(source: string, text: string, perLine: boolean, signal: AbortSignal): Promise<RegexAnswer> {
     const invalid = regexSyntaxError(source);
     if (invalid !== null) return Promise.resolve({ invalid });
     if (signal.aborted) return Promise.resolve({ timedOut: true });
+    if (text.length <= this.inlineMaxText) {
+      const re = linearRegex(source);
+      if (re) return Promise.resolve({ index: firstMatch(re, text, perLine) });
+    }
     return new Promise((resolve) => {
       const job: Job = { source, text, perLine, done: (a) => { signal.removeEventListener('abort', onAbort); resolve(a); } };
       const onAbort = (): void => {
