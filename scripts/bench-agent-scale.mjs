@@ -1,4 +1,5 @@
-// Times the bundled agent alone on a large generated request: `node scripts/bench-agent-scale.mjs [checks=500] [runs=7]`.
+// Times the bundled agent alone on a large generated request: `node scripts/bench-agent-scale.mjs [checks=500] [runs=7] [--no-command]`.
+// AGENT_JS=/path/to/agent.js times another build (e.g. the previous one, for a before/after series).
 // Needs dist/agent.js (`node scripts/build.mjs`). No npm package is used: only node:*.
 // Prints the median wall time (spawn to exit) and the median peak RSS, read from /proc/<pid>/status (VmHWM)
 // when the summary line arrives, while the agent still waits for its stdout to flush.
@@ -7,9 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const AGENT = join(ROOT, 'dist/agent.js');
-const COUNT = Number(process.argv[2] ?? 500);
-const RUNS = Number(process.argv[3] ?? 7);
+const AGENT = process.env.AGENT_JS ?? join(ROOT, 'dist/agent.js');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const COUNT = Number(args[0] ?? 500);
+const RUNS = Number(args[1] ?? 7);
+// --no-command: leave out the 5% of command checks, to see the agent's own cost without process spawns.
+const NO_COMMAND = process.argv.includes('--no-command');
 
 // One block of 10 checks, in the proportions of issue 8's suite as far as the agent's types go.
 const block = (i) => [
@@ -22,7 +26,7 @@ const block = (i) => [
   { type: 'package', name: ['coreutils', 'dpkg', 'tar', 'grep'][i % 4] },
   { type: 'port', port: 22 + (i % 3), listening: false },
   { type: 'port', port: 40000 + i, protocol: 'udp', listening: false },
-  i % 2 ? { type: 'command', exec: ['true'], exitStatus: 0 } : { type: 'file', path: '/etc/os-release', contents: ['ID=', { notContains: 'zzz' }] },
+  i % 2 && !NO_COMMAND ? { type: 'command', exec: ['true'], exitStatus: 0 } : { type: 'file', path: '/etc/os-release', contents: ['ID=', { notContains: 'zzz' }] },
 ];
 
 function request(n) {
@@ -59,5 +63,5 @@ const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await runOnce(line));
 const ms = runs.map((r) => r.ms);
 const mb = runs.map((r) => r.mb).filter((x) => !Number.isNaN(x));
-console.log(`agent alone, ${COUNT} checks, ${RUNS} runs: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), ` +
+console.log(`agent alone, ${COUNT} checks${NO_COMMAND ? ' (no command)' : ''}, ${RUNS} runs: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), ` +
   `peak RSS median ${mb.length ? median(mb).toFixed(1) : '?'} MB (${mb.length}/${RUNS} sampled); load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);

@@ -2,7 +2,7 @@ import { installExitHooks } from './cleanup';
 import { MAX_REQUEST_BYTES } from './limits';
 import { RegexEngine } from './matchers/regex';
 import { checkTypes } from './registry';
-import { emit, fatal, PROTOCOL_VERSION } from './protocol';
+import { emit, fatal, flush, PROTOCOL_VERSION } from './protocol';
 import { parseRequest, RequestError } from './request';
 import { runAll } from './runner';
 import { readFirstLine } from './stdin';
@@ -19,7 +19,10 @@ function internal(e: unknown): void {
 
 async function serve(): Promise<void> {
   installExitHooks(
-    (signal) => emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` }),
+    (signal) => {
+      emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` });
+      flush();
+    },
     internal,
   );
   emit({ event: 'hello', protocol: PROTOCOL_VERSION, agentVersion: version, node: process.version, platform: `${process.platform}-${process.arch}`, checkTypes });
@@ -66,7 +69,10 @@ function main(argv: string[]): void {
   }
   serve().then(
     // Exit once stdout is flushed: a leftover grandchild of a killed command must not keep the agent alive.
-    () => process.stdout.write('', () => process.exit(process.exitCode ?? 0)),
+    () => {
+      flush();
+      process.stdout.write('', () => process.exit(process.exitCode ?? 0));
+    },
     internal,
   );
 }

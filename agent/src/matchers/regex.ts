@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 
 /** What a regex test answered: the first matching line (or 0 for the whole text), -1 for none, or why it has no answer. */
 export type RegexAnswer = { index: number } | { invalid: string } | { timedOut: true } | { crashed: string };
@@ -35,7 +34,8 @@ let linearAvailable: boolean | undefined;
 function linearEngine(): boolean {
   if (linearAvailable === undefined) {
     try {
-      setFlagsFromString('--enable-experimental-regexp-engine');
+      // Loaded on first use: a run without regexes pays nothing.
+      (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--enable-experimental-regexp-engine');
       new RegExp('a', 'l');
       linearAvailable = true;
     } catch {
@@ -131,6 +131,7 @@ export class RegexEngine {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     this.started++;
     worker.on('message', (a: RegexAnswer) => this.finish(worker, a));
