@@ -11,6 +11,9 @@ export class WorkspaceError extends Error {}
 const PREFIX = 'tssr-lab-ws-';
 // <pid>-n<pid namespace inode>-<mkdtemp suffix>: a folder is stale only if its agent's pid is dead in our namespace.
 const NAME = /^tssr-lab-ws-(\d+)-n(\d+)-[A-Za-z0-9]{6}$/;
+// Folders named before the pid was part of the name: no owner to ask, so only old ones go.
+const LEGACY = /^tssr-lab-ws-[A-Za-z0-9]{6}$/;
+const LEGACY_AGE_MS = 24 * 3600 * 1000;
 
 /** Inode of this process's pid namespace: pids from another namespace (a container sharing /tmp) say nothing here. */
 function pidNamespace(): string {
@@ -44,7 +47,7 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Removes workspaces left by agents killed with SIGKILL: ours (same uid, same pid namespace) whose pid is dead. */
+/** Removes workspaces left by agents killed with SIGKILL: ours (same uid, same pid namespace) whose pid is dead, and day-old unnamed ones. */
 export async function sweepStale(root = tmpdir()): Promise<string[]> {
   const ns = pidNamespace();
   const uid = process.getuid?.();
@@ -52,10 +55,12 @@ export async function sweepStale(root = tmpdir()): Promise<string[]> {
   const removed: string[] = [];
   await Promise.all(names.map(async (name) => {
     const m = NAME.exec(name);
-    if (!m || m[2] !== ns || Number(m[1]) === process.pid || alive(Number(m[1]))) return;
+    const legacy = LEGACY.test(name);
+    if (!legacy && (!m || m[2] !== ns || Number(m[1]) === process.pid || alive(Number(m[1])))) return;
     const path = join(root, name);
     const st = await lstat(path).catch(() => null);
     if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) return;
+    if (legacy && Date.now() - st.mtimeMs < LEGACY_AGE_MS) return;
     await rm(path, { recursive: true, force: true }).then(() => removed.push(path), () => undefined);
   }));
   return removed;
