@@ -31,7 +31,8 @@ async function serve(): Promise<void> {
   const first = await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
   if (first.kind === 'eof') return fatal('NO_REQUEST', 'No run request received on stdin');
   if (first.kind === 'tooLarge') {
-    return fatal('REQUEST_TOO_LARGE', `The request line exceeds ${MAX_REQUEST_BYTES} bytes (at least ${first.bytes} read): send fewer or smaller workspace files`);
+    const why = `The request line exceeds ${MAX_REQUEST_BYTES} bytes (at least ${first.bytes} read)`;
+    return fatal('REQUEST_TOO_LARGE', `${why}: send fewer or smaller workspace files`);
   }
   let req;
   try {

@@ -40,10 +40,11 @@ function checkWorkspace(entries: unknown): void {
     const path = f.path;
     if (typeof path !== 'string' || path === '') return refuse(`${at}.path must be a non-empty string`);
     if (path.includes('\0')) refuse(`${at}.path contains a NUL byte`);
-    if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) refuse(`${at}.path "${path}" is absolute; give a path relative to the workspace`);
-    if (path.split(/[/\\]/).some((s) => s === '..')) refuse(`${at}.path "${path}" leaves the workspace folder ("..")`);
+    if (path.startsWith('/')) refuse(`${at}.path "${path}" is absolute; give a path relative to the workspace`);
+    if (path.split('/').some((s) => s === '..')) refuse(`${at}.path "${path}" leaves the workspace folder ("..")`);
     if (typeof f.contentBase64 !== 'string' || !BASE64.test(f.contentBase64)) refuse(`${at}.contentBase64 must be a base64 string`);
-    if (f.mode !== undefined && (!Number.isInteger(f.mode) || (f.mode as number) < 0 || (f.mode as number) > 0o7777)) refuse(`${at}.mode must be an integer file mode (0 to 0o7777)`);
+    const mode = f.mode as number | undefined;
+    if (mode !== undefined && (!Number.isInteger(mode) || mode < 0 || mode > 0o7777)) refuse(`${at}.mode must be an integer file mode (0 to 0o7777)`);
     total += Math.floor(((f.contentBase64 as string).length * 3) / 4);
     if (total > MAX_WORKSPACE_BYTES) refuse(`the workspace files exceed ${MAX_WORKSPACE_BYTES} bytes; send fewer or smaller files`);
   });

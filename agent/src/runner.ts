@@ -57,7 +57,9 @@ async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServi
       abort.abort();
       // Let the check name what its deadline cut (e.g. the regex it was matching) before the generic timeout.
       await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
-      if (errorsAfterAbort === 0) report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
+      if (errorsAfterAbort === 0) {
+        report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
+      }
     }
   } catch (e) {
     report({ property: 'check', status: 'error', actual: String((e as Error)?.message ?? e), message: msg(lang, 'crashed', (e as Error)?.message ?? String(e)) });

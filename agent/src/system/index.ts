@@ -7,7 +7,9 @@ import { parseMounts, type Mount } from './mounts';
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths { passwd: string; group: string; dpkgStatus: string; procNet: string; mounts: string }
 
-const DEFAULT_PATHS: SystemPaths = { passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts' };
+const DEFAULT_PATHS: SystemPaths = {
+  passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts',
+};
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
 export interface System {
