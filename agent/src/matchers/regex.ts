@@ -22,34 +22,62 @@ parentPort.on('message', ({ source, text, perLine }) => {
   }
 });`;
 
-/** Longest text matched inline by the linear-time engine: bounds the time the event loop can spend on one match. */
+/** Longest text matched inline: bounds the time the event loop can spend on one match (linear in the text). */
 export const INLINE_MAX_TEXT = 16 * 1024;
 
-let linearAvailable: boolean | undefined;
+/** Backtracks V8 allows a match before it switches that match to the linear-time engine. */
+const BACKTRACKS_BEFORE_FALLBACK = 2000;
+
+/** How this Node can match inline without risk: backtracking with a linear fallback, the linear engine only, or not at all. */
+type InlineMode = 'fallback' | 'linear' | 'none';
+let inlineMode: InlineMode | undefined;
 
 /**
- * V8's linear-time regex engine (the `l` flag, behind a flag since V8 8.8): it never backtracks, so a match
- * costs O(text × pattern) whatever the pattern. Enabled on first use; if this Node refuses it, every regex goes to the worker.
+ * Without the fallback this probe backtracks 2^18 times (milliseconds at least); with it, V8 switches engines after
+ * 2,000 backtracks and answers in microseconds. A slow answer under load only costs speed: the linear engine is used.
  */
-function linearEngine(): boolean {
-  if (linearAvailable === undefined) {
-    try {
-      // Loaded on first use: a run without regexes pays nothing.
-      (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--enable-experimental-regexp-engine');
-      new RegExp('a', 'l');
-      linearAvailable = true;
-    } catch {
-      linearAvailable = false;
-    }
+function fallbackWorks(): boolean {
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    new RegExp('^(a|a)*b$').test('a'.repeat(18));
+    if (performance.now() - started < 1) return true;
   }
-  return linearAvailable;
+  return false;
 }
 
-/** The pattern compiled for the linear engine, or null when it needs backtracking (backreferences, lookarounds, large counts). */
-function linearRegex(source: string): RegExp | null {
-  if (!linearEngine()) return null;
+/**
+ * V8's linear-time regex engine (the `l` flag, behind a flag since V8 8.8) never backtracks: a match costs
+ * O(text × pattern) whatever the pattern. With `on-excessive-backtracks`, an ordinary regex runs the fast backtracking
+ * engine and switches to the linear one past a few backtracks. Enabled on first use; a Node that refuses both sends
+ * every regex to the worker.
+ */
+function mode(): InlineMode {
+  if (inlineMode === undefined) {
+    try {
+      // Loaded on first use: a run without regexes pays nothing.
+      const v8 = require('node:v8') as typeof import('node:v8');
+      v8.setFlagsFromString('--enable-experimental-regexp-engine');
+      v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+      v8.setFlagsFromString(`--regexp-backtracks-before-fallback=${BACKTRACKS_BEFORE_FALLBACK}`);
+      new RegExp('a', 'l');
+      inlineMode = fallbackWorks() ? 'fallback' : 'linear';
+    } catch {
+      inlineMode = 'none';
+    }
+  }
+  return inlineMode;
+}
+
+/**
+ * The pattern compiled to run inline, or null when only a backtracking engine can run it (backreferences,
+ * lookarounds, large counts): the `l` flag compiles only what the linear engine can take over.
+ */
+function inlineRegex(source: string): RegExp | null {
+  const m = mode();
+  if (m === 'none') return null;
   try {
-    return new RegExp(source, 'ml');
+    const linear = new RegExp(source, 'ml');
+    return m === 'linear' ? linear : new RegExp(source, 'm');
   } catch {
     return null;
   }
@@ -73,8 +101,8 @@ export function regexSyntaxError(source: string): string | null {
 
 /**
  * Regex matching that cannot hang the agent. A synchronous regex cannot be interrupted, so a catastrophic pattern
- * would hold the whole agent. A pattern the linear-time engine accepts, on a short text, runs inline (no backtracking,
- * so bounded). Anything else (backreferences, lookarounds, long texts) runs in a worker thread the agent can terminate:
+ * would hold the whole agent. A pattern the linear-time engine accepts, on a short text, runs inline (V8 falls back
+ * to that engine past a few backtracks, so it is bounded). Anything else (backreferences, lookarounds, long texts) runs in a worker thread the agent can terminate:
  * one per run, started on first need, reused; jobs run one at a time so the check whose deadline passes owns the
  * running job, and only it is lost.
  */
@@ -93,8 +121,10 @@ export class RegexEngine {
     const invalid = regexSyntaxError(source);
     if (invalid !== null) return Promise.resolve({ invalid });
     if (signal.aborted) return Promise.resolve({ timedOut: true });
+    // V8 flags are process-wide: set before the worker starts, they guard its matches too.
+    mode();
     if (text.length <= this.inlineMaxText) {
-      const re = linearRegex(source);
+      const re = inlineRegex(source);
       if (re) return Promise.resolve({ index: firstMatch(re, text, perLine) });
     }
     return new Promise((resolve) => {
