@@ -102,9 +102,9 @@ export function regexSyntaxError(source: string): string | null {
 /**
  * Regex matching that cannot hang the agent. A synchronous regex cannot be interrupted, so a catastrophic pattern
  * would hold the whole agent. A pattern the linear-time engine accepts, on a short text, runs inline (V8 falls back
- * to that engine past a few backtracks, so it is bounded). Anything else (backreferences, lookarounds, long texts) runs in a worker thread the agent can terminate:
- * one per run, started on first need, reused; jobs run one at a time so the check whose deadline passes owns the
- * running job, and only it is lost.
+ * to that engine past a few backtracks, so it is bounded). Anything else (backreferences, lookarounds, long texts)
+ * runs in a worker thread the agent can terminate: one per run, started on first need, reused; jobs run one at a time
+ * so the check whose deadline passes owns the running job, and only it is lost.
  */
 export class RegexEngine {
   private worker: Worker | undefined;
