@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Description : Throw-away Debian systemd-nspawn containers, each in a network namespace of our own, reachable only from a hub namespace.
 # Usage       : lab.sh up | boot RUN NAME ROOT [nspawn args…] | wait RUN NAME [SECONDS] | run RUN NAME CMD… | ssh RUN NAME CMD…
-#               | hub RUN CMD… | addr RUN NAME | stop RUN NAME | down RUN | gc        (as root)
+#               | hub RUN CMD… | dir RUN | addr RUN NAME | stop RUN NAME | down RUN | gc        (as root)
 # Auteur      : TSSR Lab, 2026-11-28
 # Follows /work/shared/RECIPES-services-in-containers.md §2 and §4. A run owns one /24, 10.213.N.0/24 (N ≥ 1), that exists only
 # inside its namespaces; while the run is up, a blackhole route for it in the root namespace keeps any stray packet on this machine.
@@ -152,6 +152,7 @@ case "$sub" in
   run) [ $# -ge 3 ] || die "usage: run RUN NAME CMD…"; cmd_run "$@" ;;
   ssh) [ $# -ge 3 ] || die "usage: ssh RUN NAME CMD…"; cmd_ssh "$@" ;;
   hub) [ $# -ge 2 ] || die "usage: hub RUN CMD…"; cmd_hub "$@" ;;
+  dir) [ $# -eq 1 ] || die "usage: dir RUN"; rundir "$1" ;;
   addr) [ $# -eq 2 ] || die "usage: addr RUN NAME"; cmd_addr "$@" ;;
   stop) [ $# -eq 2 ] || die "usage: stop RUN NAME"; cmd_stop "$@" ;;
   down) [ $# -eq 1 ] || die "usage: down RUN"; cmd_down "$@" ;;
