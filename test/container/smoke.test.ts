@@ -23,15 +23,24 @@ function leftovers(lab: Lab, addr: string): string[] {
 describe('container: a throw-away Debian 12 systemd target', function () {
   this.timeout(15 * 60_000);
   let lab: Lab | undefined;
+  let root = '';
 
   before(async function () {
     const why = labUnavailable();
     if (why) throw new Error(why);
     const image = await labImage();
     console.log(`      image: ${image.built ? `built in ${image.seconds.toFixed(0)} s` : 'cached'} (${image.root})`);
+    root = image.root;
     lab = await Lab.up(image.root);
   });
   after(async () => { await lab?.down(); });
+
+  it('caches the image by recipe: a second call returns the same finished rootfs without building', async () => {
+    const again = await labImage();
+    assert.deepEqual([again.root, again.built], [root, false]);
+    assert.match(root, /\/rootfs-[0-9a-f]{16}$/);
+    assert.ok(existsSync(join(root, '.tssr-lab-complete')));
+  });
 
   describe('one container', () => {
     let c: Container;

@@ -102,6 +102,7 @@ export class Lab {
   static async up(root: string): Promise<Lab> {
     const id = await lab(['up']);
     const l = new Lab(id, root);
+    process.once('exit', l.onExit);
     copyFileSync(join(await lab(['dir', id]), 'key'), l.identityFile);
     chmodSync(l.identityFile, 0o600);
     return l;
@@ -118,8 +119,16 @@ export class Lab {
     }));
   }
 
+  // Last resort when the test process exits without its after hooks (uncaught error, process.exit).
+  private readonly onExit = (): void => {
+    this.closers.splice(0).forEach((c) => c());
+    spawnSync(LAB_SH, ['down', this.id], { stdio: 'ignore', timeout: 60_000 });
+    rmSync(this.dir, { recursive: true, force: true });
+  };
+
   /** Stops every container and removes the namespaces, cgroups, route and temp files; safe to call twice. */
   async down(): Promise<void> {
+    process.removeListener('exit', this.onExit);
     this.closers.splice(0).forEach((c) => c());
     try {
       await lab(['down', this.id], undefined, 120_000);

@@ -82,6 +82,7 @@ cmd_wait() {  # prints the state once systemd has finished starting, and records
     sleep 0.1
   done
   case "$st" in running|degraded) ;; *) die "container $name not up after $limit s (state: ${st:-none})" ;; esac
+  [ "$st" = running ] || cx "$run" "$name" systemctl --failed --no-legend --plain >&2 || true   # say which units failed
   local addr keys; addr=$(cat "$d/addr")
   keys=$(cmd_run "$run" "$name" sh -c 'cat /etc/ssh/ssh_host_*_key.pub' </dev/null) || die "cannot read $name's host keys"
   awk -v a="$addr" '{ print a, $1, $2 }' <<< "$keys" > "$d/known_hosts"
