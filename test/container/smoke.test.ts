@@ -84,6 +84,14 @@ describe('container: a throw-away Debian 12 systemd target', function () {
     });
   });
 
+  it('a container that cannot boot fails fast with nspawn’s own message, and its stop leaves nothing', async () => {
+    const l = lab!;
+    await assert.rejects(l.bootWith(['broken'], ['--bind-ro=/nonexistent/tssr-lab:/mnt']), /nonexistent[\s\S]*exited while booting/);
+    await l.stop('broken');
+    assert.deepEqual(execFileSync('ip', ['netns', 'list']).toString().split('\n').filter((n) => n.startsWith(`${l.id}-broken`)), []);
+    for (const cg of ['/sys/fs/cgroup/systemd', '/sys/fs/cgroup/unified']) assert.equal(existsSync(join(cg, `tssr-lab-${l.id}-broken`)), false);
+  });
+
   describe('two containers at once', () => {
     let a: Container;
     let b: Container;

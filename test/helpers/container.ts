@@ -109,14 +109,24 @@ export class Lab {
   }
 
   /** Boots the named containers at once and waits until each one's systemd says running or degraded. */
-  async boot(...names: string[]): Promise<Container[]> {
+  boot(...names: string[]): Promise<Container[]> {
+    return this.bootWith(names, []);
+  }
+
+  /** Like boot(), with extra systemd-nspawn arguments for every container (e.g. `--bind=/dev/loop0`). */
+  async bootWith(names: string[], nspawnArgs: string[]): Promise<Container[]> {
     const started = Date.now();
     const addrs: string[] = [];
-    for (const n of names) addrs.push(await lab(['boot', this.id, n, this.root]));
+    for (const n of names) addrs.push(await lab(['boot', this.id, n, this.root, ...nspawnArgs]));
     return Promise.all(names.map(async (n, i) => {
       const state = await lab(['wait', this.id, n, '180'], undefined, 200_000);
       return new Container(this, n, addrs[i], state, (Date.now() - started) / 1000);
     }));
+  }
+
+  /** Stops one container by name, booted or not; down() stops the rest. */
+  stop(name: string): Promise<string> {
+    return lab(['stop', this.id, name]);
   }
 
   // Last resort when the test process exits without its after hooks (uncaught error, process.exit).

@@ -64,7 +64,7 @@ cmd_boot() {
     root=$1 ns=$2 name=$3 keys=$4; shift 4
     for c in $LAB_CGS; do echo $$ > "$c/cgroup.procs"; done   # own cgroups before exec, or containers tear down each other
     while :; do
-      systemd-nspawn -D "$root" --volatile=overlay --register=no --keep-unit --machine="$name" --hostname="$name" \
+      systemd-nspawn -D "$root" --volatile=overlay --register=no --keep-unit --machine="$ns" --hostname="$name" \
         --network-namespace-path="/run/netns/$ns" --private-network --capability=CAP_NET_ADMIN --console=passive \
         --resolv-conf=off --bind-ro="$keys:/root/.ssh/authorized_keys2" "$@" -b
       rc=$?; { [ $rc -eq 133 ] && [ ! -e "$LAB_STOP" ]; } || exit $rc   # 133: reboot asked inside
