@@ -28,11 +28,12 @@ cmd_up() {
   local n run
   for n in $(seq 1 254); do
     # Skip a /24 that anything else on this machine routes (another lab, the recipe's 10.213.0.0/24).
-    [ -z "$(ip route show 10.213.$n.0/24)" ] || continue
+    [ -z "$(ip route show 10.213.$n.0/24)" ] && [ ! -e "/run/netns/tl$n-hub" ] || continue
     mkdir "$STATE/nets/$n" 2>/dev/null || continue
     run="tl$n"; break
   done
   [ -n "${run:-}" ] || die "no free 10.213.N.0/24"
+  trap 'cmd_down "$run"' ERR                                # a half-made run is removed at once
   local r="$STATE/runs/$run" net="10.213.$n" hub; hub=$(hub_of "$run")
   mkdir -p "$r/c" "$r/addr"; echo "$n" > "$r/n"; echo "$net" > "$r/net"; echo "${LAB_OWNER:-$PPID}" > "$r/owner"
   echo "$run" > "$STATE/nets/$n/run"
@@ -41,6 +42,7 @@ cmd_up() {
   ip -n "$hub" link add br0 type bridge; ip -n "$hub" addr add "$net.1/24" dev br0; ip -n "$hub" link set br0 up
   ssh-keygen -q -t ed25519 -N '' -C "tssr-lab-$run" -f "$r/key"
   : > "$r/known_hosts"
+  trap - ERR
   echo "$run"
 }
 
@@ -50,7 +52,8 @@ cmd_boot() {
   [[ $name =~ ^[a-z][a-z0-9]{0,11}$ ]] || die "container name: a lowercase letter, then up to 11 lowercase letters or digits"
   [ -e "$root/.tssr-lab-complete" ] || die "$root is not a finished lab image (tools/lab/image.sh builds one)"
   mkdir "$r/c/$name" 2>/dev/null || die "container $name already exists in run $run"
-  local o; for o in $(seq 10 250); do mkdir "$r/addr/$o" 2>/dev/null && break; done
+  local o; for o in $(seq 10 251); do mkdir "$r/addr/$o" 2>/dev/null && break; done
+  [ "$o" -le 250 ] || { rmdir "$r/c/$name"; die "no free address in run $run"; }
   local d="$r/c/$name" net; net=$(net_of "$run")
   local ns="$run-$name" hub; hub=$(hub_of "$run")
   echo "$o" > "$d/octet"; echo "$net.$o" > "$d/addr"
@@ -81,7 +84,7 @@ cmd_wait() {  # prints the state once systemd has finished starting, and records
     case "$st" in running|degraded) break ;; esac
     sleep 0.1
   done
-  case "$st" in running|degraded) ;; *) die "container $name not up after $limit s (state: ${st:-none})" ;; esac
+  case "$st" in running|degraded) ;; *) tail -20 "$d/log" >&2; die "container $name not up after $limit s (state: ${st:-none})" ;; esac
   [ "$st" = running ] || cx "$run" "$name" systemctl --failed --no-legend --plain >&2 || true   # say which units failed
   local addr keys; addr=$(cat "$d/addr")
   keys=$(cmd_run "$run" "$name" sh -c 'cat /etc/ssh/ssh_host_*_key.pub' </dev/null) || die "cannot read $name's host keys"
