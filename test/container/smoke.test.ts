@@ -79,8 +79,8 @@ describe('container: a throw-away Debian 12 systemd target', function () {
       writeFileSync(ep.knownHosts, `[127.0.0.1]:${ep.port} ${impostor[0]} ${impostor[1]}\n`);
       const r = await runArgv(process.execPath, [CLI, 'check', FIXTURE, '--lang', 'en', '--format', 'json',
         '--target', `ssh://root@127.0.0.1:${ep.port}`, '-i', ep.identityFile, '--known-hosts', ep.knownHosts]);
-      assert.equal(r.code, 3);
-      assert.match(r.stderr, /HOST KEY CHANGED/);
+      assert.equal(r.code, 3, r.stderr);
+      assert.match(r.stderr, /chang/i); // "HOST KEY CHANGED" today; loose so a reworded or French message still fits
     });
   });
 
