@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Description : Builds a Debian 12 (bookworm) root filesystem for throw-away systemd-nspawn targets.
+# Usage       : build-root.sh ROOT   (as root; ROOT must not exist or be empty; packages from packages.txt)
+# Auteur      : TSSR Lab, 2026-11-28
+# Follows /work/shared/RECIPES-services-in-containers.md §3; each tweak at the end fixes an observed failure.
+set -euo pipefail
+ROOT=${1:?usage: build-root.sh ROOT}
+here=$(cd "$(dirname "$0")" && pwd)
+[ "$(id -u)" -eq 0 ] || { echo "build-root.sh: run as root" >&2; exit 2; }
+command -v debootstrap >/dev/null || { echo "build-root.sh: debootstrap missing (apt-get install -y debootstrap systemd-container)" >&2; exit 2; }
+
+# The mirror comes from this machine's apt sources (deb822 first, then one-line format): never hard-coded.
+mirror() {
+  awk 'function flush(){ if (uris != "" && suites ~ /(^| )bookworm( |$)/ && uris !~ /security/) { split(uris, u, " "); print u[1]; found=1; exit } uris=""; suites="" }
+       /^[[:space:]]*$/ { flush(); next }
+       /^URIs:/ { sub(/^URIs:[[:space:]]*/, ""); uris=$0 }
+       /^Suites:/ { sub(/^Suites:[[:space:]]*/, ""); suites=$0 }
+       END { if (!found) flush() }' /etc/apt/sources.list.d/*.sources 2>/dev/null || true
+  awk '$1 == "deb" && $3 == "bookworm" { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true
+}
+MIRROR=$(mirror | head -1)
+[ -n "$MIRROR" ] || { echo "build-root.sh: no bookworm mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list" >&2; exit 2; }
+mapfile -t PKGS < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$here/packages.txt")
+
+mkdir -p "$ROOT"
+cleanup() { for m in dev/pts dev sys proc; do mountpoint -q "$ROOT/$m" && umount -l "$ROOT/$m"; done; return 0; }
+trap cleanup EXIT
+t0=$SECONDS
+debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" >"$ROOT.debootstrap.log" 2>&1 \
+  || { tail -20 "$ROOT.debootstrap.log" >&2; exit 1; }
+echo "build-root.sh: debootstrap $((SECONDS - t0)) s" >&2
+mount -t proc proc "$ROOT/proc"; mount -t sysfs sys "$ROOT/sys"
+mount --bind /dev "$ROOT/dev"; mount -t devpts devpts "$ROOT/dev/pts" -o newinstance,ptmxmode=0666
+rm -f "$ROOT/etc/resolv.conf"; cp /etc/resolv.conf "$ROOT/etc/resolv.conf"    # the host's DNS, only while building
+printf '#!/bin/sh\nexit 101\n' > "$ROOT/usr/sbin/policy-rc.d"; chmod +x "$ROOT/usr/sbin/policy-rc.d"   # no daemon starts in the chroot
+C=(env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8)
+t1=$SECONDS
+chroot "$ROOT" "${C[@]}" apt-get update -qq
+chroot "$ROOT" "${C[@]}" apt-get install -y -q --no-install-recommends \
+  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${PKGS[@]}" >"$ROOT.apt.log" 2>&1 \
+  || { tail -30 "$ROOT.apt.log" >&2; exit 1; }
+chroot "$ROOT" apt-get clean
+echo "build-root.sh: apt install $((SECONDS - t1)) s (${#PKGS[@]} packages)" >&2
+
+# ---- container tweaks ----
+rm -f "$ROOT/usr/sbin/policy-rc.d"
+rm -f "$ROOT/etc/hostname"                                   # held the build machine's name; --hostname= wins without it
+echo "nameserver 127.0.0.1" > "$ROOT/etc/resolv.conf"        # the host's resolver is unreachable: lookups would hang, boot 150 s
+: > "$ROOT/etc/machine-id"; rm -f "$ROOT/var/lib/dbus/machine-id"   # a fresh machine-id each boot
+rm -f "$ROOT"/etc/ssh/ssh_host_*                             # per-container host keys, made at sshd's start
+mkdir -p "$ROOT/etc/systemd/system/ssh.service.d"
+printf '[Service]\nExecStartPre=\nExecStartPre=/usr/bin/ssh-keygen -A\nExecStartPre=/usr/sbin/sshd -t\n' \
+  > "$ROOT/etc/systemd/system/ssh.service.d/keygen.conf"
+install -d -m 0700 "$ROOT/root/.ssh"                         # lab.sh binds the test key on .ssh/authorized_keys2
+# Services that clash on a port or need an exercise's setup stay installed but disabled (none in the list yet).
+for unit in apache2 dnsmasq smbd nmbd winbind; do
+  if [ -e "$ROOT/lib/systemd/system/$unit.service" ]; then chroot "$ROOT" systemctl disable -q "$unit"; fi
+done
+rm -f "$ROOT.debootstrap.log" "$ROOT.apt.log"
+cleanup
+echo "build-root.sh: done in $((SECONDS - t0)) s, $(du -sh --one-file-system "$ROOT" | cut -f1)" >&2
