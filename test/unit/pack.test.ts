@@ -19,7 +19,7 @@ criteria:
 `;
 
 function problems(text: string, lang: 'fr' | 'en' = 'fr', exists = true) {
-  return validateText('exercise', text, 'exercise.yaml', lang, () => exists).problems;
+  return validateText('exercise', text, 'exercise.yaml', lang, () => (exists ? { ok: true, abs: '/x' } : { ok: false, violation: 'missing' })).problems;
 }
 
 describe('pack validation with positions', () => {
