@@ -30,10 +30,26 @@ export const MAX_YAML_ALIASES = 100;
 function firstSyntaxErrors(source: YamlSource): Array<{ pos: [number, number]; message: string }> {
   const out = [];
   for (const e of source.doc.errors) {
-    out.push(e);
+    out.push({ pos: e.code === 'MISSING_CHAR' ? openingQuote(source, e.pos) : e.pos, message: e.message });
     if (e.code !== 'DUPLICATE_KEY') break;
   }
   return out;
+}
+
+// yaml reports an unclosed quote where the file ends; the author needs the quote that opened it.
+function openingQuote(source: YamlSource, pos: [number, number]): [number, number] {
+  let found: [number, number] = pos;
+  visit(source.doc, {
+    Scalar: (_, node) => {
+      const [start, end] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < pos[0] && end >= pos[0]) {
+        found = [start, start + 1];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAlias(source: YamlSource): Node | undefined {
@@ -92,7 +108,8 @@ export function entryExists(path: string): boolean {
 function listedExercises(dir: string, pack: LoadedPack, names: unknown[], lang: Lang): string[] {
   const out: string[] = [];
   names.forEach((name, i) => {
-    if (typeof name !== 'string') return;
+    // A name listed twice is a schema error already; loading it twice would add a false duplicate id.
+    if (typeof name !== 'string' || names.indexOf(name) !== i) return;
     const range = pack.source?.locate(`/exercises/${i}`) ?? START;
     const add = (code: string, message: string): void => { pack.problems.push({ file: pack.file, range, severity: 'error', code, message }); };
     const r = resolveInside(dir, name, 'directory');
