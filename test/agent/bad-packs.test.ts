@@ -4,8 +4,8 @@ import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readF
 import { join } from 'node:path';
 import { CLI, FIXTURES, ROOT } from '../helpers/paths';
 
-/** One command of a case: its arguments (`{case}` is the case folder), exit code, a located message, the count of located lines. */
-interface Run { args: string[]; exit: number; message: string; located?: number }
+/** One command of a case: its arguments (`{case}` is the case folder), exit code, a located message, the count of located lines, a memory bound. */
+interface Run { args: string[]; exit: number; message: string; located?: number; maxRssMb?: number }
 /** What the test builds in the copy before running: symlinks, FIFOs, empty folders, a big file. */
 interface Setup { links?: [string, string][]; fifos?: string[]; dirs?: string[]; big?: { path: string; bytes: number; sparse?: boolean } }
 /** One row of cases.json. */
@@ -34,6 +34,8 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
     writeFileSync(join(tmp, 'canary.txt'), 'canary: never read\n');
     mkdirSync(join(tmp, 'outside'));
     cpSync(join(CORPUS, '_outside'), join(tmp, 'outside'), { recursive: true });
+    // Preloaded into the CLI: writes its peak resident memory (KiB) where the test asks.
+    writeFileSync(join(tmp, 'rss.cjs'), "process.on('exit', () => require('fs').writeFileSync(process.env.TSSR_TEST_RSS_FILE, String(process.resourceUsage().maxRSS)));\n");
     canaries = [join(tmp, 'canary.txt'), ...readdirSync(join(tmp, 'outside')).map((n) => join(tmp, 'outside', n))];
     // The canary method must be able to fail: a read of an aged file moves its atime here.
     age();
@@ -62,7 +64,9 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
       const seen = atimes();
       for (const run of c.runs) {
         const args = run.args.map((a) => a.replace('{case}', dir));
-        const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '' } });
+        const rssFile = join(tmp, 'rss.txt');
+        const env = { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '', TSSR_TEST_RSS_FILE: rssFile };
+        const r = spawnSync(process.execPath, ['-r', join(tmp, 'rss.cjs'), CLI, ...args], { encoding: 'utf8', timeout: 30_000, env });
         const output = r.stdout + r.stderr;
         const shown = `tssr-lab ${run.args.join(' ')}\n${output}`;
         assert.equal(r.signal, null, `killed (hung?): ${shown}`);
@@ -70,6 +74,10 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
         assert.match(output, new RegExp(run.message, 'm'), shown);
         if (run.located !== undefined) assert.equal(output.match(LOCATED)?.length ?? 0, run.located, shown);
         assert.doesNotMatch(output, /ENOENT|EISDIR|\n\s+at /, shown);
+        if (run.maxRssMb !== undefined) {
+          const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+          assert.ok(peakMb < run.maxRssMb, `peak memory ${peakMb.toFixed(0)} MB, bound ${run.maxRssMb} MB`);
+        }
       }
       assert.deepEqual(atimes(), seen, 'a file outside the case folder was read');
     });
