@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isAlias, visit, type Node } from 'yaml';
 import { exerciseRules } from './exercise-rules';
@@ -160,15 +160,6 @@ export function loadPack(dir: string, lang: Lang = 'fr'): LoadedPack {
     pack.exercises.push(ex);
   }
   return pack;
-}
-
-/** Finds the pack folder of a path: the path itself, or the parent of an exercise folder. */
-export function findPackDir(path: string): string | undefined {
-  const abs = resolve(path);
-  const dir = existsSync(abs) && statSync(abs).isFile() ? resolve(abs, '..') : abs;
-  if (entryExists(join(dir, PACK_FILE))) return dir;
-  if (entryExists(join(dir, '..', PACK_FILE))) return resolve(dir, '..');
-  return undefined;
 }
 
 /** All problems of a loaded pack, pack file first. */

@@ -62,7 +62,12 @@ export function readYamlFile(dir: string, name: string, root: PathRoot, lang: La
   const where = resolveInside(dir, name, 'file');
   if (!where.ok) return fail(pathMessage(lang, where.violation, name, root, 'file'), START, where.violation === 'missing' ? 'missing-file' : `path-${where.violation}`);
   // O_NONBLOCK: should the file turn into a FIFO between the check and the open, the open still returns.
-  const fd = openSync(where.abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  let fd: number;
+  try {
+    fd = openSync(where.abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return fail(t(lang, 'file.unreadable', name), START, 'file-unreadable');
+  }
   let buf: Buffer;
   try {
     const st = fstatSync(fd);
