@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, FIXTURES, ROOT } from '../helpers/paths';
 
@@ -62,6 +62,7 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
       build(dir, c.setup ?? {}, subst);
       age();
       const seen = atimes();
+      const table: string[] = [];
       for (const run of c.runs) {
         const args = run.args.map((a) => a.replace('{case}', dir));
         const rssFile = join(tmp, 'rss.txt');
@@ -74,12 +75,18 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
         assert.match(output, new RegExp(run.message, 'm'), shown);
         if (run.located !== undefined) assert.equal(output.match(LOCATED)?.length ?? 0, run.located, shown);
         assert.doesNotMatch(output, /ENOENT|EISDIR|\n\s+at /, shown);
+        const line = output.split('\n').find((l) => new RegExp(run.message).test(l)) ?? '';
+        table.push(`${run.args.join(' ').replace(/\{case\}\/?/, '')} → ${r.status}|${line.split(`${tmp}/`).join('')}`);
         if (run.maxRssMb !== undefined) {
           const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
           assert.ok(peakMb < run.maxRssMb, `peak memory ${peakMb.toFixed(0)} MB, bound ${run.maxRssMb} MB`);
         }
       }
       assert.deepEqual(atimes(), seen, 'a file outside the case folder was read');
+      // BAD_PACKS_TABLE=<file> writes the corpus table of the issue's closing note: case, commands and exit codes, message.
+      if (process.env.BAD_PACKS_TABLE) {
+        appendFileSync(process.env.BAD_PACKS_TABLE, `| ${c.case} | ${table.map((x) => x.split('|')[0]).join(', ')} | ${table[0].split('|').slice(1).join('|')} |\n`);
+      }
     });
   }
 });
