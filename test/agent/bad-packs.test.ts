@@ -76,7 +76,7 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
         if (run.located !== undefined) assert.equal(output.match(LOCATED)?.length ?? 0, run.located, shown);
         assert.doesNotMatch(output, /ENOENT|EISDIR|\n\s+at /, shown);
         const line = output.split('\n').find((l) => new RegExp(run.message).test(l)) ?? '';
-        table.push(`${run.args.join(' ').replace(/\{case\}\/?/, '')} → ${r.status}|${line.split(`${tmp}/`).join('')}`);
+        table.push(`${run.args.join(' ').replace('{case}', '<case>')} → ${r.status}|${line.split(`${tmp}/`).join('')}`);
         if (run.maxRssMb !== undefined) {
           const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
           assert.ok(peakMb < run.maxRssMb, `peak memory ${peakMb.toFixed(0)} MB, bound ${run.maxRssMb} MB`);
