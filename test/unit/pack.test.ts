@@ -51,6 +51,12 @@ describe('pack validation with positions', () => {
     assert.ok(p.some((x) => x.code === 'missing-file' && /enonce\.md/.test(x.message)));
   });
 
+  it('refuses a path leaving the exercise folder even without a folder to look in (text being edited)', () => {
+    const p = validateText('exercise', valid.replace('apply: s.sh', 'apply: ../../etc/shadow'), 'exercise.yaml', 'fr').problems;
+    assert.deepEqual(p.map((x) => [x.code, x.range.line, x.range.col]), [['path-outside', 4, 20]]);
+    assert.match(p[0].message, /sort du dossier de l’exercice/);
+  });
+
   it('speaks English on demand', () => {
     assert.match(problems(valid.replace('CP9.1', 'CP9.9'), 'en')[0].message, /Unknown référentiel critère "CP9.9"/);
   });

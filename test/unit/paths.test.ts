@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveInside, type PathKind } from '../../extension/src/core/paths';
+import { lexicalViolation, resolveInside, type PathKind } from '../../extension/src/core/paths';
 import { pathMessage } from '../../extension/src/core/path-rules';
 
 describe('path policy (resolveInside)', () => {
@@ -72,4 +72,12 @@ describe('path policy (resolveInside)', () => {
     assert.match(pathMessage('en', 'outside', '../x', 'exercise', 'file'), /leaves the exercise folder/);
     assert.match(pathMessage('fr', 'nul', 'a\0b', 'exercise', 'file'), /« a\\0b » contient un caractère NUL/);
   });
+
+  const lexical: Array<[string, string | undefined]> = [
+    ['a/b.txt', undefined], ['a/../b.txt', undefined], ['../b.txt', 'outside'], ['a/../../b', 'outside'],
+    ['/etc/shadow', 'absolute'], ['\\\\server\\share', 'absolute'], ['a\0', 'nul'], ['  ', 'empty'],
+  ];
+  for (const [rel, expected] of lexical) {
+    it(`lexically, ${JSON.stringify(rel)} is ${expected ?? 'acceptable'}`, () => assert.equal(lexicalViolation(rel), expected));
+  }
 });

@@ -5,7 +5,7 @@ import { exerciseRules } from './exercise-rules';
 import type { Exercise } from './generated/exercise';
 import type { Pack } from './generated/pack';
 import { t, type Lang } from './i18n';
-import { exercisePathRules, pathMessage, pathsUnder, type PathCheck } from './path-rules';
+import { exercisePathRules, lexicalPaths, pathMessage, pathsUnder, type PathCheck } from './path-rules';
 import { resolveInside } from './paths';
 import { YamlSource } from './positions';
 import type { Problem } from './problems';
@@ -52,6 +52,11 @@ function openingQuote(source: YamlSource, pos: [number, number]): [number, numbe
   return found;
 }
 
+// The parser turns its own stack overflow on very deep nesting into an error: say what to do instead.
+function syntaxMessage(lang: Lang, message: string): string {
+  return /Maximum call stack/.test(message) ? t(lang, 'pack.tooDeep') : t(lang, 'pack.yamlSyntax', message.split('\n')[0]);
+}
+
 function firstAlias(source: YamlSource): Node | undefined {
   let found: Node | undefined;
   visit(source.doc, { Alias: (_, node) => { found = node; return visit.BREAK; } });
@@ -59,7 +64,7 @@ function firstAlias(source: YamlSource): Node | undefined {
 }
 
 /** Parses and validates YAML text against a schema; returns the data only when it has no error. */
-export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths?: PathCheck): ValidatedText<T> {
+export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths: PathCheck = lexicalPaths): ValidatedText<T> {
   const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem =>
     ({ file, range: source.range(start, end), severity: 'error', code, message });
   if (text.length > MAX_YAML_BYTES) return { problems: [at(0, 0, 'file-too-large', t(lang, 'file.tooLarge', file, text.length, MAX_YAML_BYTES))] };
@@ -67,12 +72,13 @@ export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: s
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problems: [at(nul, nul + 1, 'nul-byte', t(lang, 'file.nul', Buffer.byteLength(text.slice(0, nul))), source)], source };
   if (source.doc.errors.length) {
-    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', t(lang, 'pack.yamlSyntax', e.message.split('\n')[0]), source)), source };
+    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.message), source)), source };
   }
   let value: unknown;
   try {
     value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
+    if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
     if (!(e instanceof ReferenceError)) throw e;
     const alias = firstAlias(source)?.range ?? [0, 0];
     return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
@@ -84,7 +90,7 @@ export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: s
   if (problems.length) return { problems, source };
   if (kind === 'exercise') {
     problems.push(...exerciseRules(value as Exercise, source, file, lang));
-    if (paths) problems.push(...exercisePathRules(value as Exercise, source, file, lang, paths));
+    problems.push(...exercisePathRules(value as Exercise, source, file, lang, paths));
   }
   return { data: problems.some((p) => p.severity === 'error') ? undefined : (value as T), problems, source };
 }

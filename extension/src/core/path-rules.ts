@@ -1,7 +1,7 @@
 import { PackError } from './errors';
 import type { Exercise } from './generated/exercise';
 import { t, type Lang } from './i18n';
-import { resolveInside, type PathKind, type PathResult, type PathViolation } from './paths';
+import { lexicalViolation, resolveInside, type PathKind, type PathResult, type PathViolation } from './paths';
 import type { YamlSource } from './positions';
 import type { Problem } from './problems';
 
@@ -15,6 +15,12 @@ export type PathCheck = (rel: string, kind: PathKind, mustExist: boolean) => Pat
 export function pathsUnder(dir: string): PathCheck {
   return (rel, kind, mustExist) => resolveInside(dir, rel, kind, mustExist);
 }
+
+/** The path policy without a folder (text being edited, nothing on disk yet): the lexical rules only. */
+export const lexicalPaths: PathCheck = (rel) => {
+  const violation = lexicalViolation(rel);
+  return violation ? { ok: false, violation } : { ok: true, abs: rel };
+};
 
 /** Shows a path with its control characters escaped, so a message cannot carry them to a terminal. */
 export function shownPath(rel: string): string {

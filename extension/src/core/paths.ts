@@ -34,17 +34,23 @@ function realPrefix(abs: string): { real: string; exists: boolean } {
   }
 }
 
+/** What is wrong with a path before touching the disk: NUL, empty, absolute, or `..` leading out. */
+export function lexicalViolation(rel: string): PathViolation | undefined {
+  if (rel.includes('\0')) return 'nul';
+  if (rel.trim() === '') return 'empty';
+  if (posix.isAbsolute(rel) || win32.isAbsolute(rel)) return 'absolute';
+  return isInside(resolve('/root'), resolve('/root', rel)) ? undefined : 'outside';
+}
+
 /**
  * Resolves `rel` under `root` and checks it stays there once symlinks are followed. Only `stat`,
  * `lstat` and `realpath` are called: the file is never opened, so a FIFO or a device cannot block.
  * With `mustExist` false, a missing path that would stay inside is accepted.
  */
 export function resolveInside(root: string, rel: string, kind: PathKind, mustExist = true): PathResult {
-  if (rel.includes('\0')) return { ok: false, violation: 'nul' };
-  if (rel.trim() === '') return { ok: false, violation: 'empty' };
-  if (posix.isAbsolute(rel) || win32.isAbsolute(rel)) return { ok: false, violation: 'absolute' };
+  const early = lexicalViolation(rel);
+  if (early) return { ok: false, violation: early };
   const lexical = resolve(root, rel);
-  if (!isInside(resolve(root), lexical)) return { ok: false, violation: 'outside' };
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
