@@ -54,7 +54,7 @@ describe('tssr-lab CLI', () => {
     assert.equal(cli('check', join(broken, 'casse')).status, 2);
     const pack = cli('check', PACK);
     assert.equal(pack.status, 2);
-    assert.match(pack.stderr, /is a pack: give one of its exercise folders \(script-sauvegarde, ssh-durcissement, rsyslog-reception\)/);
+    assert.match(pack.stderr, /est un pack : donnez un de ses dossiers d’exercice \(script-sauvegarde, ssh-durcissement, rsyslog-reception\)/);
   });
 
   it('exits 3 when the target cannot be reached', () => {

@@ -19,7 +19,7 @@ criteria:
 `;
 
 function problems(text: string, lang: 'fr' | 'en' = 'fr', exists = true) {
-  return validateText('exercise', text, 'exercise.yaml', lang, () => exists).problems;
+  return validateText('exercise', text, 'exercise.yaml', lang, () => (exists ? { ok: true, abs: '/x' } : { ok: false, violation: 'missing' })).problems;
 }
 
 describe('pack validation with positions', () => {
@@ -49,6 +49,12 @@ describe('pack validation with positions', () => {
   it('reports a missing statement file', () => {
     const p = problems(valid, 'fr', false);
     assert.ok(p.some((x) => x.code === 'missing-file' && /enonce\.md/.test(x.message)));
+  });
+
+  it('refuses a path leaving the exercise folder even without a folder to look in (text being edited)', () => {
+    const p = validateText('exercise', valid.replace('apply: s.sh', 'apply: ../../etc/shadow'), 'exercise.yaml', 'fr').problems;
+    assert.deepEqual(p.map((x) => [x.code, x.range.line, x.range.col]), [['path-outside', 4, 20]]);
+    assert.match(p[0].message, /sort du dossier de l’exercice/);
   });
 
   it('speaks English on demand', () => {

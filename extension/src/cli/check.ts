@@ -1,7 +1,6 @@
-import { basename, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
-import type { Lang } from '../core/i18n';
-import { findPackDir, loadExercise, loadPack, type LoadedExercise } from '../core/pack';
+import { t, type Lang } from '../core/i18n';
+import { exerciseNames, hasErrors, loadTarget } from '../core/load';
 import { formatProblem } from '../core/problems';
 import { formatResult, formatSummary } from '../core/report/text';
 import { toJUnit } from '../core/report/junit';
@@ -15,25 +14,17 @@ export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'j
 /** Exit codes of `check`. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, transport: 3 } as const;
 
-function loadTarget(path: string, lang: Lang): { ex: LoadedExercise; pack?: { id: string; version: string } } {
-  const packDir = findPackDir(path);
-  const abs = resolve(path);
-  const pack = packDir ? loadPack(packDir, lang) : undefined;
-  if (pack && packDir === abs) {
-    const names = pack.exercises.map((e) => basename(e.dir)).join(', ');
-    throw new UsageError('NOT_EXERCISE', `${path} is a pack: give one of its exercise folders (${names})`);
-  }
-  const ex = pack?.exercises.find((e) => e.dir === abs) ?? loadExercise(abs, lang);
-  return { ex, pack: pack?.data ? { id: pack.data.id, version: pack.data.version } : undefined };
-}
-
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
 export async function check(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { ex, pack } = loadTarget(path, o.lang);
-  if (!ex.data) {
-    ex.problems.forEach((p) => err(formatProblem(p)));
+  const target = loadTarget(path, o.lang);
+  if (target.kind === 'pack') throw new UsageError('NOT_EXERCISE', t(o.lang, 'pack.isPack', path, exerciseNames(target.pack)));
+  // Exactly what `validate` reports: any error, in the pack or the exercise, refuses the run.
+  const ex = target.exercise;
+  if (hasErrors(target.problems) || !ex.data) {
+    target.problems.forEach((p) => err(formatProblem(p)));
     return EXIT.usage;
   }
+  const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = makeTransport(o, o.lang, (l) => err(`tssr-lab: ${l}`));
   let report: RunReport;
   try {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
+import { regularFile } from '../core/paths';
 import { formatJson, formatSarif, formatText } from '../core/lint/format';
 import { createParser } from '../core/lint/parser';
 import { lintFile, SHELLCHECK_INSTALL_HINT, type FileLint } from '../core/lint/service';
@@ -13,11 +14,17 @@ export async function lint(files: string[], o: LintCliOptions, out: (s: string) 
   const parser = await createParser();
   const results: FileLint[] = [];
   for (const file of files) {
+    // Checked before opening: a folder or a FIFO named on the command line must not block the CLI.
+    const kind = regularFile(file);
+    if (!kind.ok) {
+      const key = kind.violation === 'directory' ? 'lint.directory' : kind.violation === 'notFile' ? 'lint.notFile' : 'lint.notFound';
+      throw new UsageError('NOT_READABLE', t(o.lang, key, file));
+    }
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new UsageError('NOT_READABLE', `${file}: ${(e as Error).message}`);
+    } catch {
+      throw new UsageError('NOT_READABLE', t(o.lang, 'lint.unreadable', file));
     }
     const r = await lintFile(parser, file, text, { shellcheck: { enabled: o.shellcheck, path: o.shellcheckPath }, ignore: o.ignore ?? [] });
     if (!r.language) err(o.lang === 'fr' ? `tssr-lab: ${file} n’est ni un script bash ni un script PowerShell : ignoré` : `tssr-lab: ${file} is neither a bash nor a PowerShell script: skipped`);

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError, PackError, TransportError, UsageError } from '../core/errors';
-import { detectLang } from '../core/i18n';
+import { detectLang, t, type Lang } from '../core/i18n';
 import { check, EXIT } from './check';
 import { validatePath } from './validate';
 import { lint } from './lint';
@@ -10,9 +10,17 @@ import { explainRules } from '../core/lint/format';
 declare const CLI_VERSION: string;
 const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : '0.0.0-dev';
 
+// File-system errors that mean the user named a path that cannot be used: input, not target, errors.
+const INPUT_ERRNO = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'ELOOP']);
+
 /** Prints an error once, with the stack only when TSSR_LAB_DEBUG is set; returns the exit code. */
-function fatal(e: unknown, err: (s: string) => void): number {
+function fatal(e: unknown, err: (s: string) => void, lang: Lang): number {
   const debug = process.env.TSSR_LAB_DEBUG ? `\n${(e as Error).stack}` : '';
+  const errno = e as NodeJS.ErrnoException;
+  if (!(e instanceof LabError) && errno?.path && INPUT_ERRNO.has(errno.code ?? '')) {
+    err(`tssr-lab: ${t(lang, 'usage.unusablePath', errno.path)}${debug}`);
+    return EXIT.usage;
+  }
   err(`tssr-lab: ${(e as Error).message ?? String(e)}${debug}`);
   if (e instanceof TransportError) return EXIT.transport;
   if (e instanceof UsageError || e instanceof PackError) return EXIT.usage;
@@ -74,7 +82,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT.usage;
-    return fatal(e, err);
+    return fatal(e, err, detectLang(program.opts().lang));
   }
 }
 

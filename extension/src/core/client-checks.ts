@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Check, LintCheck, Result } from './generated/protocol';
 import type { Exercise } from './generated/exercise';
 import type { Lang } from './i18n';
+import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';
 import { lintFile } from './lint/service';
 import type { Finding, Severity } from './lint/types';
@@ -22,16 +22,18 @@ function evidence(f: Finding, lang: Lang): Record<string, unknown> {
   return { code: f.code, ...(f.alias ? { alias: f.alias } : {}), severity: f.severity, line: f.range.line, col: f.range.col, message: f.message[lang], ...(f.suppressed ? { suppressed: true } : {}) };
 }
 
-/** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. */
+/** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. Throws a PackError for a path the policy refuses. */
 export async function runLintCheck(check: LintCheck, criterionId: string, checkIndex: number, dir: string, parser: ScriptParser, lang: Lang): Promise<Result[]> {
   const failOn = check.failOn ?? 'error';
   const out: Result[] = [];
   for (const file of check.files) {
     const started = Date.now();
     const base = { event: 'result' as const, criterionId, checkIndex, checkType: 'lint', property: `lint[${file}]` };
+    // Outside the workspace, a folder or a FIFO: a PackError, before any read.
+    const abs = requireInside(dir, file, 'file', 'workspace', lang, false);
     let text: string;
     try {
-      text = readFileSync(join(dir, file), 'utf8');
+      text = readFileSync(abs, 'utf8');
     } catch {
       out.push({ ...base, status: 'fail', expected: { failOn }, actual: null, message: lang === 'fr' ? `${file} : fichier absent` : `${file}: file missing`, durationMs: Date.now() - started });
       continue;

@@ -4,8 +4,8 @@ import type { YamlSource } from './positions';
 import type { Problem } from './problems';
 import { referentiel } from './referentiel';
 
-/** Checks beyond the schema: référentiel ids, unique critère ids, referenced files present. */
-export function exerciseRules(ex: Exercise, source: YamlSource, file: string, lang: Lang, fileExists: (rel: string) => boolean): Problem[] {
+/** Checks beyond the schema: référentiel ids and unique critère ids (paths: see path-rules.ts). */
+export function exerciseRules(ex: Exercise, source: YamlSource, file: string, lang: Lang): Problem[] {
   const out: Problem[] = [];
   const add = (pointer: string, code: string, message: string, severity: Problem['severity'] = 'error', key?: string): void => {
     out.push({ file, range: source.locate(pointer, key), severity, code, message });
@@ -23,15 +23,5 @@ export function exerciseRules(ex: Exercise, source: YamlSource, file: string, la
       add(`/criteria/${i}/referentiel`, 'critere-outside', t(lang, 'pack.critereOutside', c.referentiel, critere.competence), 'warning');
     }
   });
-  const files: [string, string | undefined][] = [
-    ['/statement', ex.statement ?? 'enonce.md'],
-    ['/solution/files', ex.solution?.files],
-    ['/solution/apply', ex.solution?.apply],
-    ...(ex.workspaceFiles ?? []).map((f, i): [string, string] => [`/workspaceFiles/${i}`, f]),
-    ...(ex.starter ?? []).map((f, i): [string, string] => [`/starter/${i}`, f]),
-  ];
-  for (const [pointer, rel] of files) {
-    if (rel !== undefined && !fileExists(rel)) add(pointer, 'missing-file', t(lang, 'pack.missingFile', rel));
-  }
   return out;
 }

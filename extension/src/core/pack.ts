@@ -1,85 +1,171 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isAlias, visit, type Node } from 'yaml';
 import { exerciseRules } from './exercise-rules';
 import type { Exercise } from './generated/exercise';
 import type { Pack } from './generated/pack';
 import { t, type Lang } from './i18n';
+import { exercisePathRules, lexicalPaths, pathMessage, pathsUnder, type PathCheck } from './path-rules';
+import { resolveInside } from './paths';
 import { YamlSource } from './positions';
 import type { Problem } from './problems';
 import { locateErrors } from './schema-errors';
 import { validate } from './schemas';
+import { MAX_YAML_BYTES, readYamlFile } from './yaml-file';
 
 /** An exercise read from its folder, valid or not. */
-export interface LoadedExercise { dir: string; file: string; data?: Exercise; problems: Problem[] }
+export interface LoadedExercise { dir: string; file: string; data?: Exercise; problems: Problem[]; source?: YamlSource }
 /** A pack read from its folder with all its exercises. */
-export interface LoadedPack { dir: string; file: string; data?: Pack; exercises: LoadedExercise[]; problems: Problem[] }
+export interface LoadedPack { dir: string; file: string; data?: Pack; exercises: LoadedExercise[]; problems: Problem[]; source?: YamlSource }
+/** The outcome of validating one YAML text: the data only when it has no error. */
+export interface ValidatedText<T> { data?: T; problems: Problem[]; source?: YamlSource }
 
 /** File names that mark a pack and an exercise. */
 export const PACK_FILE = 'pack.yaml';
 export const EXERCISE_FILE = 'exercise.yaml';
+/** Alias expansions allowed when turning YAML into data: a few for real packs, never a "billion laughs". */
+export const MAX_YAML_ALIASES = 100;
+
+/** Syntax errors worth showing: duplicate keys, then the first structural error only (the rest cascade from it). */
+function firstSyntaxErrors(source: YamlSource): Array<{ pos: [number, number]; message: string }> {
+  const out = [];
+  for (const e of source.doc.errors) {
+    out.push({ pos: e.code === 'MISSING_CHAR' ? openingQuote(source, e.pos) : e.pos, message: e.message });
+    if (e.code !== 'DUPLICATE_KEY') break;
+  }
+  return out;
+}
+
+// yaml reports an unclosed quote where the file ends; the author needs the quote that opened it.
+function openingQuote(source: YamlSource, pos: [number, number]): [number, number] {
+  let found: [number, number] = pos;
+  visit(source.doc, {
+    Scalar: (_, node) => {
+      const [start, end] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && start < pos[0] && end >= pos[0]) {
+        found = [start, start + 1];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+// The parser turns its own stack overflow on very deep nesting into an error: say what to do instead.
+function syntaxMessage(lang: Lang, message: string): string {
+  return /Maximum call stack/.test(message) ? t(lang, 'pack.tooDeep') : t(lang, 'pack.yamlSyntax', message.split('\n')[0]);
+}
+
+function firstAlias(source: YamlSource): Node | undefined {
+  let found: Node | undefined;
+  visit(source.doc, { Alias: (_, node) => { found = node; return visit.BREAK; } });
+  return found && isAlias(found) ? found : undefined;
+}
 
 /** Parses and validates YAML text against a schema; returns the data only when it has no error. */
-export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, fileExists: (rel: string) => boolean = () => true): { data?: T; problems: Problem[] } {
+export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths: PathCheck = lexicalPaths): ValidatedText<T> {
+  const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem =>
+    ({ file, range: source.range(start, end), severity: 'error', code, message });
+  if (text.length > MAX_YAML_BYTES) return { problems: [at(0, 0, 'file-too-large', t(lang, 'file.tooLarge', file, text.length, MAX_YAML_BYTES))] };
   const source = new YamlSource(text);
-  const syntax = [...source.doc.errors, ...source.doc.warnings];
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return { problems: [at(nul, nul + 1, 'nul-byte', t(lang, 'file.nul', Buffer.byteLength(text.slice(0, nul))), source)], source };
   if (source.doc.errors.length) {
-    return {
-      problems: syntax.map((e) => ({ file, range: source.range(e.pos[0], e.pos[1]), severity: 'error', code: 'yaml', message: t(lang, 'pack.yamlSyntax', e.message.split('\n')[0]) })),
-    };
+    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.message), source)), source };
   }
-  const value: unknown = source.doc.toJS();
+  let value: unknown;
+  try {
+    value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
+    if (!(e instanceof ReferenceError)) throw e;
+    const alias = firstAlias(source)?.range ?? [0, 0];
+    return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
+  }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { problems: [{ file, range: source.range(0, text.length), severity: 'error', code: 'yaml', message: t(lang, 'pack.notYamlObject') }] };
+    return { problems: [at(0, text.length, 'yaml', t(lang, 'pack.notYamlObject'), source)], source };
   }
-  const problems: Problem[] = locateErrors(validate(`${kind}.schema.json`, value), source, lang).map((e) => ({ file, severity: 'error', ...e }));
-  if (problems.length) return { problems };
-  if (kind === 'exercise') problems.push(...exerciseRules(value as Exercise, source, file, lang, fileExists));
-  return { data: problems.some((p) => p.severity === 'error') ? undefined : (value as T), problems };
+  const problems: Problem[] = locateErrors(validate(`${kind}.schema.json`, value), source, lang, value).map((e) => ({ file, severity: 'error', ...e }));
+  if (problems.length) return { problems, source };
+  if (kind === 'exercise') {
+    problems.push(...exerciseRules(value as Exercise, source, file, lang));
+    problems.push(...exercisePathRules(value as Exercise, source, file, lang, paths));
+  }
+  return { data: problems.some((p) => p.severity === 'error') ? undefined : (value as T), problems, source };
 }
 
-/** Loads one exercise folder. */
+/** Loads one exercise folder under the path policy and the file limits. */
 export function loadExercise(dir: string, lang: Lang = 'fr'): LoadedExercise {
   const file = join(dir, EXERCISE_FILE);
-  const text = readFileSync(file, 'utf8');
-  const { data, problems } = validateText<Exercise>('exercise', text, file, lang, (rel) => existsSync(resolve(dir, rel)));
-  return { dir, file, data, problems };
+  const read = readYamlFile(dir, EXERCISE_FILE, 'exercise', lang);
+  if ('problem' in read) return { dir, file, problems: [read.problem] };
+  return { dir, file, ...validateText<Exercise>('exercise', read.text, file, lang, pathsUnder(dir)) };
 }
 
-function exerciseDirs(dir: string, pack?: Pack): string[] {
-  if (pack?.exercises) return pack.exercises.map((e) => join(dir, e));
-  return readdirSync(dir).sort()
-    .map((n) => join(dir, n))
-    .filter((p) => statSync(p).isDirectory() && existsSync(join(p, EXERCISE_FILE)));
+const START = { line: 1, col: 1, endLine: 1, endCol: 1 };
+
+/** Whether a name exists in a folder, as anything (a dangling link, a folder where a file is expected…). */
+export function entryExists(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
-/** Loads a pack folder and every exercise in it. */
+/** Exercise folders listed in pack.yaml, each checked against the path policy and located at its entry. */
+function listedExercises(dir: string, pack: LoadedPack, names: unknown[], lang: Lang): string[] {
+  const out: string[] = [];
+  names.forEach((name, i) => {
+    // A name listed twice is a schema error already; loading it twice would add a false duplicate id.
+    if (typeof name !== 'string' || names.indexOf(name) !== i) return;
+    const range = pack.source?.locate(`/exercises/${i}`) ?? START;
+    const add = (code: string, message: string): void => { pack.problems.push({ file: pack.file, range, severity: 'error', code, message }); };
+    const r = resolveInside(dir, name, 'directory');
+    if (!r.ok && r.violation === 'missing') add('missing-file', t(lang, 'pack.missingExerciseDir', name));
+    else if (!r.ok) add(`path-${r.violation}`, pathMessage(lang, r.violation, name, 'pack', 'directory'));
+    else if (!entryExists(join(r.abs, EXERCISE_FILE))) add('missing-file', t(lang, 'pack.missingFile', join(name, EXERCISE_FILE)));
+    else out.push(resolve(dir, name));
+  });
+  return out;
+}
+
+/** Sub-folders holding an exercise.yaml; a linked folder that leads outside the pack is reported, never entered. */
+function scannedExercises(dir: string, pack: LoadedPack, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) continue;
+    const r = resolveInside(dir, name, 'directory');
+    if (!r.ok) pack.problems.push({ file: path, range: START, severity: 'error', code: `path-${r.violation}`, message: pathMessage(lang, r.violation, name, 'pack', 'directory') });
+    else if (entryExists(join(path, EXERCISE_FILE))) out.push(path);
+  }
+  return out;
+}
+
+/** The `exercises` list of pack.yaml, also when the file breaks only the schema (its exercises are still validated). */
+function listedNames(v: ValidatedText<Pack>): unknown {
+  if (v.data) return v.data.exercises;
+  if (!v.source || v.source.doc.errors.length || v.problems.some((p) => p.code !== 'schema')) return undefined;
+  return (v.source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as { exercises?: unknown }).exercises;
+}
+
+/** Loads a pack folder and every exercise in it, pack.yaml and exercise folders under the path policy. */
 export function loadPack(dir: string, lang: Lang = 'fr'): LoadedPack {
   const file = join(dir, PACK_FILE);
-  const { data, problems } = validateText<Pack>('pack', readFileSync(file, 'utf8'), file, lang);
-  const exercises: LoadedExercise[] = [];
+  const read = readYamlFile(dir, PACK_FILE, 'pack', lang);
+  const v: ValidatedText<Pack> = 'text' in read ? validateText<Pack>('pack', read.text, file, lang) : { problems: [read.problem] };
+  const pack: LoadedPack = { dir, file, data: v.data, source: v.source, exercises: [], problems: [...v.problems] };
+  const listed = listedNames(v);
+  const dirs = Array.isArray(listed) ? listedExercises(dir, pack, listed, lang) : scannedExercises(dir, pack, lang);
   const ids = new Map<string, string>();
-  for (const exDir of exerciseDirs(dir, data)) {
-    if (!existsSync(join(exDir, EXERCISE_FILE))) {
-      problems.push({ file, range: { line: 1, col: 1, endLine: 1, endCol: 1 }, severity: 'error', code: 'missing-file', message: t(lang, 'pack.missingFile', join(basename(exDir), EXERCISE_FILE)) });
-      continue;
-    }
+  for (const exDir of dirs) {
     const ex = loadExercise(exDir, lang);
     if (ex.data && ids.has(ex.data.id)) {
-      ex.problems.push({ file: ex.file, range: { line: 1, col: 1, endLine: 1, endCol: 1 }, severity: 'error', code: 'duplicate-exercise', message: t(lang, 'pack.duplicateExercise', ex.data.id) });
+      const range = ex.source?.locate('/id') ?? START;
+      ex.problems.push({ file: ex.file, range, severity: 'error', code: 'duplicate-exercise', message: t(lang, 'pack.duplicateExercise', ex.data.id) });
     }
     if (ex.data) ids.set(ex.data.id, ex.dir);
-    exercises.push(ex);
+    pack.exercises.push(ex);
   }
-  return { dir, file, data, exercises, problems };
-}
-
-/** Finds the pack folder of a path: the path itself, or the parent of an exercise folder. */
-export function findPackDir(path: string): string | undefined {
-  const abs = resolve(path);
-  const dir = existsSync(abs) && statSync(abs).isFile() ? dirname(abs) : abs;
-  if (existsSync(join(dir, PACK_FILE))) return dir;
-  if (existsSync(join(dirname(dir), PACK_FILE))) return dirname(dir);
-  return undefined;
+  return pack;
 }
 
 /** All problems of a loaded pack, pack file first. */

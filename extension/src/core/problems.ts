@@ -1,4 +1,5 @@
 import type { Range } from './positions';
+import { terminalSafe } from './report/safe-text';
 
 /** A problem in a pack file, located for `file:line:col` output and editor diagnostics. */
 export interface Problem {
@@ -9,7 +10,7 @@ export interface Problem {
   message: string;
 }
 
-/** `file:line:col: message`, the format compilers and editors understand. */
+/** `file:line:col: message`, the format compilers and editors understand; control characters shown escaped. */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.range.line}:${p.range.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+  return terminalSafe(`${p.file}:${p.range.line}:${p.range.col}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isClientCheck } from './client-checks';
 import type { Exercise } from './generated/exercise';
 import type { RunRequest, WorkspaceFile } from './generated/protocol';
 import type { Lang } from './i18n';
+import { requireInside } from './path-rules';
 
 /** Major protocol version this client speaks. */
 export const PROTOCOL_MAJOR = 1;
@@ -21,16 +21,23 @@ export interface RequestOptions {
   only?: string[];
 }
 
-function readWorkspace(files: string[], dir: string): WorkspaceFile[] {
+// Each file is resolved under the path policy first (a PackError otherwise), then opened without blocking: never a FIFO.
+function readWorkspace(files: string[], dir: string, lang: Lang): WorkspaceFile[] {
   return files.map((path) => {
-    const abs = join(dir, path);
-    return { path, contentBase64: readFileSync(abs).toString('base64'), mode: statSync(abs).mode & 0o777 };
+    const fd = openSync(requireInside(dir, path, 'file', 'workspace', lang), constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const mode = fstatSync(fd).mode & 0o777;
+      return { path, contentBase64: readFileSync(fd).toString('base64'), mode };
+    } finally {
+      closeSync(fd);
+    }
   });
 }
 
-/** The folder holding the workspace files to check: the solution's, the learner's, or the exercise folder. */
+/** The folder holding the workspace files to check: the solution's (inside the exercise), the learner's, or the exercise folder. */
 export function workspaceDirOf(ex: Exercise, exerciseDir: string, opts: RequestOptions): string {
-  return opts.useSolution && ex.solution.files ? join(exerciseDir, ex.solution.files) : (opts.workspaceDir ?? exerciseDir);
+  if (opts.useSolution && ex.solution.files) return requireInside(exerciseDir, ex.solution.files, 'directory', 'exercise', opts.lang);
+  return opts.workspaceDir ?? exerciseDir;
 }
 
 /** Builds the single NDJSON request the agent reads. */
@@ -44,7 +51,7 @@ export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOpt
     exerciseId: ex.id,
     lang: opts.lang,
     concurrency: opts.concurrency ?? 4,
-    workspace: readWorkspace(ex.workspaceFiles ?? [], dir),
+    workspace: readWorkspace(ex.workspaceFiles ?? [], dir, opts.lang),
     // Client-side checks (lint) stay here; the agent gets the others with their original positions.
     criteria: criteria.map((c) => {
       const agentChecks = c.checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));

@@ -4,6 +4,9 @@ import { t, type Lang } from './i18n';
 import type { YamlSource, Range } from './positions';
 import { schemaCheckTypes } from './schemas';
 
+/** The schema pattern of displayed texts (common.schema.json): no C0 or C1 control character but tab and newlines. */
+const CONTROL_FREE = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
+
 /** One schema problem, located in the YAML source. */
 export interface LocatedError { range: Range; message: string; code: string }
 
@@ -22,8 +25,19 @@ function precise(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-/** Turns ajv errors into located, localised messages. */
-export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: Lang): LocatedError[] {
+/** The value at an ajv instancePath, to quote it in a message. */
+function valueAt(root: unknown, pointer: string): unknown {
+  return pointer.split('/').slice(1).reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+}
+
+/** A control character in a text, shown as U+XXXX. */
+function firstControl(value: unknown): string {
+  const m = typeof value === 'string' ? /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.exec(value) : null;
+  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : '(NUL, ESC…)';
+}
+
+/** Turns ajv errors into located, localised messages; `value` (the validated data) lets messages quote the culprit. */
+export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: Lang, value?: unknown): LocatedError[] {
   const list = precise(errors.map((e) => ({ ...e })));
   if (lang === 'fr') localizeFr(list);
   return list.map((e) => {
@@ -36,6 +50,12 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
       const message = lang === 'fr' ? `propriété inconnue « ${extra} »` : `unknown property "${extra}"`;
       return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${message}` };
+    }
+    if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === CONTROL_FREE) {
+      return { range: source.locate(e.instancePath), code: 'control-char', message: `${where}: ${t(lang, 'pack.controlChar', firstControl(valueAt(value, e.instancePath)))}` };
+    }
+    if (/\/exec\/0$/.test(e.instancePath) && e.keyword === 'minLength') {
+      return { range: source.locate(e.instancePath), code: 'empty-program', message: `${where}: ${t(lang, 'pack.emptyProgram')}` };
     }
     return { range: source.locate(e.instancePath), code: 'schema', message: `${where}: ${e.message ?? e.keyword}` };
   });

@@ -4,6 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { criterionRange } from '../core/locate';
 import { allProblems, EXERCISE_FILE, PACK_FILE, validateText } from '../core/pack';
 import { localize } from '../core/text';
+import { pathsUnder } from '../core/path-rules';
 import { toDiagnostic, toRange } from './convert';
 import type { Services } from './services';
 
@@ -26,7 +27,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     if (doc.uri.scheme !== 'file' || (name !== PACK_FILE && name !== EXERCISE_FILE)) return;
     const dir = dirname(doc.uri.fsPath);
     const kind = name === PACK_FILE ? 'pack' : 'exercise';
-    const { problems } = validateText(kind, doc.getText(), doc.uri.fsPath, services.lang(), (rel) => existsSync(resolve(dir, rel)));
+    const { problems } = validateText(kind, doc.getText(), doc.uri.fsPath, services.lang(), pathsUnder(dir));
     packProblems.set(doc.uri, problems.map(toDiagnostic));
   };
 

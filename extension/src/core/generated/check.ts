@@ -52,6 +52,8 @@ export interface CommandCheck {
   id?: string;
   timeoutMs?: TimeoutMs;
   /**
+   * Program and arguments; the program (first item) cannot be empty.
+   *
    * @minItems 1
    */
   exec: [string, ...string[]];

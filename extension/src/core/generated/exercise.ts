@@ -99,6 +99,9 @@ export interface Criterion {
    * Référentiel critère id, e.g. CCS1.2.
    */
   referentiel: string;
+  /**
+   * Points of the critère: finite, at most 1000.
+   */
   points: number;
   hint: LocalizedText;
   /**
@@ -135,6 +138,8 @@ export interface CommandCheck {
    */
   timeoutMs?: number;
   /**
+   * Program and arguments; the program (first item) cannot be empty.
+   *
    * @minItems 1
    */
   exec: [string, ...string[]];

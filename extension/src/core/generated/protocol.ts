@@ -113,6 +113,8 @@ export interface CommandCheck {
    */
   timeoutMs?: number;
   /**
+   * Program and arguments; the program (first item) cannot be empty.
+   *
    * @minItems 1
    */
   exec: [string, ...string[]];

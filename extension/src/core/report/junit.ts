@@ -1,7 +1,9 @@
 import type { RunReport } from '../generated/report';
+import { xmlSafe } from './safe-text';
 
+// Characters XML 1.0 forbids are made visible first, then the markup characters become entities.
 function esc(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' }[c]!));
+  return xmlSafe(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' }[c]!));
 }
 
 /** JUnit XML: one testsuite per exercise, one testcase per critère, results as evidence. */

@@ -1,32 +1,33 @@
 import type { Result } from '../generated/protocol';
 import type { CriterionReport, RunReport } from '../generated/report';
 import { t, type Lang } from '../i18n';
+import { terminalSafe } from './safe-text';
 
 const ICON: Record<Result['status'], string> = { pass: '✔', fail: '✘', skip: '○', error: '!' };
 
 /** One live line for a result, as the CLI prints it when it arrives. */
 export function formatResult(r: Result): string {
   const where = r.path ? ` (${r.path}${r.line ? ':' + r.line : ''})` : '';
-  const head = `  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`;
+  const head = terminalSafe(`  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`);
   if (r.checkType !== 'lint' || !Array.isArray(r.actual)) return head;
   // Script coaching evidence: each finding, silenced ones included and marked.
   const findings = (r.actual as Array<{ code: string; severity: string; line: number; col: number; message: string; suppressed?: boolean }>).slice(0, 20)
     .map((f) => `      ${r.path}:${f.line}:${f.col} ${f.severity} ${f.code}: ${f.message}${f.suppressed ? ' [directive]' : ''}`);
-  return [head, ...findings].join('\n');
+  return [head, ...findings.map(terminalSafe)].join('\n');
 }
 
 /** One block per critère: status, points and, when not passed, the hint. */
 export function formatCriterion(c: CriterionReport, lang: Lang): string {
   const status = t(lang, `status.${c.status}` as const);
   const head = `${status.padEnd(11)} ${c.id} — ${c.title} [${c.referentiel}] ${c.earned}/${c.points}`;
-  return c.status === 'passed' || !c.hint ? head : `${head}\n            ${t(lang, 'report.hint')} : ${c.hint}`;
+  return terminalSafe(c.status === 'passed' || !c.hint ? head : `${head}\n            ${t(lang, 'report.hint')} : ${c.hint}`);
 }
 
 /** The closing summary of a run. */
 export function formatSummary(report: RunReport, lang: Lang): string {
   const { totals: s } = report;
   const lines = report.criteria.map((c) => formatCriterion(c, lang));
-  if (report.error) lines.push(`! ${report.error}`);
+  if (report.error) lines.push(terminalSafe(`! ${report.error}`));
   lines.push(t(lang, 'report.summary', s.earned, s.points, s.passed, s.failed, s.errors, s.notRun));
   return lines.join('\n');
 }
