@@ -6,6 +6,7 @@ import { TransportError } from '../core/errors';
 import type { Exercise } from '../core/generated/exercise';
 import type { Lang } from '../core/i18n';
 import { LocalTransport } from '../core/local-transport';
+import { hasErrors } from '../core/load';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
 import type { RunReport } from '../core/generated/report';
 import type { AgentEvent } from '../core/generated/protocol';
@@ -54,7 +55,8 @@ export class RunService implements vscode.Disposable {
   async verify(pack: LoadedPack, ex: LoadedExercise, only?: string[], signal?: AbortSignal): Promise<RunReport> {
     // The single gate: no check of an untrusted workspace runs, whichever view asked.
     if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: TSSR Lab can show its packs but will not run their checks. Trust the workspace to run them.'));
-    if (!ex.data) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.file));
+    // The same gate as the CLI's check: any error in pack.yaml or exercise.yaml refuses the run.
+    if (!ex.data || hasErrors(pack.problems)) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.data ? pack.file : ex.file));
     let acceptNew = false;
     for (let attempt = 0; ; attempt++) {
       const transport = await this.transport(acceptNew);
