@@ -8,6 +8,7 @@ import { t, type Lang } from './i18n';
 import { exercisePathRules, lexicalPaths, pathMessage, pathsUnder, type PathCheck } from './path-rules';
 import { resolveInside } from './paths';
 import { YamlSource } from './positions';
+import { yamlSyntaxText } from './yaml-messages';
 import type { Problem } from './problems';
 import { locateErrors } from './schema-errors';
 import { validate } from './schemas';
@@ -27,10 +28,10 @@ export const EXERCISE_FILE = 'exercise.yaml';
 export const MAX_YAML_ALIASES = 100;
 
 /** Syntax errors worth showing: duplicate keys, then the first structural error only (the rest cascade from it). */
-function firstSyntaxErrors(source: YamlSource): Array<{ pos: [number, number]; message: string }> {
+function firstSyntaxErrors(source: YamlSource): Array<{ pos: [number, number]; code: string; message: string }> {
   const out = [];
   for (const e of source.doc.errors) {
-    out.push({ pos: e.code === 'MISSING_CHAR' ? openingQuote(source, e.pos) : e.pos, message: e.message });
+    out.push({ pos: e.code === 'MISSING_CHAR' ? openingQuote(source, e.pos) : e.pos, code: e.code, message: e.message });
     if (e.code !== 'DUPLICATE_KEY') break;
   }
   return out;
@@ -53,8 +54,8 @@ function openingQuote(source: YamlSource, pos: [number, number]): [number, numbe
 }
 
 // The parser turns its own stack overflow on very deep nesting into an error: say what to do instead.
-function syntaxMessage(lang: Lang, message: string): string {
-  return /Maximum call stack/.test(message) ? t(lang, 'pack.tooDeep') : t(lang, 'pack.yamlSyntax', message.split('\n')[0]);
+function syntaxMessage(lang: Lang, code: string, message: string): string {
+  return /Maximum call stack/.test(message) ? t(lang, 'pack.tooDeep') : t(lang, 'pack.yamlSyntax', yamlSyntaxText(code, message, lang));
 }
 
 function firstAlias(source: YamlSource): Node | undefined {
@@ -72,7 +73,7 @@ export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: s
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problems: [at(nul, nul + 1, 'nul-byte', t(lang, 'file.nul', Buffer.byteLength(text.slice(0, nul))), source)], source };
   if (source.doc.errors.length) {
-    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.message), source)), source };
+    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.code, e.message), source)), source };
   }
   let value: unknown;
   try {

@@ -57,6 +57,10 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
     if (/\/exec\/0$/.test(e.instancePath) && e.keyword === 'minLength') {
       return { range: source.locate(e.instancePath), code: 'empty-program', message: `${where}: ${t(lang, 'pack.emptyProgram')}` };
     }
+    const culprit = valueAt(value, e.instancePath);
+    if (typeof culprit === 'number' && !Number.isFinite(culprit)) {
+      return { range: source.locate(e.instancePath), code: 'not-finite', message: `${where}: ${t(lang, 'pack.notFinite', Number.isNaN(culprit) ? '.nan' : culprit > 0 ? '.inf' : '-.inf')}` };
+    }
     return { range: source.locate(e.instancePath), code: 'schema', message: `${where}: ${e.message ?? e.keyword}` };
   });
 }
