@@ -40,7 +40,8 @@ function firstControl(value: unknown): string {
 export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: Lang, value?: unknown): LocatedError[] {
   const list = precise(errors.map((e) => ({ ...e })));
   if (lang === 'fr') localizeFr(list);
-  return list.map((e) => {
+  const seen = new Set<string>();
+  return list.map((e): LocatedError => {
     const where = e.instancePath || '/';
     if (e.keyword === 'discriminator') {
       const value = (e.params as { tagValue?: unknown }).tagValue;
@@ -62,5 +63,11 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
       return { range: source.locate(e.instancePath), code: 'not-finite', message: `${where}: ${t(lang, 'pack.notFinite', Number.isNaN(culprit) ? '.nan' : culprit > 0 ? '.inf' : '-.inf')}` };
     }
     return { range: source.locate(e.instancePath), code: 'schema', message: `${where}: ${e.message ?? e.keyword}` };
+  }).filter((l) => {
+    // Two keywords can say the same thing of one value (NaN breaks both bounds): say it once.
+    const key = `${l.range.line}:${l.range.col}|${l.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
