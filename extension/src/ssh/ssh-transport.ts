@@ -25,6 +25,8 @@ export interface SshOptions {
   readyTimeoutMs?: number;
   /** Receives progress lines (never secrets). */
   log?: (line: string) => void;
+  /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
+  trace?: (line: string) => void;
 }
 
 /** Runs the agent on a host over SSH (ssh2), uploading it over SFTP only when the target lacks it. */
@@ -65,7 +67,7 @@ export class SshTransport implements Transport {
         return;
       }
       if (o.passphrase) config.passphrase = o.passphrase;
-      client.once('ready', () => resolve(client));
+      client.once('ready', () => { o.trace?.('ssh ready'); resolve(client); });
       client.once('error', (e: Error & { level?: string; code?: string }) => reject(this.explain(e, verdict, presented)));
       try {
         client.connect(config);
@@ -108,6 +110,7 @@ export class SshTransport implements Transport {
 
   /** Runs a command without a pseudo-terminal and collects its output. */
   private exec(client: Client, command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    this.opts.trace?.('ssh session: exec');
     return new Promise((resolve, reject) => {
       client.exec(command, (err, ch) => {
         if (err) return reject(new TransportError('EXEC_FAILED', `Cannot run a command on ${this.label}: ${err.message}`));
@@ -129,6 +132,7 @@ export class SshTransport implements Transport {
   }
 
   private sftp(client: Client): Promise<SFTPWrapper> {
+    this.opts.trace?.('ssh session: sftp');
     return new Promise((resolve, reject) => client.sftp((err, s) => (err ? reject(new TransportError('SFTP_FAILED', `SFTP is not available on ${this.label}: ${err.message}`)) : resolve(s))));
   }
 
@@ -167,6 +171,7 @@ export class SshTransport implements Transport {
   async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit> {
     const client = await this.ready();
     const path = await this.deploy(client);
+    this.opts.trace?.('ssh session: agent');
     return new Promise((resolve, reject) => {
       client.exec(`node '${path.replace(/'/g, `'\\''`)}' serve`, (err, ch: ClientChannel) => {
         if (err) return reject(new TransportError('EXEC_FAILED', `Cannot start the agent on ${this.label}: ${err.message}`));
