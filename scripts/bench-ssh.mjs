@@ -1,7 +1,9 @@
 // SSH bench: cached runs of a small exercise over a loopback sshd, through the CLI and in-process.
 // Prints the median CLI wall time over N runs, the median time to first result after the SSH session is ready,
 // and the number of SSH sessions (channels) opened per run. Needs `npx tsc -p . && node scripts/build.mjs` first.
-// Usage: node scripts/bench-ssh.mjs [runs=15]
+// Usage: node scripts/bench-ssh.mjs [runs=15] [--no-native]
+// --no-native hides ssh2's optional add-ons (sshcrypto.node, cpu-features) from the in-process runs, as in the
+// CLI bundle, which cannot load them: compare the in-process figures with and without it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,12 +11,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+if (process.argv.includes('--no-native')) {
+  const Module = require('node:module');
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    if (/sshcrypto\.node$|^cpu-features$/.test(request)) throw new Error(`hidden by --no-native: ${request}`);
+    return resolve.call(this, request, ...rest);
+  };
+}
 const { startSshd } = require('../out/test/helpers/sshd.js');
 const { runExercise } = require('../out/extension/src/core/run.js');
 const { SshTransport } = require('../out/extension/src/ssh/ssh-transport.js');
 const { loadExercise } = require('../out/extension/src/core/pack.js');
 
-const RUNS = Number(process.argv[2] ?? 15);
+const RUNS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const dir = mkdtempSync(join(tmpdir(), 'tssr-bench-ssh-'));
@@ -62,7 +72,8 @@ try {
     first.push(firstAt - (readyAt ?? t0));
   }
   console.log(`cached CLI run over loopback SSH, 8 checks: median ${median(wall).toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
-  console.log(`in-process: connect+auth median ${median(ready).toFixed(0)} ms; first result after session ready median ${median(first).toFixed(0)} ms; SSH sessions per run ${(sessions / RUNS).toFixed(1)}; whole run median ${median(total).toFixed(0)} ms`);
+  const native = require('ssh2/lib/protocol/crypto.js').bindingAvailable ? 'with' : 'without';
+  console.log(`in-process (${native} ssh2's native crypto add-on): connect+auth median ${median(ready).toFixed(0)} ms; first result after session ready median ${median(first).toFixed(0)} ms; SSH sessions per run ${(sessions / RUNS).toFixed(1)}; whole run median ${median(total).toFixed(0)} ms`);
 } finally {
   sshd.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -82,7 +82,7 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
   if (protocolError) throw protocolError;
   if (!session.outcome) {
     const detail = exit.stderrTail.trim() ? `: ${exit.stderrTail.trim().split('\n').slice(-3).join(' | ')}` : '';
-    session.finish('interrupted', t(lang, 'run.interrupted', t(lang, 'run.agentExit', exit.code ?? '—', detail)));
+    session.finish('interrupted', t(lang, 'run.interrupted', exit.connectionLost ?? t(lang, 'run.agentExit', exit.code ?? '—', detail)));
   }
   return session.report();
 }

@@ -4,6 +4,8 @@ export interface AgentExit {
   code: number | null;
   /** The last few KiB of the agent's stderr, for error messages. */
   stderrTail: string;
+  /** Set when the connection to the target was lost (closed, or no answer): the sentence that says so. */
+  connectionLost?: string;
 }
 
 /** Runs the agent on a target. Implemented by the local and SSH transports; no vscode, no ssh2 here. */

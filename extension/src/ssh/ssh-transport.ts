@@ -159,14 +159,15 @@ export class SshTransport implements Transport {
         let oldNode: string | undefined;
         let settled = false;
         const abort = (): void => { ch.signal('TERM'); ch.close(); };
-        const onClose = (): void => { tail.push('\n' + (this.lost?.message ?? t(this.lang, 'ssh.closed', this.label))); done(null); };
+        let lost: string | undefined;
+        const onClose = (): void => { lost = this.lost?.message ?? t(this.lang, 'ssh.closed', this.label); done(null); };
         const done = (code: number | null): void => {
           if (settled) return;
           settled = true;
           signal?.removeEventListener('abort', abort);
           client.removeListener('close', onClose);
           if (oldNode) return reject(new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, oldNode)));
-          resolve({ exit: { code, stderrTail: tail.text() }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text()), sawStdout });
+          resolve({ exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text()), sawStdout });
         };
         ch.setEncoding('utf8');
         ch.on('data', (chunk: string) => {
