@@ -1,7 +1,8 @@
 // SSH bench: cached runs of a small exercise over a loopback sshd, through the CLI and in-process.
 // Prints the median CLI wall time over N runs, the median time to first result after the SSH session is ready,
 // and the number of SSH sessions (channels) opened per run. Needs `npx tsc -p . && node scripts/build.mjs` first.
-// Usage: node scripts/bench-ssh.mjs [runs=15] [--no-native]
+// Usage: node scripts/bench-ssh.mjs [runs=15] [--no-native] [--nagle]
+// --nagle leaves TCP_NODELAY off in the in-process runs, to show what setting it saves.
 // --no-native hides ssh2's optional add-ons (sshcrypto.node, cpu-features) from the in-process runs, as in the
 // CLI bundle, which cannot load them: compare the in-process figures with and without it.
 import { spawnSync } from 'node:child_process';
@@ -64,7 +65,7 @@ try {
     let firstAt;
     const t0 = performance.now();
     const trace = (l) => { if (/^ssh ready/.test(l)) readyAt = performance.now(); if (/^ssh session/.test(l)) sessions++; };
-    const transport = new SshTransport({ host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource, trace });
+    const transport = new SshTransport({ host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource, trace, tcpNoDelay: !process.argv.includes('--nagle') });
     await runExercise({ transport, exercise, exerciseDir: dir, lang: 'fr', onEvent: (e) => { if (e.event === 'result' && !firstAt) firstAt = performance.now(); } });
     await transport.dispose();
     total.push(performance.now() - t0);
@@ -73,7 +74,8 @@ try {
   }
   console.log(`cached CLI run over loopback SSH, 8 checks: median ${median(wall).toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
   const native = require('ssh2/lib/protocol/crypto.js').bindingAvailable ? 'with' : 'without';
-  console.log(`in-process (${native} ssh2's native crypto add-on): connect+auth median ${median(ready).toFixed(0)} ms; first result after session ready median ${median(first).toFixed(0)} ms; SSH sessions per run ${(sessions / RUNS).toFixed(1)}; whole run median ${median(total).toFixed(0)} ms`);
+  const nagle = process.argv.includes('--nagle') ? ', TCP_NODELAY off' : '';
+  console.log(`in-process (${native} ssh2's native crypto add-on${nagle}): connect+auth median ${median(ready).toFixed(0)} ms; first result after session ready median ${median(first).toFixed(0)} ms; SSH sessions per run ${(sessions / RUNS).toFixed(1)}; whole run median ${median(total).toFixed(0)} ms`);
 } finally {
   sshd.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TransportError } from '../../extension/src/core/errors';
 import type { RunReport } from '../../extension/src/core/generated/report';
 import { loadExercise } from '../../extension/src/core/pack';
 import { runExercise } from '../../extension/src/core/run';
@@ -137,6 +138,15 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
     assert.equal(r.code, 3);
     assert.match(r.out, /Connexion refusée par ssh:\/\/root@127\.0\.0\.1:\d+ : sshd tourne-t-il/);
     row('refused connection', 'exit 3, UNREACHABLE', r.ms, 'none (no session)');
+    // The same fault in English when the run asks for it.
+    const port = await freePort();
+    const t = new SshTransport({ host: '127.0.0.1', port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource: 'x', lang: 'en' });
+    await assert.rejects(t.runAgent('{}', () => undefined), (e: TransportError) => {
+      assert.equal(e.code, 'UNREACHABLE');
+      assert.equal(e.message, `Connection refused by ssh://root@127.0.0.1:${port}: is sshd running and listening on port ${port}?`);
+      return true;
+    });
+    await t.dispose();
   });
 
   it('wrong key: says the key was refused, exit 3', async () => {

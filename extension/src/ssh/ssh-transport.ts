@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { Client, utils, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
 import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
@@ -36,6 +36,8 @@ export interface SshOptions {
   keepaliveCountMax?: number;
   /** Backstop: nothing received for this long ends the connection (default 30 s). */
   idleTimeoutMs?: number;
+  /** TCP_NODELAY on the connection (default true; false only to measure what it saves). */
+  tcpNoDelay?: boolean;
   /** Receives progress lines (never secrets). */
   log?: (line: string) => void;
   /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
@@ -104,7 +106,7 @@ export class SshTransport implements Transport {
       }
       // Our own socket: TCP_NODELAY, or each request/response waits for a delayed ACK (~40 ms a step).
       const sock = new Socket();
-      sock.setNoDelay(true);
+      sock.setNoDelay(o.tcpNoDelay ?? true);
       const client = new Client();
       let ready = false;
       let lastRx = Date.now();
@@ -200,7 +202,7 @@ export class SshTransport implements Transport {
     let r = await this.launch(client, command, requestLine, onData, signal);
     let deploy: 'uploaded' | 'reused' = 'reused';
     if (r.verdict === 'no-agent') {
-      const file = await uploadAgent(client, agentRelativePath(this.hash), this.opts.agentSource, this.label, this.lang, this.opts.trace);
+      const file = await uploadAgent(await this.sftp(client), agentRelativePath(this.hash), this.opts.agentSource, this.label, this.lang);
       deploy = 'uploaded';
       this.opts.log?.(`agent uploaded: ${file}`);
       r = await this.launch(client, command, requestLine, onData, signal);
@@ -214,6 +216,15 @@ export class SshTransport implements Transport {
     if (deploy === 'reused') this.opts.log?.(`agent reused: ~/${agentRelativePath(this.hash).file}`);
     this.lastDeploy = deploy;
     return r.exit;
+  }
+
+  private sftp(client: Client): Promise<SFTPWrapper> {
+    this.opts.trace?.('ssh session: sftp');
+    return new Promise((resolve, reject) => client.sftp((err, s) => {
+      if (err) return reject(this.lost ?? new TransportError('SFTP_FAILED', t(this.lang, 'ssh.sftpFailed', this.label, err.message)));
+      s.on('error', () => { /* reported by the pending operation's callback */ });
+      resolve(s);
+    }));
   }
 
   /** On the failure path only: the target's Node version, to tell an old Node from a crashed agent. */

@@ -1,23 +1,22 @@
-import type { Client, SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
 import { t, type Lang } from '../core/i18n';
 
-function open(client: Client, label: string, lang: Lang): Promise<SFTPWrapper> {
-  return new Promise((resolve, reject) => client.sftp((err, s) => {
-    if (err) return reject(new TransportError('SFTP_FAILED', t(lang, 'ssh.sftpFailed', label, err.message)));
-    s.on('error', () => { /* reported by the pending operation's callback */ });
-    resolve(s);
-  }));
+type Done = (err?: Error | null) => void;
+/** The few SFTP calls an upload needs (ssh2's SFTPWrapper has them; only ssh-transport.ts imports ssh2). */
+export interface SftpSession {
+  realpath(path: string, cb: (err: Error | undefined, abs: string) => void): void;
+  mkdir(path: string, cb: Done): void;
+  writeFile(path: string, data: string, cb: Done): void;
+  rename(from: string, to: string, cb: Done): void;
+  unlink(path: string, cb: Done): void;
+  end(): void;
 }
 
 /**
  * Uploads the agent over SFTP to `rel` (relative to the home folder, where SFTP starts), through a temporary
  * name so that a concurrent run never sees half a file. Resolves to the absolute path, for logs.
  */
-export async function uploadAgent(client: Client, rel: { dir: string; file: string }, source: string, label: string, lang: Lang,
-  trace?: (l: string) => void): Promise<string> {
-  trace?.('ssh session: sftp');
-  const sftp = await open(client, label, lang);
+export async function uploadAgent(sftp: SftpSession, rel: { dir: string; file: string }, source: string, label: string, lang: Lang): Promise<string> {
   try {
     const home = await new Promise<string>((res, rej) => sftp.realpath('.', (e, p) => (e ? rej(e) : res(p))));
     let prefix = '';
