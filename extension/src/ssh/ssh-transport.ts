@@ -181,7 +181,8 @@ export class SshTransport implements Transport {
           const first = head;
           head = undefined;
           const node = helloNode(first.slice(0, nl));
-          if (node && nodeMajor(node) < MIN_NODE_MAJOR) { oldNode = node; ch.close(); return; }
+          // Settled at once: the channel's close may wait for a process that does not end.
+          if (node && nodeMajor(node) < MIN_NODE_MAJOR) { oldNode = node; abort(); done(null); return; }
           onData(first);
         });
         ch.on('error', (e: Error) => tail.push(`\n${e.message}`));
