@@ -138,10 +138,11 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
     assert.equal(r.code, 3);
     assert.match(r.out, /Connexion refusée par ssh:\/\/root@127\.0\.0\.1:\d+ : sshd tourne-t-il/);
     row('refused connection', 'exit 3, UNREACHABLE', r.ms, 'none (no session)');
-    // The same fault in English when the run asks for it.
+    // The same fault in English when the run asks for it (the CLI's --lang en).
     const port = await freePort();
-    const t = new SshTransport({ host: '127.0.0.1', port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource: 'x', lang: 'en' });
-    await assert.rejects(t.runAgent('{}', () => undefined), (e: TransportError) => {
+    const exercise = loadExercise(join(work, 'quick'), 'en').data!;
+    const t = new SshTransport({ host: '127.0.0.1', port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource: 'x' });
+    await assert.rejects(runExercise({ transport: t, exercise, exerciseDir: join(work, 'quick'), lang: 'en' }), (e: TransportError) => {
       assert.equal(e.code, 'UNREACHABLE');
       assert.equal(e.message, `Connection refused by ssh://root@127.0.0.1:${port}: is sshd running and listening on port ${port}?`);
       return true;

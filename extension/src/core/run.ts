@@ -68,7 +68,7 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
   const deadlineMs = opts.deadlineMs ?? runDeadlineMs(request);
   let exit;
   try {
-    exit = await withDeadline(deadlineMs, opts.signal, (signal) => opts.transport.runAgent(JSON.stringify(request), (chunk) => { if (!session.outcome) splitter.push(chunk); }, signal));
+    exit = await withDeadline(deadlineMs, opts.signal, (signal) => opts.transport.runAgent(JSON.stringify(request), (chunk) => { if (!session.outcome) splitter.push(chunk); }, signal, lang));
   } catch (e) {
     if (!session.hello) throw e;
     session.finish('interrupted', t(lang, 'run.interrupted', (e as Error).message));

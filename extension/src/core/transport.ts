@@ -1,3 +1,5 @@
+import type { Lang } from './i18n';
+
 /** What a transport reports when the agent process ends. */
 export interface AgentExit {
   /** Exit code, or null when the process or connection died without one. */
@@ -15,8 +17,9 @@ export interface Transport {
   /**
    * Starts `agent.js serve`, writes the request line, and calls `onData` with stdout chunks as they arrive.
    * Resolves when the agent exits or the connection drops; rejects with a TransportError when it cannot start.
+   * `lang` is the run's language, for the transport's own messages.
    */
-  runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit>;
+  runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang?: Lang): Promise<AgentExit>;
   /** Releases connections. */
   dispose(): Promise<void>;
 }

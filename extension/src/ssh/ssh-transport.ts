@@ -26,7 +26,7 @@ export interface SshOptions {
   /** The bundled agent's source, uploaded under its content hash. */
   agentSource: string;
   agentSocket?: string;
-  /** Language of error messages; French unless TSSR_LAB_LANG or LANG says English. */
+  /** Language of error messages; else the run's, else French unless TSSR_LAB_LANG or LANG says English. */
   lang?: Lang;
   /** TCP connect + SSH handshake + authentication must finish within this (default 15 s). */
   readyTimeoutMs?: number;
@@ -55,7 +55,7 @@ export class SshTransport implements Transport {
   /** Why the live connection ended, when it ended badly (keepalive, idle, socket error). */
   private lost?: TransportError;
   private readonly hash: string;
-  private readonly lang: Lang;
+  private lang: Lang;
 
   constructor(private readonly opts: SshOptions) {
     this.label = formatTarget({ kind: 'ssh', user: opts.user, host: opts.host, port: opts.port });
@@ -197,7 +197,9 @@ export class SshTransport implements Transport {
     });
   }
 
-  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit> {
+  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang?: Lang): Promise<AgentExit> {
+    // The run's language (the CLI's --lang, the editor's) unless the transport was given one.
+    this.lang = this.opts.lang ?? lang ?? this.lang;
     const client = await this.ready();
     const command = launcherCommand(this.hash);
     let r = await this.launch(client, command, requestLine, onData, signal);
