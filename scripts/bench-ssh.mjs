@@ -3,6 +3,7 @@
 // and the number of SSH sessions (channels) opened per run. Needs `npx tsc -p . && node scripts/build.mjs` first.
 // Usage: node scripts/bench-ssh.mjs [runs=15] [--no-native] [--nagle]
 // --nagle leaves TCP_NODELAY off in the in-process runs, to show what setting it saves.
+// --compare <other/cli.js> alternates the CLI runs with another build (e.g. an older commit's dist/cli.js) under the same load.
 // --no-native hides ssh2's optional add-ons (sshcrypto.node, cpu-features) from the in-process runs, as in the
 // CLI bundle, which cannot load them: compare the in-process figures with and without it.
 import { spawnSync } from 'node:child_process';
@@ -42,9 +43,11 @@ ${['true', 'uname', 'id', 'hostname'].map((c, i) => `  - { id: c${i}, title: C${
 
 const sshd = await startSshd();
 const target = `ssh://root@127.0.0.1:${sshd.port}`;
-const cli = (i) => {
+const compareAt = process.argv.indexOf('--compare');
+const other = compareAt > 0 ? process.argv[compareAt + 1] : undefined;
+const cli = (i, bundle = 'dist/cli.js') => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'check', dir, '--target', target, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts, '--format', 'json'],
+  const r = spawnSync(process.execPath, [bundle, 'check', dir, '--target', target, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts, '--format', 'json'],
     { encoding: 'utf8', env: { ...process.env, SSH_AUTH_SOCK: '' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`run ${i} exited ${r.status}: ${r.stderr}`);
@@ -52,8 +55,13 @@ const cli = (i) => {
 };
 try {
   cli(0); // uploads the agent: the runs below are cached
+  if (other) cli(0, other);
   const wall = [];
-  for (let i = 0; i < RUNS; i++) wall.push(cli(i + 1));
+  const otherWall = [];
+  for (let i = 0; i < RUNS; i++) {
+    wall.push(cli(i + 1));
+    if (other) otherWall.push(cli(i + 1, other));
+  }
   const exercise = loadExercise(dir, 'fr').data;
   const agentSource = readFileSync('dist/agent.js', 'utf8');
   const first = [];
@@ -72,7 +80,9 @@ try {
     ready.push((readyAt ?? t0) - t0);
     first.push(firstAt - (readyAt ?? t0));
   }
-  console.log(`cached CLI run over loopback SSH, 8 checks: median ${median(wall).toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...wall).toFixed(0)}, max ${Math.max(...wall).toFixed(0)})`);
+  const line = (name, xs) => `cached CLI run over loopback SSH, 8 checks (${name}): median ${median(xs).toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+  console.log(line('dist/cli.js', wall));
+  if (other) console.log(line(other, otherWall));
   const native = require('ssh2/lib/protocol/crypto.js').bindingAvailable ? 'with' : 'without';
   const nagle = process.argv.includes('--nagle') ? ', TCP_NODELAY off' : '';
   console.log(`in-process (${native} ssh2's native crypto add-on${nagle}): connect+auth median ${median(ready).toFixed(0)} ms; first result after session ready median ${median(first).toFixed(0)} ms; SSH sessions per run ${(sessions / RUNS).toFixed(1)}; whole run median ${median(total).toFixed(0)} ms`);
