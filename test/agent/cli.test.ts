@@ -60,6 +60,6 @@ describe('tssr-lab CLI', () => {
   it('exits 3 when the target cannot be reached', () => {
     const r = cli('check', script, '--target', 'ssh://nobody@127.0.0.1:1', '--known-hosts', '/dev/null');
     assert.equal(r.status, 3);
-    assert.match(r.stderr, /Connection refused/);
+    assert.match(r.stderr, /Connexion refusée par ssh:\/\/nobody@127\.0\.0\.1:1 : sshd tourne-t-il/);
   });
 });

@@ -26,6 +26,29 @@ function keygen(file: string): void {
   execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'tssr-lab-test', '-f', file]);
 }
 
+/** Pids of the per-connection sshd processes (the privsep monitor and its session child) under the listener. */
+export function connectionPids(listenerPid: number): number[] {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const found: number[] = [];
+  let frontier = [listenerPid];
+  while (frontier.length) {
+    const kids = rows.filter((r) => frontier.includes(Number(r[1])) && r[2] === 'sshd').map((r) => Number(r[0]));
+    found.push(...kids);
+    frontier = kids;
+  }
+  return found;
+}
+
+/** Writes an ed25519 key encrypted with `passphrase`; returns its path. */
+export function encryptedKey(dir: string, passphrase: string): string {
+  const file = join(dir, 'encrypted_client');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-C', 'tssr-lab-test', '-f', file]);
+  return file;
+}
+
+/** A free TCP port on 127.0.0.1 (nothing listens there once this resolves). */
+export { freePort };
+
 /** Starts sshd; `extra` lines go at the end of its config (e.g. `SetEnv PATH=…`). */
 export async function startSshd(extra: string[] = []): Promise<Sshd> {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-sshd-'));

@@ -80,7 +80,7 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
     for (const acceptNew of [false, true]) {
       const e = await refusal({ knownHostsFile: sshd.wrongKnownHosts, acceptNew });
       assert.equal(e.code, 'HOST_KEY_CHANGED');
-      assert.match(e.message, /HOST KEY CHANGED.*SHA256:/s);
+      assert.match(e.message, /CLÉ D’HÔTE DE .* A CHANGÉ.*SHA256:/s);
     }
   });
 

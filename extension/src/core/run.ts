@@ -7,6 +7,7 @@ import { LineSplitter } from './ndjson';
 import { clientChecks, runLintCheck } from './client-checks';
 import { createParser, type ScriptParser } from './lint/parser';
 import { buildRequest, workspaceDirOf, type RequestOptions } from './request';
+import { runDeadlineMs, withDeadline } from './run-deadline';
 import { Session } from './session';
 import type { Transport } from './transport';
 
@@ -21,6 +22,8 @@ export interface RunOptions extends RequestOptions {
   lintParser?: ScriptParser;
   /** Called for each agent event as soon as it is folded into the session. */
   onEvent?: (event: AgentEvent, session: Session) => void;
+  /** Overall limit for the agent's run; computed from the request's timeouts when absent. */
+  deadlineMs?: number;
 }
 
 /** Evaluates client-side checks (lint) and feeds their results through the same reducer as the agent's. */
@@ -62,19 +65,24 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
     (bytes) => { session.error = t(lang, 'run.lineTooLong', bytes); },
   );
   await runClientChecks(opts, splitter);
+  const deadlineMs = opts.deadlineMs ?? runDeadlineMs(request);
   let exit;
   try {
-    exit = await opts.transport.runAgent(JSON.stringify(request), (chunk) => splitter.push(chunk), opts.signal);
+    exit = await withDeadline(deadlineMs, opts.signal, (signal) => opts.transport.runAgent(JSON.stringify(request), (chunk) => { if (!session.outcome) splitter.push(chunk); }, signal, lang));
   } catch (e) {
     if (!session.hello) throw e;
     session.finish('interrupted', t(lang, 'run.interrupted', (e as Error).message));
+    return session.report();
+  }
+  if (exit === 'deadline') {
+    session.finish('interrupted', t(lang, 'run.interrupted', t(lang, 'run.deadline', Math.round(deadlineMs / 1000))));
     return session.report();
   }
   splitter.end();
   if (protocolError) throw protocolError;
   if (!session.outcome) {
     const detail = exit.stderrTail.trim() ? `: ${exit.stderrTail.trim().split('\n').slice(-3).join(' | ')}` : '';
-    session.finish('interrupted', t(lang, 'run.interrupted', t(lang, 'run.agentExit', exit.code ?? '—', detail)));
+    session.finish('interrupted', t(lang, 'run.interrupted', exit.connectionLost ?? t(lang, 'run.agentExit', exit.code ?? '—', detail)));
   }
   return session.report();
 }

@@ -1,18 +1,59 @@
 import { posix } from 'node:path';
+import { t, type Lang } from '../core/i18n';
 
 /** Oldest Node major the bundled agent runs on. */
 export const MIN_NODE_MAJOR = 18;
 
-/** Where the agent lives on a target: `~/.cache/tssr-lab/agent-<hash>.js`. */
-export function remoteAgentPath(home: string, hash: string): { dir: string; file: string } {
-  const dir = posix.join(home, '.cache', 'tssr-lab');
+/** Exit status and stderr marker of the launcher when the target has no `node` in its PATH. */
+export const NO_NODE = { code: 90, marker: 'tssr-lab-launcher: no-node' } as const;
+/** Exit status and stderr marker of the launcher when the agent file for this hash is absent. */
+export const NO_AGENT = { code: 91, marker: 'tssr-lab-launcher: no-agent' } as const;
+
+/** The agent's place relative to the home folder, where both exec and SFTP start: `.cache/tssr-lab/agent-<hash>.js`. */
+export function agentRelativePath(hash: string): { dir: string; file: string } {
+  if (!/^[0-9a-f]+$/.test(hash)) throw new Error(`bad agent hash ${hash}`);
+  const dir = posix.join('.cache', 'tssr-lab');
   return { dir, file: posix.join(dir, `agent-${hash}.js`) };
 }
 
+/** Where the agent lives on a target: `~/.cache/tssr-lab/agent-<hash>.js`. */
+export function remoteAgentPath(home: string, hash: string): { dir: string; file: string } {
+  const rel = agentRelativePath(hash);
+  return { dir: posix.join(home, rel.dir), file: posix.join(home, rel.file) };
+}
+
+function quote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * One remote command that replaces the old version probe, the SFTP stat and the agent exec: it reports a missing
+ * `node` or a missing agent file by exit status and marker, else becomes the agent. POSIX sh; the path is hex.
+ */
+export function launcherCommand(hash: string): string {
+  const file = quote(agentRelativePath(hash).file);
+  return [
+    'cd',
+    `command -v node >/dev/null 2>&1 || { echo '${NO_NODE.marker}' >&2; exit ${NO_NODE.code}; }`,
+    `[ -f ${file} ] || { echo '${NO_AGENT.marker}' >&2; exit ${NO_AGENT.code}; }`,
+    `exec node ${file} serve`,
+  ].join('; ');
+}
+
+/** The launcher's verdict from an exec that printed nothing on stdout. */
+export function launcherVerdict(code: number | null, stderr: string): 'no-node' | 'no-agent' | undefined {
+  if (code === NO_NODE.code && stderr.includes(NO_NODE.marker)) return 'no-node';
+  if (code === NO_AGENT.code && stderr.includes(NO_AGENT.marker)) return 'no-agent';
+  return undefined;
+}
+
+/** Node's major version from `v20.1.0` or `20.1.0`; NaN when unreadable. */
+export function nodeMajor(version: string): number {
+  return Number(/^v?(\d+)\./.exec(version.trim())?.[1] ?? NaN);
+}
+
 /** The error shown when a target has no usable Node, with the install commands per family. */
-export function nodeMissingMessage(target: string, found?: string): string {
-  const what = found ? `Node.js ${found} is too old on ${target} (TSSR Lab needs ${MIN_NODE_MAJOR} or later)` : `Node.js is not installed on ${target} (or not in the PATH of a non-interactive SSH session)`;
-  return `${what}. Install it on the target, then run the check again:\n`
-    + '  Debian/Ubuntu: sudo apt-get install -y nodejs\n'
-    + '  RHEL/Rocky/Alma/Fedora: sudo dnf install -y nodejs';
+export function nodeMissingMessage(lang: Lang, target: string, found?: string): string {
+  const what = found ? t(lang, 'ssh.nodeOld', target, found, MIN_NODE_MAJOR) : t(lang, 'ssh.nodeMissing', target);
+  return t(lang, 'ssh.nodeInstall', what);
 }

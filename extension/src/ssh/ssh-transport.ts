@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Client, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import { Socket } from 'node:net';
+import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
-import { addHostKey, fingerprint, keyTypeOf, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
+import { detectLang, t, type Lang } from '../core/i18n';
+import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
 import { formatTarget } from '../core/target';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
-import { nodeMissingMessage, remoteAgentPath, MIN_NODE_MAJOR } from './remote';
+import { agentRelativePath, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage } from './remote';
+import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
+import { uploadAgent } from './upload';
 
 /** How to reach and trust an SSH target. */
 export interface SshOptions {
@@ -22,174 +26,242 @@ export interface SshOptions {
   /** The bundled agent's source, uploaded under its content hash. */
   agentSource: string;
   agentSocket?: string;
+  /** Language of error messages; else the run's, else French unless TSSR_LAB_LANG or LANG says English. */
+  lang?: Lang;
+  /** TCP connect + SSH handshake + authentication must finish within this (default 15 s). */
   readyTimeoutMs?: number;
+  /** Keepalive probe period once connected (default 5 s). */
+  keepaliveIntervalMs?: number;
+  /** Unanswered probes before the connection is declared dead (default 3: dead within 20 s of silence). */
+  keepaliveCountMax?: number;
+  /** Backstop: nothing received for this long ends the connection (default 30 s). */
+  idleTimeoutMs?: number;
+  /** TCP_NODELAY on the connection (default true; false only to measure what it saves). */
+  tcpNoDelay?: boolean;
   /** Receives progress lines (never secrets). */
   log?: (line: string) => void;
+  /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
+  trace?: (line: string) => void;
 }
 
-/** Runs the agent on a host over SSH (ssh2), uploading it over SFTP only when the target lacks it. */
+interface Launch { exit: AgentExit; verdict?: 'no-node' | 'no-agent'; sawStdout: boolean }
+
+/** Runs the agent on a host over SSH (ssh2): one connection, one exec; SFTP only when the target lacks the agent. */
 export class SshTransport implements Transport {
   readonly label: string;
   /** What the last deploy did, for logs and tests. */
   lastDeploy: 'uploaded' | 'reused' | undefined;
   private client?: Promise<Client>;
-  private agentPath?: string;
+  /** Why the live connection ended, when it ended badly (keepalive, idle, socket error). */
+  private lost?: TransportError;
   private readonly hash: string;
+  private lang: Lang;
 
   constructor(private readonly opts: SshOptions) {
     this.label = formatTarget({ kind: 'ssh', user: opts.user, host: opts.host, port: opts.port });
     this.hash = createHash('sha256').update(opts.agentSource).digest('hex').slice(0, 16);
+    // Without an explicit choice, the same rule as the CLI's: TSSR_LAB_LANG, then LANG; French by default.
+    this.lang = opts.lang ?? detectLang();
+  }
+
+  private context(): FailureContext {
+    const o = this.opts;
+    return {
+      lang: this.lang, label: this.label, host: o.host, port: o.port, user: o.user, identityFile: o.identityFile,
+      passphraseGiven: !!o.passphrase, agentSocket: o.agentSocket, knownHostsFile: o.knownHostsFile, serverSpoke: false,
+      readyTimeoutMs: o.readyTimeoutMs ?? 15_000, deadAfterS: this.deadAfterS(),
+    };
+  }
+
+  private deadAfterS(): number {
+    const o = this.opts;
+    return Math.round(((o.keepaliveIntervalMs ?? 5000) * ((o.keepaliveCountMax ?? 3) + 1)) / 1000);
   }
 
   private connect(): Promise<Client> {
     const o = this.opts;
-    let verdict: HostKeyVerdict | undefined;
-    let presented: Buffer | undefined;
+    const ctx = this.context();
     return new Promise((resolve, reject) => {
-      const client = new Client();
       const config: ConnectConfig = {
-        host: o.host, port: o.port, username: o.user,
-        readyTimeout: o.readyTimeoutMs ?? 20_000,
-        agent: o.agentSocket,
+        username: o.user, agent: o.agentSocket, readyTimeout: ctx.readyTimeoutMs,
+        keepaliveInterval: o.keepaliveIntervalMs ?? 5000, keepaliveCountMax: o.keepaliveCountMax ?? 3,
         hostVerifier: (key: Buffer) => {
-          presented = key;
-          verdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
+          ctx.hostKey = key;
+          let verdict: HostKeyVerdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
           if (verdict === 'unknown' && o.acceptNew) { addHostKey(o.knownHostsFile, o.host, o.port, key); verdict = 'known'; o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`); }
+          ctx.verdict = verdict;
           return verdict === 'known';
         },
       };
-      try {
-        if (o.identityFile) config.privateKey = readFileSync(o.identityFile);
-      } catch (e) {
-        reject(new TransportError('KEY_UNREADABLE', `Cannot read the private key ${o.identityFile}: ${(e as Error).message}. Check the path given with -i or in the settings.`));
-        return;
+      if (o.identityFile) {
+        try {
+          config.privateKey = readFileSync(o.identityFile);
+        } catch (e) {
+          return reject(new TransportError('KEY_UNREADABLE', t(this.lang, 'ssh.keyUnreadable', o.identityFile, (e as Error).message)));
+        }
+        // Parsed here so that a missing and a wrong passphrase get their own messages.
+        const parsed = utils.parseKey(config.privateKey, o.passphrase);
+        if (parsed instanceof Error) return reject(keyError(parsed, ctx));
+        if (o.passphrase) config.passphrase = o.passphrase;
       }
-      if (o.passphrase) config.passphrase = o.passphrase;
-      client.once('ready', () => resolve(client));
-      client.once('error', (e: Error & { level?: string; code?: string }) => reject(this.explain(e, verdict, presented)));
-      try {
-        client.connect(config);
-      } catch (e) {
-        reject(this.explain(e as Error, verdict, presented));
-      }
+      // Our own socket: TCP_NODELAY, or each request/response waits for a delayed ACK (~40 ms a step).
+      const sock = new Socket();
+      sock.setNoDelay(o.tcpNoDelay ?? true);
+      const client = new Client();
+      let ready = false;
+      let lastRx = Date.now();
+      let idle: NodeJS.Timeout | undefined;
+      // One listener for the client's whole life: ssh2 may emit several errors (timeout, then lost before handshake).
+      client.on('error', (e: Ssh2Error) => {
+        if (!ready) return reject(connectError(e, ctx));
+        this.lost ??= connectError(e, ctx);
+      });
+      client.once('ready', () => {
+        ready = true;
+        o.trace?.('ssh ready');
+        const idleMs = o.idleTimeoutMs ?? 30_000;
+        idle = setInterval(() => {
+          if (Date.now() - lastRx < idleMs) return;
+          this.lost ??= new TransportError('CONNECTION_LOST', t(this.lang, 'ssh.noResponse', this.label, Math.round(idleMs / 1000)));
+          sock.destroy();
+        }, Math.min(1000, idleMs));
+        idle.unref();
+        resolve(client);
+      });
+      client.on('close', () => {
+        clearInterval(idle);
+        if (!ready) reject(connectError(new Error('Connection lost before handshake'), ctx));
+        this.client = undefined;
+      });
+      sock.connect(o.port, o.host);
+      client.connect({ ...config, sock });
+      // Attached after connect(), which pauses the socket: ssh2 resumes it once its parser listens.
+      sock.on('data', () => { ctx.serverSpoke = true; lastRx = Date.now(); });
     });
   }
 
-  /** Turns ssh2's errors into messages that say what to do. */
-  private explain(e: Error & { level?: string; code?: string }, verdict?: HostKeyVerdict, key?: Buffer): TransportError {
-    const o = this.opts;
-    const where = this.label;
-    if (verdict === 'changed' && key) {
-      return new TransportError('HOST_KEY_CHANGED', `HOST KEY CHANGED for ${where}: it now presents ${keyTypeOf(key)} ${fingerprint(key)}, which differs from the key recorded in ${o.knownHostsFile}. This may be an attack, or the VM was reinstalled. Check the fingerprint with the VM's owner, then remove the old line (ssh-keygen -R "[${o.host}]:${o.port}" -f ${o.knownHostsFile}).`);
-    }
-    if ((verdict === 'unknown' || verdict === 'revoked') && key) {
-      return new TransportError('HOST_KEY_UNKNOWN', `Unknown host key for ${where} (${keyTypeOf(key)} ${fingerprint(key)}), not in ${o.knownHostsFile}. Verify the fingerprint, then connect once with --accept-new (or ssh-keyscan it into known_hosts).`);
-    }
-    if (/passphrase/i.test(e.message)) {
-      return new TransportError('KEY_PASSPHRASE', `The private key ${o.identityFile} is encrypted: give its passphrase (TSSR_LAB_SSH_PASSPHRASE for the CLI; the editor asks and stores it in its secret storage).`);
-    }
-    if (e.level === 'client-authentication') {
-      return new TransportError('AUTH_FAILED', `Authentication refused by ${where}: ${o.identityFile ? `the key ${o.identityFile}` : 'no key'}${o.agentSocket ? ' nor ssh-agent' : ''} was accepted for user ${o.user}. Check the user name and that the public key is in ~/.ssh/authorized_keys on the target.`);
-    }
-    if (e.code === 'ECONNREFUSED') return new TransportError('UNREACHABLE', `Connection refused by ${where}: is sshd running and listening on port ${o.port}?`);
-    if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return new TransportError('UNREACHABLE', `Host ${o.host} not found: check the name or use an IP address.`);
-    if (/Timed out/i.test(e.message)) return new TransportError('TIMEOUT', `No SSH handshake with ${where} within ${(o.readyTimeoutMs ?? 20000) / 1000} s: check the address and the firewall.`);
-    if (/Cannot parse privateKey|Unsupported key format/i.test(e.message)) return new TransportError('KEY_INVALID', `The file ${o.identityFile} is not a usable private key: ${e.message}.`);
-    return new TransportError('SSH_ERROR', `SSH error with ${where}: ${e.message}`);
-  }
-
-  private async ready(): Promise<Client> {
+  private ready(): Promise<Client> {
     if (!this.client) {
+      this.lost = undefined;
       this.client = this.connect();
       this.client.catch(() => { this.client = undefined; });
     }
     return this.client;
   }
 
-  /** Runs a command without a pseudo-terminal and collects its output. */
-  private exec(client: Client, command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  /** Execs the launcher; passes stdout on once the agent's `hello` shows a Node recent enough. */
+  private launch(client: Client, command: string, requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<Launch> {
+    this.opts.trace?.('ssh session: agent');
     return new Promise((resolve, reject) => {
-      client.exec(command, (err, ch) => {
-        if (err) return reject(new TransportError('EXEC_FAILED', `Cannot run a command on ${this.label}: ${err.message}`));
-        let stdout = '';
-        let stderr = '';
-        ch.on('data', (d: Buffer) => { stdout += d.toString(); });
-        ch.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-        ch.on('close', (code: number | null) => resolve({ code, stdout, stderr }));
-      });
-    });
-  }
-
-  private async checkNode(client: Client): Promise<void> {
-    const r = await this.exec(client, 'node -e "process.stdout.write(process.versions.node)"');
-    const major = Number(/^(\d+)\./.exec(r.stdout)?.[1] ?? NaN);
-    if (r.code !== 0 || !(major >= MIN_NODE_MAJOR)) {
-      throw new TransportError('NODE_MISSING', nodeMissingMessage(this.label, r.code === 0 ? r.stdout : undefined));
-    }
-  }
-
-  private sftp(client: Client): Promise<SFTPWrapper> {
-    return new Promise((resolve, reject) => client.sftp((err, s) => (err ? reject(new TransportError('SFTP_FAILED', `SFTP is not available on ${this.label}: ${err.message}`)) : resolve(s))));
-  }
-
-  /** Uploads the agent under its content hash unless it is already there. */
-  private async deploy(client: Client): Promise<string> {
-    if (this.agentPath) return this.agentPath;
-    await this.checkNode(client);
-    const sftp = await this.sftp(client);
-    try {
-      const home = await new Promise<string>((res, rej) => sftp.realpath('.', (e, p) => (e ? rej(e) : res(p))));
-      const { dir, file } = remoteAgentPath(home, this.hash);
-      let prefix = '';
-      for (const part of dir.split('/').filter(Boolean)) {
-        prefix += '/' + part;
-        await new Promise<void>((res) => sftp.mkdir(prefix, () => res()));
-      }
-      const size = Buffer.byteLength(this.opts.agentSource);
-      const present = await new Promise<boolean>((res) => sftp.stat(file, (e, st) => res(!e && st.size === size)));
-      if (!present) {
-        const tmp = `${file}.${process.pid}.tmp`;
-        await new Promise<void>((res, rej) => sftp.writeFile(tmp, this.opts.agentSource, (e) => (e ? rej(e) : res())));
-        await new Promise<void>((res) => sftp.rename(tmp, file, () => res()));
-      }
-      this.lastDeploy = present ? 'reused' : 'uploaded';
-      this.opts.log?.(`agent ${this.lastDeploy}: ${file}`);
-      this.agentPath = file;
-      return file;
-    } catch (e) {
-      if (e instanceof TransportError) throw e;
-      throw new TransportError('UPLOAD_FAILED', `Cannot upload the agent to ${this.label}: ${(e as Error).message}. Is the home folder writable?`);
-    } finally {
-      sftp.end();
-    }
-  }
-
-  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit> {
-    const client = await this.ready();
-    const path = await this.deploy(client);
-    return new Promise((resolve, reject) => {
-      client.exec(`node '${path.replace(/'/g, `'\\''`)}' serve`, (err, ch: ClientChannel) => {
-        if (err) return reject(new TransportError('EXEC_FAILED', `Cannot start the agent on ${this.label}: ${err.message}`));
+      client.exec(command, (err, ch: ClientChannel) => {
+        if (err) return reject(this.lost ?? new TransportError('EXEC_FAILED', t(this.lang, 'ssh.execFailed', this.label, err.message)));
         const tail = tailKeeper();
+        let head: string | undefined = '';
+        let sawStdout = false;
+        let oldNode: string | undefined;
         let settled = false;
-        const done = (code: number | null): void => { if (!settled) { settled = true; resolve({ code, stderrTail: tail.text() }); } };
+        const abort = (): void => { ch.signal('TERM'); ch.close(); };
+        let lost: string | undefined;
+        const onClose = (): void => { lost = this.lost?.message ?? t(this.lang, 'ssh.closed', this.label); done(null); };
+        const done = (code: number | null): void => {
+          if (settled) return;
+          settled = true;
+          signal?.removeEventListener('abort', abort);
+          client.removeListener('close', onClose);
+          if (oldNode) return reject(new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, oldNode)));
+          resolve({ exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text()), sawStdout });
+        };
         ch.setEncoding('utf8');
-        ch.on('data', onData);
+        ch.on('data', (chunk: string) => {
+          sawStdout = true;
+          if (head === undefined) return onData(chunk);
+          head += chunk;
+          const nl = head.indexOf('\n');
+          if (nl < 0) return;
+          const first = head;
+          head = undefined;
+          const node = helloNode(first.slice(0, nl));
+          // Settled at once: the channel's close may wait for a process that does not end.
+          if (node && nodeMajor(node) < MIN_NODE_MAJOR) { oldNode = node; abort(); done(null); return; }
+          onData(first);
+        });
+        ch.on('error', (e: Error) => tail.push(`\n${e.message}`));
         ch.stderr.on('data', (d: Buffer) => tail.push(d.toString()));
         ch.on('exit', (code: number | null) => { if (code === null) done(null); });
         ch.on('close', (code: number | null) => done(typeof code === 'number' ? code : null));
         // A dropped connection closes the client without closing the channel cleanly.
-        client.once('close', () => { tail.push('\nSSH connection closed'); done(null); });
-        signal?.addEventListener('abort', () => { ch.signal('TERM'); ch.close(); }, { once: true });
+        client.once('close', onClose);
+        signal?.addEventListener('abort', abort, { once: true });
         ch.end(requestLine + '\n');
+      });
+    });
+  }
+
+  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang?: Lang): Promise<AgentExit> {
+    // The run's language (the CLI's --lang, the editor's) unless the transport was given one.
+    this.lang = this.opts.lang ?? lang ?? this.lang;
+    const client = await this.ready();
+    const command = launcherCommand(this.hash);
+    let r = await this.launch(client, command, requestLine, onData, signal);
+    let deploy: 'uploaded' | 'reused' = 'reused';
+    if (r.verdict === 'no-agent') {
+      const file = await uploadAgent(await this.sftp(client), agentRelativePath(this.hash), this.opts.agentSource, this.label, this.lang);
+      deploy = 'uploaded';
+      this.opts.log?.(`agent uploaded: ${file}`);
+      r = await this.launch(client, command, requestLine, onData, signal);
+    }
+    if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
+    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, 'agent still missing after upload'));
+    if (!r.sawStdout && typeof r.exit.code === 'number' && r.exit.code !== 0 && !this.lost) {
+      const version = await this.probeNodeVersion(client);
+      if (version && nodeMajor(version) < MIN_NODE_MAJOR) throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, version));
+    }
+    if (deploy === 'reused') this.opts.log?.(`agent reused: ~/${agentRelativePath(this.hash).file}`);
+    this.lastDeploy = deploy;
+    return r.exit;
+  }
+
+  private sftp(client: Client): Promise<SFTPWrapper> {
+    this.opts.trace?.('ssh session: sftp');
+    return new Promise((resolve, reject) => client.sftp((err, s) => {
+      if (err) return reject(this.lost ?? new TransportError('SFTP_FAILED', t(this.lang, 'ssh.sftpFailed', this.label, err.message)));
+      s.on('error', () => { /* reported by the pending operation's callback */ });
+      resolve(s);
+    }));
+  }
+
+  /** On the failure path only: the target's Node version, to tell an old Node from a crashed agent. */
+  private probeNodeVersion(client: Client): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      client.exec('node -p process.versions.node', (err, ch) => {
+        if (err) return resolve(undefined);
+        let out = '';
+        ch.on('data', (d: Buffer) => { out += d.toString(); });
+        ch.on('error', () => resolve(undefined));
+        ch.stderr.resume();
+        ch.on('close', (code: number | null) => resolve(code === 0 ? out.trim() : undefined));
       });
     });
   }
 
   async dispose(): Promise<void> {
     const c = await this.client?.catch(() => undefined);
-    c?.end();
     this.client = undefined;
-    this.agentPath = undefined;
+    if (!c) return;
+    c.end();
+    // A frozen peer never answers the close: do not let its socket hold the process.
+    const force = setTimeout(() => c.destroy(), 1000);
+    force.unref();
+    c.once('close', () => clearTimeout(force));
+  }
+}
+
+/** The `node` field of a `hello` line, if the line is one. */
+function helloNode(line: string): string | undefined {
+  try {
+    const ev = JSON.parse(line) as { event?: string; node?: unknown };
+    return ev.event === 'hello' && typeof ev.node === 'string' ? ev.node : undefined;
+  } catch {
+    return undefined;
   }
 }
