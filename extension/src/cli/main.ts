@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError, PackError, TransportError, UsageError } from '../core/errors';
 import { detectLang } from '../core/i18n';
-import { check, EXIT } from './check';
-import { validatePath } from './validate';
-import { lint } from './lint';
-import { explainRules } from '../core/lint/format';
+import { mark, timingsEnabled, timingsLine } from './timings';
+
+// Each command's module is required when the command runs: a `check` never loads the lint engine, a `lint` never
+// loads pack validation. Same values as check.ts's EXIT, kept here so that fatal() needs no command module.
+const EXIT = { ok: 0, failed: 1, usage: 2, transport: 3 } as const;
 
 /** CLI version, injected by the bundler. */
 declare const CLI_VERSION: string;
@@ -22,6 +23,7 @@ function fatal(e: unknown, err: (s: string) => void): number {
 
 /** The CLI entry, testable: takes argv (without node and script) and returns the exit code. */
 export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  mark('bundle');
   let code = 0;
   const program = new Command('tssr-lab')
     .description('TSSR Lab: vérifie des exercices TSSR sur une machine locale ou distante / checks TSSR exercises on a local or remote machine')
@@ -33,7 +35,10 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   program.command('validate')
     .description('valide un pack ou un exercice / validate a pack or exercise')
     .argument('<path>', 'pack or exercise folder')
-    .action((path: string) => { code = validatePath(path, detectLang(program.opts().lang), out); });
+    .action((path: string) => {
+      const { validatePath } = require('./validate') as typeof import('./validate');
+      code = validatePath(path, detectLang(program.opts().lang), out);
+    });
 
   program.command('check')
     .description('lance les vérifications d’un exercice / run an exercise’s checks')
@@ -46,6 +51,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--solution', 'check the reference solution’s files instead of the learner’s')
     .option('--only <ids...>', 'only these critère ids')
     .action(async (path: string, o) => {
+      const { check } = require('./check') as typeof import('./check');
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
     });
 
@@ -57,6 +63,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--shellcheck-path <path>', 'ShellCheck binary', 'shellcheck')
     .option('--ignore <codes...>', 'rule codes to leave out (TSSR-… or SC…)')
     .action(async (files: string[], o) => {
+      const { lint } = require('./lint') as typeof import('./lint');
       code = await lint(files, { ...o, lang: detectLang(program.opts().lang) }, out, err, VERSION);
     });
 
@@ -64,6 +71,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .description('liste ou explique les règles / list or explain the rules')
     .argument('[code]', 'a rule code, e.g. TSSR-B004 or PSAvoidUsingCmdletAliases')
     .action((ruleCode?: string) => {
+      const { explainRules } = require('../core/lint/format') as typeof import('../core/lint/format');
       const lines = explainRules(ruleCode, detectLang(program.opts().lang));
       if (!lines.length) throw new UsageError('UNKNOWN_RULE', `unknown rule ${ruleCode}`);
       lines.forEach((l) => out(l));
@@ -75,6 +83,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT.usage;
     return fatal(e, err);
+  } finally {
+    if (timingsEnabled) err(timingsLine());
   }
 }
 
