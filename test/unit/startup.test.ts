@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise } from '../../extension/src/core/generated/exercise';
@@ -71,8 +71,13 @@ describe('start-up: build-time validators and lazy loading', () => {
     assert.deepEqual(loadedVendors(['check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'qualite']).loaded, ['vendor-web-tree-sitter.js']);
   });
 
-  it('TSSR_LAB_TIMINGS=1 prints the phases of a check on stderr', () => {
-    const { stderr } = loadedVendors(['check', join(PACK, 'ssh-durcissement'), '--only', 'service-ssh'], { TSSR_LAB_TIMINGS: '1' });
-    assert.match(stderr, /tssr-lab timings \(ms\): node=[\d.]+ bundle=[\d.]+ load=[\d.]+ prepare=[\d.]+ agent=[\d.]+ report=[\d.]+ total=[\d.]+ checks=[\d.]+ overhead=[\d.]+/);
+  it('TSSR_LAB_TIMINGS=1 prints the phases of a check on stderr; the second run loads the CLI from V8\'s code cache', () => {
+    const env = { TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'tssr-cache-')) };
+    const args = ['check', join(PACK, 'ssh-durcissement'), '--only', 'service-ssh'];
+    const first = loadedVendors(args, env).stderr;
+    assert.match(first, /tssr-lab timings \(ms\): node=[\d.]+ bundle=[\d.]+ load=[\d.]+ prepare=[\d.]+ agent=[\d.]+ report=[\d.]+ total=[\d.]+ checks=[\d.]+ overhead=[\d.]+ codeCache=miss/);
+    assert.equal(readdirSync(join(env.XDG_CACHE_HOME, 'tssr-lab')).filter((f) => f.endsWith('.v8')).length, 1);
+    assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
+    assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);
   });
 });

@@ -2,6 +2,8 @@ import type { Transport } from '../core/transport';
 
 /** Set by the bundle's first line (scripts/build.mjs): when the CLI's own code started to load. */
 declare const __tssrLabT0: number | undefined;
+/** Set by the launcher: whether V8's code cache served the bundle (hit, miss, off). */
+declare const __tssrLabCodeCache: string | undefined;
 
 /** Whether TSSR_LAB_TIMINGS asks for the phase breakdown on stderr. */
 export const timingsEnabled = Boolean(process.env.TSSR_LAB_TIMINGS);
@@ -36,7 +38,7 @@ export function timedTransport(inner: Transport): Transport {
 
 /**
  * One stderr line, e.g. `tssr-lab timings (ms): node=38.2 bundle=21.0 load=30.5 prepare=0.8 agent=160.3 report=1.2
- * total=252.0 checks=95 overhead=91.7`: node = Node's own start, bundle = loading cli.js, load = parse + validate,
+ * total=252.0 checks=95 overhead=91.7 codeCache=hit`: node = Node's own start, bundle = loading cli.js, load = parse + validate,
  * prepare = request and client-side checks, agent = the agent process (its checks alone: checks), report = output.
  * overhead = total minus the agent process.
  */
@@ -53,5 +55,6 @@ export function timingsLine(): string {
   parts.push(['total', prev]);
   if (agentChecksMs !== undefined) parts.push(['checks', agentChecksMs]);
   parts.push(['overhead', prev - agent]);
-  return `tssr-lab timings (ms): ${parts.map(([p, ms]) => `${p}=${ms.toFixed(1)}`).join(' ')}`;
+  const cache = typeof __tssrLabCodeCache === 'string' ? ` codeCache=${__tssrLabCodeCache}` : '';
+  return `tssr-lab timings (ms): ${parts.map(([p, ms]) => `${p}=${ms.toFixed(1)}`).join(' ')}${cache}`;
 }
