@@ -4,6 +4,7 @@
 // so those go through `command` checks; the peers use their native resources where they have one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import YAML from 'yaml';
 
 const q = (s) => `'${s.replaceAll("'", "'\\''")}'`;
 const py = (s) => JSON.stringify(s);
@@ -68,7 +69,7 @@ export function writeSuite(dir, ports) {
     id: 'bench-40', title: { fr: 'Banc d’essai : 40 vérifications', en: 'Bench: 40 checks' }, competences: ['CCS1'], solution: { apply: 'apply.sh' },
     criteria: groups.map(([id, checks]) => ({ id, title: id, referentiel: 'CCS1.1', points: 1, hint: id, checks: checks.map((c) => c.check) })),
   };
-  writeFileSync(join(exDir, 'exercise.yaml'), JSON.stringify(exercise, null, 1)); // JSON is YAML
+  writeFileSync(join(exDir, 'exercise.yaml'), YAML.stringify(exercise)); // block style, as a trainer writes it
   writeFileSync(join(exDir, 'apply.sh'), '#!/bin/sh\ntrue\n');
   writeFileSync(join(exDir, 'enonce.md'), '# Banc d’essai\n');
   const all = groups.flatMap(([, checks]) => checks);
