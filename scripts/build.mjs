@@ -2,6 +2,8 @@
 import { build } from 'esbuild';
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+// Standalone ajv validators, generated before bundling (and before tsc, which scripts/test.mjs runs after this).
+import './gen-validators.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
 // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle lacks: bundle its CommonJS build.
@@ -17,10 +19,26 @@ for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tr
   copyFileSync(require.resolve(wasm), `dist/${wasm.split('/')[1]}`);
 }
 
+// Packages the CLI needs only for some runs (ssh2 for an SSH target, web-tree-sitter for a lint check or command) are
+// bundled apart and required from cli.js on first use: a local `check` then never parses them (about 10 ms each).
+// Only third-party code moves out, so no class of ours (errors checked with instanceof) exists twice.
+const vendors = { ssh2: 'ssh2', 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' };
+const vendorPlugin = {
+  name: 'vendor-split',
+  setup(b) {
+    b.onResolve({ filter: /^(ssh2|web-tree-sitter)$/ }, (a) => ({ path: `./vendor-${a.path}.js`, external: true }));
+  },
+};
+
 const jobs = [
+  ...Object.entries(vendors).map(([name, entry]) => build({
+    ...common, alias: {}, entryPoints: [entry], outfile: `dist/vendor-${name}.js`, target: 'node20', minify: true, external: ['cpu-features', '*.node'],
+  })),
   // The agent runs on the target: Node 18, no dependency, one file.
   build({ ...common, entryPoints: ['agent/src/main.ts'], outfile: 'dist/agent.js', target: 'node18', sourcemap: false, minifySyntax: true, define: { AGENT_VERSION: JSON.stringify(pkg.version) } }),
-  build({ ...common, entryPoints: ['extension/src/cli/main.ts'], outfile: 'dist/cli.js', target: 'node20', minify: true, define: { CLI_VERSION: JSON.stringify(pkg.version) }, banner: { js: '#!/usr/bin/env node' }, external: ['cpu-features', '*.node'] }),
+  // dist/cli.js is a small launcher that loads dist/cli-main.js through V8's code cache (extension/src/cli/launcher.ts).
+  build({ ...common, entryPoints: ['extension/src/cli/launcher.ts'], outfile: 'dist/cli.js', target: 'node20', sourcemap: false, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['extension/src/cli/main.ts'], outfile: 'dist/cli-main.js', target: 'node20', minify: true, define: { CLI_VERSION: JSON.stringify(pkg.version) }, external: ['cpu-features', '*.node'], alias: {}, plugins: [vendorPlugin] }),
   build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', target: 'node20', external: ['vscode', 'cpu-features', '*.node'], minify: true }),
 ];
 if (watchless) {

@@ -7,12 +7,12 @@ import { toJUnit } from '../core/report/junit';
 import { runExercise } from '../core/run';
 import type { RunReport } from '../core/generated/report';
 import { makeTransport, type TargetFlags } from './transports';
+import { EXIT } from './exit';
+
+export { EXIT };
 
 /** Options of `tssr-lab check`. */
 export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'junit'; lang: Lang; solution?: boolean; only?: string[] }
-
-/** Exit codes of `check`. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, transport: 3 } as const;
 
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
 export async function check(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LabError, PackError, TransportError, UsageError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
-import { check, EXIT } from './check';
-import { validatePath } from './validate';
-import { lint } from './lint';
-import { explainRules } from '../core/lint/format';
+import { EXIT } from './exit';
+import { mark, timingsEnabled, timingsLine } from './timings';
+
+// Each command's module is required when the command runs: a `check` never loads the lint engine, a `lint` never
+// loads pack validation.
 
 /** CLI version, injected by the bundler. */
 declare const CLI_VERSION: string;
@@ -30,6 +31,7 @@ function fatal(e: unknown, err: (s: string) => void, lang: Lang): number {
 
 /** The CLI entry, testable: takes argv (without node and script) and returns the exit code. */
 export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+  mark('bundle');
   let code = 0;
   const program = new Command('tssr-lab')
     .description('TSSR Lab: vérifie des exercices TSSR sur une machine locale ou distante / checks TSSR exercises on a local or remote machine')
@@ -41,7 +43,10 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   program.command('validate')
     .description('valide un pack ou un exercice / validate a pack or exercise')
     .argument('<path>', 'pack or exercise folder')
-    .action((path: string) => { code = validatePath(path, detectLang(program.opts().lang), out); });
+    .action((path: string) => {
+      const { validatePath } = require('./validate') as typeof import('./validate');
+      code = validatePath(path, detectLang(program.opts().lang), out);
+    });
 
   program.command('check')
     .description('lance les vérifications d’un exercice / run an exercise’s checks')
@@ -54,6 +59,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--solution', 'check the reference solution’s files instead of the learner’s')
     .option('--only <ids...>', 'only these critère ids')
     .action(async (path: string, o) => {
+      const { check } = require('./check') as typeof import('./check');
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
     });
 
@@ -65,6 +71,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--shellcheck-path <path>', 'ShellCheck binary', 'shellcheck')
     .option('--ignore <codes...>', 'rule codes to leave out (TSSR-… or SC…)')
     .action(async (files: string[], o) => {
+      const { lint } = require('./lint') as typeof import('./lint');
       code = await lint(files, { ...o, lang: detectLang(program.opts().lang) }, out, err, VERSION);
     });
 
@@ -72,6 +79,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .description('liste ou explique les règles / list or explain the rules')
     .argument('[code]', 'a rule code, e.g. TSSR-B004 or PSAvoidUsingCmdletAliases')
     .action((ruleCode?: string) => {
+      const { explainRules } = require('../core/lint/format') as typeof import('../core/lint/format');
       const lines = explainRules(ruleCode, detectLang(program.opts().lang));
       if (!lines.length) throw new UsageError('UNKNOWN_RULE', `unknown rule ${ruleCode}`);
       lines.forEach((l) => out(l));
@@ -83,6 +91,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT.usage;
     return fatal(e, err, detectLang(program.opts().lang));
+  } finally {
+    if (timingsEnabled) err(timingsLine());
   }
 }
 

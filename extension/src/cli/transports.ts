@@ -5,7 +5,7 @@ import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
 import type { Lang } from '../core/i18n';
 import type { Transport } from '../core/transport';
-import { SshTransport } from '../ssh/ssh-transport';
+import { timedTransport } from './timings';
 
 /** Target flags shared by the commands that run checks. */
 export interface TargetFlags { target: string; identity?: string; knownHosts?: string; acceptNew?: boolean }
@@ -18,8 +18,10 @@ export function agentPath(): string {
 /** Builds the transport for `--target`. */
 export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) => void): Transport {
   const spec = parseTarget(flags.target, lang);
-  if (spec.kind === 'local') return new LocalTransport(agentPath());
-  return new SshTransport({
+  if (spec.kind === 'local') return timedTransport(new LocalTransport(agentPath()));
+  // Required only for an SSH target: loading ssh2 costs a local run tens of milliseconds for nothing.
+  const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
+  return timedTransport(new SshTransport({
     ...spec,
     identityFile: flags.identity,
     passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
@@ -28,5 +30,5 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     agentSource: readFileSync(agentPath(), 'utf8'),
     agentSocket: process.env.SSH_AUTH_SOCK,
     log,
-  });
+  }));
 }

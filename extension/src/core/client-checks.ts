@@ -4,7 +4,6 @@ import type { Exercise } from './generated/exercise';
 import type { Lang } from './i18n';
 import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';
-import { lintFile } from './lint/service';
 import type { Finding, Severity } from './lint/types';
 
 /** Check types evaluated by the client on the learner's files rather than by the agent on the target. */
@@ -26,6 +25,8 @@ function evidence(f: Finding, lang: Lang): Record<string, unknown> {
 export async function runLintCheck(check: LintCheck, criterionId: string, checkIndex: number, dir: string, parser: ScriptParser, lang: Lang): Promise<Result[]> {
   const failOn = check.failOn ?? 'error';
   const out: Result[] = [];
+  // The lint engine loads with the first lint check, so that checking an exercise without one never pays for it.
+  const { lintFile } = await import('./lint/service');
   for (const file of check.files) {
     const started = Date.now();
     const base = { event: 'result' as const, criterionId, checkIndex, checkType: 'lint', property: `lint[${file}]` };

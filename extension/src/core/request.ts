@@ -34,6 +34,19 @@ function readWorkspace(files: string[], dir: string, lang: Lang): WorkspaceFile[
   });
 }
 
+/**
+ * The workspace files the selected critères can use. A command may read any of them, so any selected command check
+ * takes them all; otherwise only the files (or folders' contents) that a selected file check names. With every critère
+ * selected this is every file: `--only` must never change a critère's verdict, only what is prepared for the others.
+ */
+export function workspaceFilesFor(ex: Exercise, criteria: Array<Exercise['criteria'][number]>): string[] {
+  const files = ex.workspaceFiles ?? [];
+  const checks = criteria.flatMap((c) => c.checks).filter((c) => !isClientCheck(c));
+  if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command')) return files;
+  const paths = checks.flatMap((c) => (c.type === 'file' ? [c.path.replace(/^\.\/+/, '').replace(/\/+$/, '')] : []));
+  return files.filter((f) => paths.some((p) => p === '.' || p === '' || f === p || f.startsWith(p + '/')));
+}
+
 /** The folder holding the workspace files to check: the solution's (inside the exercise), the learner's, or the exercise folder. */
 export function workspaceDirOf(ex: Exercise, exerciseDir: string, opts: RequestOptions): string {
   if (opts.useSolution && ex.solution.files) return requireInside(exerciseDir, ex.solution.files, 'directory', 'exercise', opts.lang);
@@ -51,7 +64,7 @@ export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOpt
     exerciseId: ex.id,
     lang: opts.lang,
     concurrency: opts.concurrency ?? 4,
-    workspace: readWorkspace(ex.workspaceFiles ?? [], dir, opts.lang),
+    workspace: readWorkspace(workspaceFilesFor(ex, criteria), dir, opts.lang),
     // Client-side checks (lint) stay here; the agent gets the others with their original positions.
     criteria: criteria.map((c) => {
       const agentChecks = c.checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));

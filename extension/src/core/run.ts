@@ -5,7 +5,7 @@ import type { RunReport } from './generated/report';
 import { t, type Lang } from './i18n';
 import { LineSplitter } from './ndjson';
 import { clientChecks, runLintCheck } from './client-checks';
-import { createParser, type ScriptParser } from './lint/parser';
+import type { ScriptParser } from './lint/parser';
 import { buildRequest, workspaceDirOf, type RequestOptions } from './request';
 import { runDeadlineMs, withDeadline } from './run-deadline';
 import { Session } from './session';
@@ -30,7 +30,8 @@ export interface RunOptions extends RequestOptions {
 async function runClientChecks(opts: RunOptions, splitter: LineSplitter): Promise<void> {
   const checks = clientChecks(opts.exercise, opts.only);
   if (!checks.length) return;
-  const parser = opts.lintParser ?? (await createParser());
+  // Loaded here, not at the top: the WASM runtime and grammars cost a run without a lint check for nothing.
+  const parser = opts.lintParser ?? (await (await import('./lint/parser')).createParser());
   const dir = workspaceDirOf(opts.exercise, opts.exerciseDir, opts);
   for (const c of checks) {
     const started = Date.now();

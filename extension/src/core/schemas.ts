@@ -1,35 +1,23 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import checkSchema from '../../../schemas/check.schema.json';
 import commonSchema from '../../../schemas/common.schema.json';
 import exerciseSchema from '../../../schemas/exercise.schema.json';
 import packSchema from '../../../schemas/pack.schema.json';
 import protocolSchema from '../../../schemas/protocol.schema.json';
 import reportSchema from '../../../schemas/report.schema.json';
+// Standalone ajv code, compiled from schemas/ at build time by scripts/gen-validators.mjs (gitignored output):
+// a run compiles no schema, and the bundle carries no ajv compiler.
+import { VALIDATORS } from './generated-validators';
 
 /** The schemas, as loaded from schemas/ (the single source of truth). */
 export const SCHEMAS = { common: commonSchema, check: checkSchema, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
 
-let ajv: Ajv2020 | undefined;
-const cache = new Map<string, ValidateFunction>();
-
-function instance(): Ajv2020 {
-  if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: false });
-    addFormats(ajv);
-    for (const s of Object.values(SCHEMAS)) ajv.addSchema(s);
-  }
-  return ajv;
-}
+const compiled = VALIDATORS as unknown as Record<string, ValidateFunction | undefined>;
 
 /** A compiled validator for a schema or one of its $defs, e.g. `protocol.schema.json#/$defs/AgentEvent`. */
 export function validator(ref: string): ValidateFunction {
-  let v = cache.get(ref);
-  if (!v) {
-    v = instance().getSchema(ref);
-    if (!v) throw new Error(`unknown schema ${ref}`);
-    cache.set(ref, v);
-  }
+  const v = compiled[ref];
+  if (!v) throw new Error(`unknown schema ${ref}: add it to the refs of scripts/gen-validators.mjs`);
   return v;
 }
 

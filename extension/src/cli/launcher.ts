@@ -1,0 +1,54 @@
+// The `tssr-lab` executable (dist/cli.js). It loads the CLI bundle, dist/cli-main.js, through V8's code cache, kept per
+// installed bundle and Node version in ~/.cache/tssr-lab: a run then skips compiling the CLI's code, including the functions that
+// the previous run compiled lazily (YAML parsing, validators). Node >= 22 offers this as module.enableCompileCache();
+// this does the same on Node 20. TSSR_LAB_NO_CODE_CACHE=1 loads the bundle with a plain require.
+const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string };
+marks.__tssrLabT0 = performance.now();
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+type Cli = { main(argv: string[]): Promise<number> };
+
+/** Loads the bundle; returns its exports and, when the cache was missing or stale, how to write it. */
+function load(file: string): { cli: Cli; save?: () => void } {
+  marks.__tssrLabCodeCache = 'off';
+  if (process.env.TSSR_LAB_NO_CODE_CACHE) return { cli: require(file) as Cli };
+  const source = readFileSync(file, 'utf8');
+  // One slot per installed bundle (path and Node version), holding the bundle's content hash then V8's data: a rebuild
+  // replaces it, and V8 itself only checks the source length. The folder is the user's own, never a shared /tmp.
+  const sha = (...parts: string[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
+  const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tssr-lab');
+  const cacheFile = join(dir, `cli-${sha(file, process.version).toString('hex').slice(0, 20)}.v8`);
+  const contentHash = sha(source);
+  let cachedData: Buffer | undefined;
+  try {
+    const data = readFileSync(cacheFile);
+    if (data.subarray(0, contentHash.length).equals(contentHash)) cachedData = data.subarray(contentHash.length);
+  } catch { /* first run of this bundle */ }
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = { exports: {} as Cli };
+  script.runInThisContext()(mod.exports, createRequire(file), mod, file, __dirname);
+  marks.__tssrLabCodeCache = cachedData && !script.cachedDataRejected ? 'hit' : 'miss';
+  if (marks.__tssrLabCodeCache === 'hit') return { cli: mod.exports };
+  return {
+    cli: mod.exports,
+    save: () => {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const tmp = `${cacheFile}.${process.pid}`;
+        writeFileSync(tmp, Buffer.concat([contentHash, script.createCachedData()]), { mode: 0o600 });
+        renameSync(tmp, cacheFile);
+      } catch { /* a read-only home: run without the cache */ }
+    },
+  };
+}
+
+const { cli, save } = load(join(__dirname, 'cli-main.js'));
+void cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+  save?.(); // after the run, so that the cache holds the functions the run compiled
+});
