@@ -1,12 +1,12 @@
 // The test command: builds, compiles the tests, runs every suite and ends with "N passed, N failed[, N skipped]".
-// `node scripts/test.mjs [suite…]` runs only the named suites (unit, agent, ssh, pack, e2e).
+// `node scripts/test.mjs [suite…]` runs only the named suites (unit, agent, ssh, pack, container, e2e).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
-const ALL = ['unit', 'agent', 'ssh', 'pack', 'e2e'];
+const ALL = ['unit', 'agent', 'ssh', 'pack', 'container', 'e2e'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const sh = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
