@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
-import type { Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
 import type { Transport } from '../core/transport';
 import { timedTransport } from './timings';
 
@@ -29,6 +29,16 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     acceptNew: flags.acceptNew,
     agentSource: readFileSync(agentPath(), 'utf8'),
     agentSocket: process.env.SSH_AUTH_SOCK,
-    log,
+    log: (line) => { const text = progressText(line, lang); if (text) log(text); },
   }));
+}
+
+/** The transport's progress lines as the CLI shows them: a reused agent is silent, the others in the user's language. */
+function progressText(line: string, lang: Lang): string | undefined {
+  if (line.startsWith('agent reused')) return undefined;
+  const uploaded = /^agent uploaded: (.*)$/.exec(line);
+  if (uploaded) return t(lang, 'ssh.agentUploaded', uploaded[1]);
+  const accepted = /^accepted new host key (\S+) into (.*)$/.exec(line);
+  if (accepted) return t(lang, 'ssh.hostKeyRecorded', accepted[1], accepted[2]);
+  return line;
 }
