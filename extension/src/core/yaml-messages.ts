@@ -16,8 +16,13 @@ const MESSAGES: Record<string, { fr: string; en: string }> = {
   KEY_OVER_1024_CHARS: { fr: 'clé de plus de 1 024 caractères', en: 'key longer than 1,024 characters' },
 };
 
+const UNCLOSED_FLOW = { fr: '« {0} » manquant : refermez la liste ou l’objet ouvert plus haut', en: 'missing "{0}": close the list or mapping opened above' };
+
 /** A sentence for a yaml syntax error in the user's language; unknown codes keep the parser's first line. */
 export function yamlSyntaxText(code: string, parserMessage: string, lang: Lang): string {
+  // yaml files an unclosed flow collection (`[a, b` or `{a: 1`) under BAD_INDENT: the missing bracket is the real news.
+  const unclosed = /end with a ([\]}])/.exec(parserMessage);
+  if (unclosed) return UNCLOSED_FLOW[lang].replace('{0}', unclosed[1]);
   const known = MESSAGES[code];
   const first = parserMessage.split('\n')[0];
   return known ? known[lang] : first;
