@@ -74,10 +74,11 @@ export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<
   try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'invalid URL' }; }
   let method = req.method;
   let body = req.body;
+  let headers = req.headers;
   for (let redirects = 0; ; redirects++) {
     let raw: Raw;
     try {
-      raw = await exchange(url, req, method, body, signal);
+      raw = await exchange(url, { ...req, headers }, method, body, signal);
     } catch (e) {
       if (signal.aborted) return { kind: 'aborted' };
       const err = e as NodeJS.ErrnoException;
@@ -91,6 +92,8 @@ export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<
     if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: `redirect to ${next.protocol}` };
     // 303, and 301/302 after a POST, turn into a GET without body, as browsers and curl -L do.
     if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
+    // Credentials go to the host they were written for only, as curl does.
+    if (next.host !== url.host) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(authorization|cookie)$/i.test(k)));
     url = next;
   }
 }
