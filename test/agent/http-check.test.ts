@@ -17,7 +17,9 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
     if (path === '/') { res.setHeader('server', 'tssr-test'); res.end('<h1>Bienvenue TSSR</h1>\n'); return; }
     if (path === '/moved') { res.statusCode = 302; res.setHeader('location', '/'); res.end(); return; }
     if (path === '/loop') { res.statusCode = 301; res.setHeader('location', '/loop'); res.end(); return; }
-    if (path === '/echo') { res.end(`${req.method} ${req.headers['x-tssr'] ?? '-'} ${body}`); return; }
+    if (path === '/echo') { res.end(`${req.method} ${req.headers['x-tssr'] ?? '-'} ${body} auth=${req.headers.authorization ?? '-'}`); return; }
+    // Same server under another host name: a redirect there must not carry the credentials.
+    if (path === '/elsewhere') { res.statusCode = 307; res.setHeader('location', `http://localhost:${req.socket.localPort}/echo`); res.end(); return; }
     if (path === '/big') { res.end('x'.repeat(2 * 1024 * 1024) + 'tail'); return; }
     res.statusCode = 404;
     res.end('not found');
@@ -52,7 +54,8 @@ describe('agent http check against a loopback server', () => {
     ['a redirect is followed', () => ({ url: `${base}/moved`, body: ['Bienvenue'] }), ['status:pass', 'body[0]:pass']],
     ['noFollowRedirects reports the 302', () => ({ url: `${base}/moved`, status: 302, noFollowRedirects: true }), ['status:pass']],
     ['a redirect loop fails', () => ({ url: `${base}/loop` }), ['status:fail']],
-    ['method, request headers and body are sent', () => ({ url: `${base}/echo`, method: 'PUT', requestHeaders: { 'x-tssr': 'yes' }, requestBody: 'payload', body: [{ equals: 'PUT yes payload' }] }), ['status:pass', 'body[0]:pass']],
+    ['method, request headers and body are sent', () => ({ url: `${base}/echo`, method: 'PUT', requestHeaders: { 'x-tssr': 'yes' }, requestBody: 'payload', body: [{ equals: 'PUT yes payload auth=-' }] }), ['status:pass', 'body[0]:pass']],
+    ['a 307 keeps the method and body but drops the credentials for another host', () => ({ url: `${base}/elsewhere`, method: 'POST', requestHeaders: { authorization: 'Basic eDp5', 'x-tssr': 'kept' }, requestBody: 'b', body: [{ equals: 'POST kept b auth=-' }] }), ['status:pass', 'body[0]:pass']],
     ['a body past 1 MiB is cut: an absence is an error, a presence still passes', () => ({ url: `${base}/big`, body: [{ notContains: 'tail' }, 'xxxx'] }), ['status:pass', 'body[0]:error', 'body[1]:pass']],
     ['a self-signed certificate fails without allowInsecure', () => ({ url: `${tlsBase}/`, body: ['x'] }), ['status:fail', 'body[0]:skip']],
     ['allowInsecure accepts it', () => ({ url: `${tlsBase}/`, allowInsecure: true, body: ['Bienvenue'] }), ['status:pass', 'body[0]:pass']],

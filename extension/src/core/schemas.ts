@@ -10,8 +10,8 @@ import { CHECK_SCHEMAS } from './check-schemas';
 // a run compiles no schema, and the bundle carries no ajv compiler.
 import { VALIDATORS } from './generated-validators';
 
-/** The schemas, as loaded from schemas/ (the single source of truth). */
-export const SCHEMAS = { common: commonSchema, check: checkSchema, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
+/** The schemas, as loaded from schemas/ (the single source of truth); `checks` holds one per check type. */
+export const SCHEMAS = { common: commonSchema, check: checkSchema, checks: CHECK_SCHEMAS, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
 
 const compiled = VALIDATORS as unknown as Record<string, ValidateFunction | undefined>;
 
