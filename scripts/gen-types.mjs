@@ -28,7 +28,8 @@ async function generate(name) {
     declareExternallyReferenced: true,
     unreachableDefinitions: true,
     style: { singleQuote: true },
-    $refOptions: { resolve: { file: { read: (f) => readFileSync(f.url.startsWith('/') ? f.url : join(schemasDir, f.url.replace(/^.*\//, '')), 'utf8') } } },
+    // Refs resolve against the referring file (check.schema.json → checks/file.schema.json → checks/common.schema.json).
+    $refOptions: { resolve: { file: { read: (f) => readFileSync(f.url.startsWith('/') ? f.url : join(schemasDir, f.url), 'utf8') } } },
   });
   return banner + ts;
 }

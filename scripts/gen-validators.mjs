@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'extension/src/core/generated-validators/index.ts');
-const schemas = readdirSync(join(root, 'schemas')).filter((f) => f.endsWith('.schema.json')).sort()
-  .map((f) => JSON.parse(readFileSync(join(root, 'schemas', f), 'utf8')));
+const read = (dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.schema.json')).sort()
+  .map((f) => JSON.parse(readFileSync(join(root, dir, f), 'utf8')));
+const schemas = read('schemas');
+// One schema per check type (schemas/checks/): added to ajv so check.schema.json's refs resolve; not validated alone.
+const checkSchemas = read('schemas/checks');
 
 // The options core/schemas.ts used to compile with at run time, so errors (and their ajv-i18n messages) are unchanged.
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: false, code: { source: true, esm: true, lines: false } });
 addFormats(ajv);
-for (const s of schemas) ajv.addSchema(s);
+for (const s of [...schemas, ...checkSchemas]) ajv.addSchema(s);
 
 // Every schema, and every $defs of the protocol (the wire messages). A ref outside this list is an error at run time:
 // add it here. (Every $defs of every schema would add about 80 KB to the CLI bundle for refs nobody validates alone.)

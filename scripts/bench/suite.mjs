@@ -1,7 +1,7 @@
 // The bench's 40-check suite, written once and rendered for each tool: a TSSR Lab exercise, a bare-bash script,
 // a Testinfra test file and a Serverspec spec. Composition as in issue 8: files, users, groups, packages, ports,
-// processes, commands, http, sysctl, cron. Today's agent has no native group, process, http, sysctl or cron probe,
-// so those go through `command` checks; the peers use their native resources where they have one.
+// processes, commands, http, sysctl, cron. Groups, processes, http and sysctl use the agent's native types (issue 9);
+// cron still goes through a `command` check. The peers use their native resources where they have one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -25,11 +25,12 @@ function cmd(argv, out) {
 export function suite({ dataFile, httpPort, pyPort, sshPort }) {
   const file = (path, o, bash, testinfra, serverspec) => ({ check: { type: 'file', path, ...o }, bash, testinfra: `f = host.file(${py(path)}); assert ${testinfra}`, serverspec: `describe file(${rb(path)}) do\n${serverspec.map((s) => `  it { should ${s} }`).join('\n')}\nend` });
   const user = (name, o, bash, testinfra, serverspec) => ({ check: { type: 'user', name, ...o }, bash, testinfra: `u = host.user(${py(name)}); assert ${testinfra}`, serverspec: `describe user(${rb(name)}) do\n${serverspec.map((s) => `  it { should ${s} }`).join('\n')}\nend` });
-  const group = (name) => ({ ...cmd(['getent', 'group', name]), testinfra: `assert host.group(${py(name)}).exists`, serverspec: `describe group(${rb(name)}) do\n  it { should exist }\nend` });
+  const group = (name) => ({ ...cmd(['getent', 'group', name]), check: { type: 'group', name }, testinfra: `assert host.group(${py(name)}).exists`, serverspec: `describe group(${rb(name)}) do\n  it { should exist }\nend` });
   const pkg = (name) => ({ check: { type: 'package', name, installed: true }, bash: `dpkg-query -W -f='\${Status}' ${name} 2>/dev/null | grep -q 'ok installed'`, testinfra: `assert host.package(${py(name)}).is_installed`, serverspec: `describe package(${rb(name)}) do\n  it { should be_installed }\nend` });
   const port = (p) => ({ check: { type: 'port', port: p, protocol: 'tcp', listening: true }, bash: `ss -Htln "sport = :${p}" | grep -q .`, testinfra: `assert host.socket("tcp://127.0.0.1:${p}").is_listening`, serverspec: `describe port(${p}) do\n  it { should be_listening }\nend` });
-  const proc = (argv, comm) => ({ ...cmd(argv), ...(comm ? { testinfra: `assert host.process.filter(comm=${py(comm)})`, serverspec: `describe process(${rb(comm)}) do\n  it { should be_running }\nend` } : {}) });
-  const sysctl = (key, value) => ({ ...cmd(['sysctl', '-n', key], value), testinfra: `assert str(host.sysctl(${py(key)})) == ${py(value)}`, serverspec: `describe linux_kernel_parameter(${rb(key)}) do\n  its(:value) { should eq ${/^\d+$/.test(value) ? value : rb(value)} }\nend` });
+  // `check` is the native probe; `argv` is what bash runs (pgrep), the peers look the process up by comm where they can.
+  const proc = (argv, check, comm) => ({ ...cmd(argv), check: { type: 'process', ...check }, ...(comm ? { testinfra: `assert host.process.filter(comm=${py(comm)})`, serverspec: `describe process(${rb(comm)}) do\n  it { should be_running }\nend` } : {}) });
+  const sysctl = (key, value) => ({ ...cmd(['sysctl', '-n', key], value), check: { type: 'kernelParam', key, value }, testinfra: `assert str(host.sysctl(${py(key)})) == ${py(value)}`, serverspec: `describe linux_kernel_parameter(${rb(key)}) do\n  its(:value) { should eq ${/^\d+$/.test(value) ? value : rb(value)} }\nend` });
   const url = `http://127.0.0.1:${httpPort}/`;
   return [
     ['fichiers', [
@@ -51,9 +52,17 @@ export function suite({ dataFile, httpPort, pyPort, sshPort }) {
     ['groupes', [group('adm'), group('sudo'), group('users')]],
     ['paquets', ['bash', 'coreutils', 'dpkg', 'apt', 'tar', 'openssh-server', 'python3', 'ruby'].map(pkg)],
     ['ports', [port(httpPort), port(pyPort), port(sshPort)]],
-    ['processus', [proc(['pgrep', '-x', 'sshd'], 'sshd'), proc(['pgrep', '-f', 'tssr-bench-http']), proc(['pgrep', '-f', 'http.server'])]],
+    ['processus', [
+      proc(['pgrep', '-x', 'sshd'], { comm: 'sshd' }, 'sshd'),
+      proc(['pgrep', '-f', 'tssr-bench-http'], { comm: 'node', args: ['tssr-bench-http'] }),
+      proc(['pgrep', '-f', 'http.server'], { comm: 'python3', args: ['http.server'] }),
+    ]],
     ['commandes', [cmd(['true']), cmd(['uname', '-s'], 'Linux'), cmd(['id', '-u'], '0'), cmd(['bash', '-c', 'echo tssr'], 'tssr')]],
-    ['http', [cmd(['curl', '-fsS', url], 'tssr-bench'), cmd(['curl', '-fsS', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${pyPort}/`], '200'), cmd(['curl', '-fsSI', `${url}health`], '200')]],
+    ['http', [
+      { ...cmd(['curl', '-fsS', url], 'tssr-bench'), check: { type: 'http', url, body: ['tssr-bench'] } },
+      { ...cmd(['curl', '-fsS', '-o', '/dev/null', '-w', '%{http_code}', `http://127.0.0.1:${pyPort}/`], '200'), check: { type: 'http', url: `http://127.0.0.1:${pyPort}/`, status: 200 } },
+      { ...cmd(['curl', '-fsSI', `${url}health`], '200'), check: { type: 'http', url: `${url}health`, method: 'HEAD', status: 200 } },
+    ]],
     ['sysctl', [sysctl('kernel.ostype', 'Linux'), sysctl('net.ipv4.tcp_syncookies', '1')]],
     ['cron', [file('/etc/cron.daily', { filetype: 'directory' }, '[ -d /etc/cron.daily ]', 'f.is_directory', ['be_directory']), cmd(['run-parts', '--list', '/etc/cron.daily'], 'dpkg')]],
   ];

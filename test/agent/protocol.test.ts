@@ -33,11 +33,11 @@ describe('agent protocol', () => {
   }
 
   it('turns an unknown check type into an error result and goes on', async () => {
-    const t = await runAgent(request([{ type: 'service', name: 'ssh' }, { type: 'file', path: '/etc/hostname' }]));
+    const t = await runAgent(request([{ type: 'noSuchType', name: 'ssh' }, { type: 'file', path: '/etc/hostname' }]));
     const rs = results(t);
     const unknown = rs.find((r) => r.checkIndex === 0)!;
     assert.equal(unknown.status, 'error');
-    assert.match(unknown.message, /service/);
+    assert.match(unknown.message, /noSuchType/);
     assert.equal(rs.find((r) => r.checkIndex === 1)!.status, 'pass');
     assert.equal(t.events.at(-1)!.event, 'summary');
   });

@@ -3,12 +3,25 @@ import { parsePasswd, parseGroups, type GroupEntry, type PasswdEntry } from './p
 import { parseDpkgStatus } from './package-deb';
 import { listeners, type Listener } from './proc-net';
 import { parseMounts, type Mount } from './mounts';
+import { listProcesses, type ProcessInfo } from './processes';
+import { readKernelParam, type KernelParam } from './kernel-param';
+import { showUnit, systemdBooted, type UnitState } from './service-systemd';
+import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
 
 /** Paths the system facts come from; tests point them at fixtures. */
-export interface SystemPaths { passwd: string; group: string; dpkgStatus: string; procNet: string; mounts: string }
+export interface SystemPaths {
+  passwd: string; group: string; dpkgStatus: string; procNet: string; mounts: string;
+  /** The proc root listing processes. */
+  proc: string;
+  /** The kernel parameters' root. */
+  procSys: string;
+  /** Present as a directory when systemd is PID 1 (sd_booted). */
+  systemdRun: string;
+}
 
 const DEFAULT_PATHS: SystemPaths = {
   passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts',
+  proc: '/proc', procSys: '/proc/sys', systemdRun: '/run/systemd/system',
 };
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
@@ -24,6 +37,30 @@ export interface System {
   listeners(protocol: 'tcp' | 'udp'): Promise<Listener[]>;
   /** Mounted file systems. */
   mounts(): Promise<Mount[]>;
+  /** Every process, read once per run from /proc/<pid>/{comm,cmdline,status}. */
+  processes(): Promise<ProcessInfo[]>;
+  /** One kernel parameter from /proc/sys, read once per key. */
+  kernelParam(key: string): Promise<KernelParam>;
+  /** Whether systemd is the init system (PID 1). */
+  systemd(): Promise<boolean>;
+  /** A unit's state from one `systemctl show`, once per unit; only asked when systemd() is true. */
+  unit(name: string, signal: AbortSignal): Promise<UnitState>;
+  /** An HTTP(S) exchange from the target (not cached: each check makes its own request). */
+  http(request: HttpRequest, signal: AbortSignal): Promise<HttpOutcome>;
+}
+
+/** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
+function oncePerKey<A extends unknown[], T>(read: (key: string, ...rest: A) => Promise<T>): (key: string, ...rest: A) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key, ...rest) => {
+    let p = cache.get(key);
+    if (!p) {
+      p = read(key, ...rest);
+      cache.set(key, p);
+      p.catch(() => cache.delete(key));
+    }
+    return p;
+  };
 }
 
 /** Caches a lazy async read as one promise: concurrent checks wait on the same read. */
@@ -48,5 +85,10 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     }),
     listeners: (protocol) => (protocol === 'tcp' ? tcp() : udp()),
     mounts: once(async () => parseMounts(await text(paths.mounts))),
+    processes: once(() => listProcesses(paths.proc)),
+    kernelParam: oncePerKey((key) => readKernelParam(key, paths.procSys)),
+    systemd: once(() => systemdBooted(paths.systemdRun)),
+    unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
+    http: fetchHttp,
   };
 }

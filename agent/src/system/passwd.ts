@@ -1,7 +1,7 @@
 /** One /etc/passwd entry. */
 export interface PasswdEntry { name: string; uid: number; gid: number; home: string; shell: string; line: number }
 /** One /etc/group entry. */
-export interface GroupEntry { name: string; gid: number; members: string[] }
+export interface GroupEntry { name: string; gid: number; members: string[]; line: number }
 
 /** Parses passwd-format text; malformed and comment lines are skipped. */
 export function parsePasswd(text: string): PasswdEntry[] {
@@ -14,10 +14,10 @@ export function parsePasswd(text: string): PasswdEntry[] {
 
 /** Parses group-format text. */
 export function parseGroups(text: string): GroupEntry[] {
-  return text.split('\n').flatMap((l) => {
+  return text.split('\n').flatMap((l, i) => {
     const f = l.split(':');
     if (f.length < 4 || l.startsWith('#')) return [];
-    return [{ name: f[0], gid: Number(f[2]), members: f[3] ? f[3].split(',') : [] }];
+    return [{ name: f[0], gid: Number(f[2]), members: f[3] ? f[3].split(',') : [], line: i + 1 }];
   });
 }
 

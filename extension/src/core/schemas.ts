@@ -5,12 +5,13 @@ import exerciseSchema from '../../../schemas/exercise.schema.json';
 import packSchema from '../../../schemas/pack.schema.json';
 import protocolSchema from '../../../schemas/protocol.schema.json';
 import reportSchema from '../../../schemas/report.schema.json';
+import { CHECK_SCHEMAS } from './check-schemas';
 // Standalone ajv code, compiled from schemas/ at build time by scripts/gen-validators.mjs (gitignored output):
 // a run compiles no schema, and the bundle carries no ajv compiler.
 import { VALIDATORS } from './generated-validators';
 
-/** The schemas, as loaded from schemas/ (the single source of truth). */
-export const SCHEMAS = { common: commonSchema, check: checkSchema, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
+/** The schemas, as loaded from schemas/ (the single source of truth); `checks` holds one per check type. */
+export const SCHEMAS = { common: commonSchema, check: checkSchema, checks: CHECK_SCHEMAS, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
 
 const compiled = VALIDATORS as unknown as Record<string, ValidateFunction | undefined>;
 
@@ -27,10 +28,12 @@ export function validate(ref: string, value: unknown): ErrorObject[] {
   return v(value) ? [] : [...(v.errors ?? [])];
 }
 
-/** Check types declared in the check schema's oneOf. */
+/** Check types declared in the check schema's oneOf, each read from the `type` const of its schemas/checks/ file. */
 export function schemaCheckTypes(): string[] {
-  return Object.values(checkSchema.$defs)
-    .map((d) => (d as { properties?: { type?: { const?: string } } }).properties?.type?.const)
+  const byId = new Map<string, unknown>(CHECK_SCHEMAS.map((s) => [s.$id, s]));
+  return checkSchema.oneOf
+    .map((r) => byId.get(r.$ref) as { properties?: { type?: { const?: string } } } | undefined)
+    .map((d) => d?.properties?.type?.const)
     .filter((x): x is string => typeof x === 'string')
     .sort();
 }

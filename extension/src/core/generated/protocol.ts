@@ -15,9 +15,24 @@ export type AgentProtocol =
   | Fatal
   | AgentEvent;
 /**
- * One check run by the agent on the target. The `type` selects the resource; semantics follow Goss where they overlap.
+ * One check run by the agent on the target. The `type` selects the resource; semantics follow Goss where they overlap. Each type has its own schema in schemas/checks/.
  */
-export type Check = FileCheck | CommandCheck | PortCheck | UserCheck | PackageCheck | LintCheck;
+export type Check =
+  | FileCheck
+  | CommandCheck
+  | PortCheck
+  | UserCheck
+  | PackageCheck
+  | GroupCheck
+  | ProcessCheck
+  | KernelParamCheck
+  | HttpCheck
+  | ServiceCheck
+  | LintCheck;
+/**
+ * Milliseconds after which the check is abandoned and reported as an error.
+ */
+export type TimeoutMs = number;
 /**
  * A plain string means `contains`. Exactly one operator per object.
  */
@@ -90,10 +105,7 @@ export interface RequestCriterion {
 export interface FileCheck {
   type: 'file';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   path: string;
   exists?: boolean;
   filetype?: 'file' | 'directory' | 'symlink';
@@ -108,10 +120,7 @@ export interface FileCheck {
 export interface CommandCheck {
   type: 'command';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   /**
    * Program and arguments; the program (first item) cannot be empty.
    *
@@ -129,10 +138,7 @@ export interface CommandCheck {
 export interface PortCheck {
   type: 'port';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   port: number;
   protocol?: 'tcp' | 'udp';
   listening?: boolean;
@@ -144,10 +150,7 @@ export interface PortCheck {
 export interface UserCheck {
   type: 'user';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   name: string;
   exists?: boolean;
   uid?: number;
@@ -162,13 +165,148 @@ export interface UserCheck {
 export interface PackageCheck {
   type: 'package';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   name: string;
   installed?: boolean;
   versions?: TextMatchers;
+}
+/**
+ * A local group, read from /etc/group (Goss `group`).
+ */
+export interface GroupCheck {
+  type: 'group';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The group name.
+   */
+  name: string;
+  /**
+   * Whether the group exists (default true).
+   */
+  exists?: boolean;
+  /**
+   * The group id.
+   */
+  gid?: number;
+  /**
+   * The supplementary members listed in /etc/group, in any order (users whose primary group it is are not listed there).
+   */
+  members?: string[];
+}
+/**
+ * Processes by their command name, read from /proc (Goss `process`).
+ */
+export interface ProcessCheck {
+  type: 'process';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The process's command name as the kernel keeps it (/proc/<pid>/comm, as `ps -o comm` shows): `sshd`, `nginx`. Names longer than 15 characters are compared on their first 15.
+   */
+  comm: string;
+  /**
+   * Whether at least one such process runs (default true).
+   */
+  running?: boolean;
+  /**
+   * A user name: at least one such process runs as this user (real uid).
+   */
+  user?: string;
+  /**
+   * Matchers on the command lines (arguments joined by spaces), one line per matching process: `contains` passes when any process's command line holds the text, `notContains` when none does.
+   */
+  args?: TextMatcher[];
+}
+/**
+ * A kernel parameter, read from /proc/sys (Goss `kernel-param`; no sysctl fork).
+ */
+export interface KernelParamCheck {
+  type: 'kernelParam';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The sysctl key, dotted as `sysctl` writes it: `net.ipv4.ip_forward`; a slash stands for a dot inside a name (`net.ipv4.conf.eth0/100.forwarding`).
+   */
+  key: string;
+  /**
+   * The expected value as `sysctl -n` prints it; runs of blanks compare as one space (`4096 131072 6291456`).
+   */
+  value: string | number;
+}
+/**
+ * An HTTP(S) request from the target (Goss `http`): the final status, response headers and body. Redirects are followed (at most 10) unless `noFollowRedirects`. The body is read up to 1 MiB; `timeoutMs` bounds the whole exchange.
+ */
+export interface HttpCheck {
+  type: 'http';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * An http:// or https:// URL, as seen from the target.
+   */
+  url: string;
+  /**
+   * The request method (default GET).
+   */
+  method?: string;
+  /**
+   * Request headers, by name.
+   */
+  requestHeaders?: {
+    [k: string]: string;
+  };
+  /**
+   * The request body, sent as is.
+   */
+  requestBody?: string;
+  /**
+   * The expected status of the last response (default 200).
+   */
+  status?: number;
+  /**
+   * Matchers on the response headers, one `name: value` line each, names in lower case.
+   */
+  headers?: TextMatcher[];
+  /**
+   * Matchers on the response body.
+   */
+  body?: TextMatcher[];
+  /**
+   * Report a redirect's own status instead of following it.
+   */
+  noFollowRedirects?: boolean;
+  /**
+   * Accept a certificate the target does not trust (self-signed).
+   */
+  allowInsecure?: boolean;
+}
+/**
+ * A systemd service (Goss `service`), read with one `systemctl show` per unit. With no property given, `running: true` is asserted. On a target whose init is not systemd, every property is skipped with the reason.
+ */
+export interface ServiceCheck {
+  type: 'service';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The unit name: `ssh` means `ssh.service`; other unit types need their suffix (`cron.timer`).
+   */
+  name: string;
+  /**
+   * Whether the unit is active (`systemctl is-active`).
+   */
+  running?: boolean;
+  /**
+   * Whether `systemctl is-enabled` would succeed: the unit file state is enabled, enabled-runtime, static, alias, indirect, generated or transient.
+   */
+  enabled?: boolean;
+  /**
+   * Whether the unit is masked.
+   */
+  masked?: boolean;
+  /**
+   * The unit has been active for at least this many seconds (a restart resets it).
+   */
+  activeSince?: number;
 }
 /**
  * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
@@ -176,10 +314,7 @@ export interface PackageCheck {
 export interface LintCheck {
   type: 'lint';
   id?: string;
-  /**
-   * Milliseconds after which the check is abandoned and reported as an error.
-   */
-  timeoutMs?: number;
+  timeoutMs?: TimeoutMs;
   /**
    * Workspace files to analyse (bash or PowerShell).
    *

@@ -1,0 +1,29 @@
+import type { GroupCheck } from '../../../extension/src/core/generated/check';
+import type { CheckRunner } from '../context';
+import { assertEqual, skipAll } from '../compare';
+import { msg } from '../messages';
+
+/** group: a local group, its gid and its listed members (/etc/group). */
+export const group: CheckRunner<GroupCheck> = async (c, ctx) => {
+  const source = ctx.system.paths.group;
+  let groups;
+  try {
+    groups = await ctx.system.groups();
+  } catch (e) {
+    const reason = msg(ctx.lang, 'readFailed', source, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    ctx.report({ property: 'exists', status: 'error', expected: c.exists ?? true, actual: null, message: msg(ctx.lang, 'propertyError', 'exists', reason) });
+    return;
+  }
+  const entry = groups.find((g) => g.name === c.name);
+  const wantExists = c.exists ?? true;
+  assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: source, line: entry.line } : {});
+  if (!entry) {
+    if (wantExists) skipAll(ctx, (['gid', 'members'] as const).filter((k) => c[k] !== undefined), msg(ctx.lang, 'missingGroup', c.name));
+    return;
+  }
+  if (!wantExists) return;
+  const evidence = { path: source, line: entry.line };
+  assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
+  // Members are a set: the order of /etc/group carries no meaning.
+  if (c.members) assertEqual(ctx, 'members', [...new Set(c.members)].sort(), [...new Set(entry.members)].sort(), evidence);
+};

@@ -1,0 +1,44 @@
+import type { ProcessCheck } from '../../../extension/src/core/generated/check';
+import type { CheckRunner } from '../context';
+import type { ProcessInfo } from '../system/processes';
+import { assertEqual, skipAll } from '../compare';
+import { reportMatchers } from '../matchers/text';
+import { msg } from '../messages';
+
+/** The kernel keeps 15 bytes of a command name (TASK_COMM_LEN): a longer name is compared on its prefix. */
+const COMM_LEN = 15;
+
+/** Asserted properties besides `running`, in report order. */
+function properties(c: ProcessCheck): string[] {
+  return [...(c.user !== undefined ? ['user'] : []), ...(c.args ?? []).map((_, i) => `args[${i}]`)];
+}
+
+/** process: whether processes of a command name run, as which user, with which arguments (/proc). */
+export const processCheck: CheckRunner<ProcessCheck> = async (c, ctx) => {
+  let all: ProcessInfo[];
+  try {
+    all = await ctx.system.processes();
+  } catch (e) {
+    const reason = msg(ctx.lang, 'procFailed', (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    for (const property of ['running', ...properties(c)]) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    return;
+  }
+  const comm = c.comm.length > COMM_LEN ? c.comm.slice(0, COMM_LEN) : c.comm;
+  const found = all.filter((p) => p.comm === comm);
+  const wantRunning = c.running ?? true;
+  assertEqual(ctx, 'running', wantRunning, found.length > 0);
+  if (found.length === 0) {
+    if (wantRunning) skipAll(ctx, properties(c), msg(ctx.lang, 'noProcess', c.comm));
+    return;
+  }
+  if (!wantRunning) return;
+  if (c.user !== undefined) {
+    const passwd = await ctx.system.passwd().catch(() => []);
+    const users = [...new Set(found.map((p) => passwd.find((u) => u.uid === p.uid)?.name ?? String(p.uid)))].sort();
+    // Goss semantics for a set: pass when any matching process runs as the user; the actual value lists them all.
+    const ok = users.includes(c.user);
+    ctx.report({ property: 'user', status: ok ? 'pass' : 'fail', expected: c.user, actual: users, message: ok ? msg(ctx.lang, 'pass', 'user') : msg(ctx.lang, 'mismatch', 'user', c.user, users) });
+  }
+  // One line per process, so `contains` means "some process" and `notContains` "no process".
+  await reportMatchers(ctx, 'args', { text: found.map((p) => p.args.join(' ')).join('\n') }, c.args);
+};

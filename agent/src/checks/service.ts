@@ -1,0 +1,43 @@
+import type { ServiceCheck } from '../../../extension/src/core/generated/check';
+import type { CheckRunner } from '../context';
+import type { UnitState } from '../system/service-systemd';
+import { assertEqual, skipAll } from '../compare';
+import { msg } from '../messages';
+import { isEnabled } from '../system/service-systemd';
+
+/** Asserted properties, in report order. */
+function properties(c: ServiceCheck): string[] {
+  const asserted = (['running', 'enabled', 'masked', 'activeSince'] as const).filter((k) => c[k] !== undefined);
+  return asserted.length ? asserted : ['running'];
+}
+
+/** service: a systemd unit's running, enabled and masked states, from one `systemctl show` (Goss `service`). */
+export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
+  const props = properties(c);
+  // Without systemd as PID 1 there is no service state to read: each property is skipped with the reason, never failed.
+  if (!(await ctx.system.systemd())) {
+    skipAll(ctx, props, msg(ctx.lang, 'noSystemd'));
+    return;
+  }
+  let unit: UnitState;
+  try {
+    unit = await ctx.system.unit(c.name, ctx.signal);
+  } catch (e) {
+    if (ctx.signal.aborted) return;
+    const reason = msg(ctx.lang, 'systemctlFailed', c.name, (e as Error).message);
+    for (const property of props) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    return;
+  }
+  // A check naming only the unit asserts that it runs, as `user` with only a name asserts that it exists.
+  assertEqual(ctx, 'running', c.running ?? (props[0] === 'running' && props.length === 1 ? true : undefined), unit.activeState === 'active');
+  assertEqual(ctx, 'enabled', c.enabled, isEnabled(unit.unitFileState));
+  assertEqual(ctx, 'masked', c.masked, unit.loadState === 'masked' || unit.unitFileState.startsWith('masked'));
+  if (c.activeSince === undefined) return;
+  const expected = { atLeastSeconds: c.activeSince };
+  if (unit.activeSeconds === null) {
+    ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, message: msg(ctx.lang, 'propertyError', 'activeSince', msg(ctx.lang, 'notActive', unit.unit)) });
+    return;
+  }
+  const ok = unit.activeSeconds >= c.activeSince;
+  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: unit.activeSeconds, message: ok ? msg(ctx.lang, 'pass', 'activeSince') : msg(ctx.lang, 'mismatch', 'activeSince', expected, unit.activeSeconds) });
+};

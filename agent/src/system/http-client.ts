@@ -1,0 +1,99 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/** One HTTP exchange to make, redirects included. */
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  followRedirects: boolean;
+  allowInsecure: boolean;
+  /** Bytes of body kept; the rest is not read. */
+  maxBody: number;
+}
+
+/** The last response, or why none came (a network outcome such as ECONNREFUSED, a TLS refusal, too many redirects). */
+export type HttpOutcome =
+  | { kind: 'response'; url: string; status: number; headers: string[]; body: string; truncated: boolean; redirects: number }
+  | { kind: 'failed'; url: string; error: string }
+  | { kind: 'aborted' };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Redirects followed before giving up, as curl and browsers bound them. */
+export const MAX_REDIRECTS = 10;
+
+interface Raw { status: number; headers: string[]; location?: string; body: string; truncated: boolean }
+
+/** Header lines `name: value`, names in lower case, in the order the server sent them. */
+function headerLines(res: IncomingMessage): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) lines.push(`${res.rawHeaders[i].toLowerCase()}: ${res.rawHeaders[i + 1]}`);
+  return lines;
+}
+
+/** One request/response; the body is read up to `maxBody` bytes, then the socket is dropped. */
+function exchange(url: URL, req: HttpRequest, method: string, body: string | undefined, signal: AbortSignal): Promise<Raw> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers = { ...req.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
+    // A fresh connection per request (no agent): nothing outlives the check.
+    const r = send(url, { method, headers, signal, agent: false, rejectUnauthorized: !req.allowInsecure }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let truncated = false;
+      const done = (): void => {
+        const location = REDIRECTS.has(res.statusCode ?? 0) ? res.headers.location : undefined;
+        resolve({ status: res.statusCode ?? 0, headers: headerLines(res), location, body: Buffer.concat(chunks).toString('utf8'), truncated });
+      };
+      res.on('data', (b: Buffer) => {
+        if (truncated) return;
+        const room = req.maxBody - size;
+        if (b.length > room) {
+          chunks.push(b.subarray(0, room));
+          size = req.maxBody;
+          truncated = true;
+          done();
+          res.destroy();
+          return;
+        }
+        chunks.push(b);
+        size += b.length;
+      });
+      res.on('end', () => { if (!truncated) done(); });
+      res.on('error', reject);
+    });
+    r.on('error', reject);
+    r.end(body);
+  });
+}
+
+/** Makes the request, following redirects unless told not to; never rejects. */
+export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<HttpOutcome> {
+  let url: URL;
+  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'invalid URL' }; }
+  let method = req.method;
+  let body = req.body;
+  let headers = req.headers;
+  for (let redirects = 0; ; redirects++) {
+    let raw: Raw;
+    try {
+      raw = await exchange(url, { ...req, headers }, method, body, signal);
+    } catch (e) {
+      if (signal.aborted) return { kind: 'aborted' };
+      const err = e as NodeJS.ErrnoException;
+      return { kind: 'failed', url: url.href, error: err.code ?? err.message };
+    }
+    if (!req.followRedirects || raw.location === undefined) {
+      return { kind: 'response', url: url.href, status: raw.status, headers: raw.headers, body: raw.body, truncated: raw.truncated, redirects };
+    }
+    if (redirects >= MAX_REDIRECTS) return { kind: 'failed', url: url.href, error: `more than ${MAX_REDIRECTS} redirects` };
+    const next = new URL(raw.location, url);
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: `redirect to ${next.protocol}` };
+    // 303, and 301/302 after a POST, turn into a GET without body, as browsers and curl -L do.
+    if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
+    // Credentials go to the host they were written for only, as curl does.
+    if (next.host !== url.host) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(authorization|cookie)$/i.test(k)));
+    url = next;
+  }
+}
