@@ -6,6 +6,8 @@ import { formatResult, formatSummary } from '../core/report/text';
 import { toJUnit } from '../core/report/junit';
 import { runExercise } from '../core/run';
 import type { RunReport } from '../core/generated/report';
+import type { Transport } from '../core/transport';
+import { mark } from './timings';
 import { makeTransport, type TargetFlags } from './transports';
 import { EXIT } from './exit';
 
@@ -16,7 +18,19 @@ export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'j
 
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
 export async function check(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const log = (l: string): void => err(`tssr-lab: ${l}`);
+  // A local agent's worker thread starts now: its start-up overlaps the loading of the exercise.
+  const early = o.target === 'local' ? makeTransport(o, o.lang, log) : undefined;
+  try {
+    return await checkLoaded(path, o, out, err, () => early ?? makeTransport(o, o.lang, log));
+  } finally {
+    await early?.dispose();
+  }
+}
+
+async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void, transportFor: () => Transport): Promise<number> {
   const target = loadTarget(path, o.lang);
+  mark('load');
   if (target.kind === 'pack') throw new UsageError('NOT_EXERCISE', t(o.lang, 'pack.isPack', path, exerciseNames(target.pack)));
   // Exactly what `validate` reports: any error, in the pack or the exercise, refuses the run.
   const ex = target.exercise;
@@ -25,7 +39,7 @@ export async function check(path: string, o: CheckOptions, out: (s: string) => v
     return EXIT.usage;
   }
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
-  const transport = makeTransport(o, o.lang, (l) => err(`tssr-lab: ${l}`));
+  const transport = transportFor();
   let report: RunReport;
   try {
     report = await runExercise({

@@ -9,7 +9,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { REGEX_V8_FLAGS } from '../../../agent/src/matchers/regex-flags';
 
 type Cli = { main(argv: string[]): Promise<number> };
 
@@ -47,6 +49,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
   };
 }
 
+// The agent's worker sets these process-wide flags on its first regex; set first, they no longer change V8's flag hash
+// mid-run, so the code cache saved after a run stays valid for the next one.
+for (const flag of REGEX_V8_FLAGS) setFlagsFromString(flag);
 const { cli, save } = load(join(__dirname, 'cli-main.js'));
 void cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -19,7 +19,6 @@ export function mark(phase: string): void {
 /** Wraps a transport so the run records when the agent starts and ends, and the checks' own time from its summary. */
 export function timedTransport(inner: Transport): Transport {
   if (!timingsEnabled) return inner;
-  mark('load');
   return {
     label: inner.label,
     dispose: () => inner.dispose(),

@@ -1,0 +1,40 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { announceOwnership, type Ownership } from './cleanup';
+import type { FirstLine } from './stdin';
+import { useSink } from './protocol';
+
+/** Marker the client puts in workerData: this bundle, loaded by `new Worker(agent.js)`, serves one run in-process. */
+export const WORKER_MARKER = 'tssr-lab-agent';
+
+/** Messages from the agent worker to its client (extension/src/core/worker-transport.ts mirrors these). */
+export type WorkerMessage =
+  | { kind: 'data'; text: string }
+  | { kind: 'end'; code: number }
+  | ({ kind: 'own' } & Ownership);
+
+/** Whether this bundle runs as the client's in-process worker rather than as `agent.js serve`. */
+export function isAgentWorker(): boolean {
+  return !isMainThread && parentPort !== null && (workerData as { marker?: string } | null)?.marker === WORKER_MARKER;
+}
+
+/**
+ * Sends protocol lines and the end through the parent port, and tells the client each folder and process group the run
+ * holds: a client that terminates the worker (abort, deadline, a stuck check) removes and kills what is left itself.
+ */
+export function useParentPort(): void {
+  const port = parentPort!;
+  const post = (m: WorkerMessage): void => port.postMessage(m);
+  useSink({ write: (text) => post({ kind: 'data', text }), exit: (code) => post({ kind: 'end', code }) });
+  announceOwnership((o) => post({ kind: 'own', ...o }));
+}
+
+/** The run request, sent by the client as one message (a string); past `limit` bytes it is refused like a long stdin line. */
+export function readRequestMessage(limit: number): Promise<FirstLine> {
+  return new Promise((resolve) => {
+    parentPort!.once('message', (line: unknown) => {
+      if (typeof line !== 'string' || line.length === 0) return resolve({ kind: 'eof' });
+      const bytes = Buffer.byteLength(line);
+      resolve(bytes > limit ? { kind: 'tooLarge', bytes } : { kind: 'line', line: line.replace(/\r?\n$/, '') });
+    });
+  });
+}
