@@ -1,4 +1,4 @@
-import { installCrashHooks, installExitHooks } from './cleanup';
+import { cleanupNow, installCrashHooks, installExitHooks } from './cleanup';
 import { MAX_REQUEST_BYTES } from './limits';
 import { RegexEngine } from './matchers/regex';
 import { checkTypes } from './registry';
@@ -77,7 +77,12 @@ function main(argv: string[]): void {
 }
 
 if (isAgentWorker()) {
-  useParentPort();
+  // The client's stop, as SIGTERM for a process: the same cleanup, the same last line, the same code.
+  useParentPort(() => {
+    cleanupNow();
+    emit({ event: 'fatal', code: 'INTERRUPTED', message: 'The agent was stopped by its client; its temporary workspace was removed' });
+    end(128 + 15);
+  });
   serve(true).then(() => end(0), internal);
 } else {
   main(process.argv.slice(2));

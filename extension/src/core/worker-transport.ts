@@ -5,6 +5,9 @@ import { tailKeeper, type AgentExit, type Transport } from './transport';
 
 /** Marker the agent bundle looks for in workerData (agent/src/worker.ts). */
 const WORKER_MARKER = 'tssr-lab-agent';
+/** The stop message (agent/src/worker.ts), and how long the agent gets to obey it before it is terminated. */
+const STOP = 'stop';
+const STOP_GRACE_MS = 500;
 /** Heap cap of the agent's worker: a runaway agent dies alone (ERR_WORKER_OUT_OF_MEMORY) and the run ends interrupted. */
 export const AGENT_WORKER_HEAP_MB = 512;
 
@@ -58,6 +61,16 @@ class AgentWorker {
     }
   }
 
+  /**
+   * Asks the agent to stop as SIGTERM asks a process: it kills its commands, removes its workspace and says INTERRUPTED.
+   * A thread stuck in synchronous code never reads the message: it is terminated after a short grace.
+   */
+  stop(): void {
+    this.thread.postMessage(STOP);
+    const timer = setTimeout(() => void this.thread.terminate(), STOP_GRACE_MS);
+    void this.exited.then(() => clearTimeout(timer));
+  }
+
   /** Sends the request; lines received so far and from now on go to `onData`. */
   run(requestLine: string, onData: (chunk: string) => void): void {
     this.onData = onData;
@@ -109,15 +122,18 @@ export class WorkerTransport implements Transport {
     this.next = undefined;
     this.running.add(agent);
     let stopped = false;
-    // terminate() stops a busy loop too; what the run held is released once the thread has stopped.
-    const abort = (): void => { stopped = true; void agent.thread.terminate(); };
-    signal?.addEventListener('abort', abort, { once: true });
-    if (signal?.aborted) abort();
-    else agent.run(requestLine, onData);
+    const abort = (): void => { stopped = true; agent.stop(); };
+    if (signal?.aborted) {
+      stopped = true;
+      void agent.thread.terminate();
+    } else {
+      signal?.addEventListener('abort', abort, { once: true });
+      agent.run(requestLine, onData);
+    }
     const code = await agent.exited;
     signal?.removeEventListener('abort', abort);
     this.running.delete(agent);
-    // A worker that crashed or ran out of memory ends with its thread's code; one we stopped has none, like a killed process.
+    // A worker that crashed or ran out of memory ends with its thread's code; one terminated has none, like a killed process.
     return { code: agent.endCode ?? (stopped ? null : code), stderrTail: agent.stderrTail() };
   }
 
