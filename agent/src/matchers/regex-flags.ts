@@ -2,12 +2,18 @@
 export const BACKTRACKS_BEFORE_FALLBACK = 2000;
 
 /**
- * The V8 flags the regex engine sets on first use. They are process-wide: the CLI, which runs the agent in a worker
- * thread, sets the same ones at start-up (extension/src/cli/launcher.ts) so that V8's code cache, which records the
- * flags it was made under, is not made stale by a run that matched a regex.
+ * The V8 flags the regex engine sets on first use. They are process-wide: in the CLI, which runs the agent in a worker
+ * thread, they would change the flags V8 records in the code cache it saves after a run (extension/src/cli/launcher.ts).
  */
 export const REGEX_V8_FLAGS = [
   '--enable-experimental-regexp-engine',
   '--enable-experimental-regexp-engine-on-excessive-backtracks',
   `--regexp-backtracks-before-fallback=${BACKTRACKS_BEFORE_FALLBACK}`,
+];
+
+/** The same flags at V8's defaults: the launcher restores them before it saves the code cache, so the next run can use it. */
+export const REGEX_V8_FLAGS_DEFAULTS = [
+  '--no-enable-experimental-regexp-engine',
+  '--no-enable-experimental-regexp-engine-on-excessive-backtracks',
+  '--regexp-backtracks-before-fallback=50000',
 ];

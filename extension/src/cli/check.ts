@@ -7,6 +7,8 @@ import { toJUnit } from '../core/report/junit';
 import { runExercise } from '../core/run';
 import type { RunReport } from '../core/generated/report';
 import type { Transport } from '../core/transport';
+import { useParseCache } from '../core/pack';
+import { diskParseCache } from './parse-cache';
 import { mark } from './timings';
 import { makeTransport, type TargetFlags } from './transports';
 import { EXIT } from './exit';
@@ -29,6 +31,7 @@ export async function check(path: string, o: CheckOptions, out: (s: string) => v
 }
 
 async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void, transportFor: () => Transport): Promise<number> {
+  useParseCache(diskParseCache());
   const target = loadTarget(path, o.lang);
   mark('load');
   if (target.kind === 'pack') throw new UsageError('NOT_EXERCISE', t(o.lang, 'pack.isPack', path, exerciseNames(target.pack)));

@@ -2,16 +2,15 @@
 // installed bundle and Node version in ~/.cache/tssr-lab: a run then skips compiling the CLI's code, including the functions that
 // the previous run compiled lazily (YAML parsing, validators). Node >= 22 offers this as module.enableCompileCache();
 // this does the same on Node 20. TSSR_LAB_NO_CODE_CACHE=1 loads the bundle with a plain require.
-const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string };
+const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string };
 marks.__tssrLabT0 = performance.now();
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { REGEX_V8_FLAGS } from '../../../agent/src/matchers/regex-flags';
+import { REGEX_V8_FLAGS_DEFAULTS } from '../../../agent/src/matchers/regex-flags';
 
 type Cli = { main(argv: string[]): Promise<number> };
 
@@ -26,6 +25,7 @@ function load(file: string): { cli: Cli; save?: () => void } {
   const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tssr-lab');
   const cacheFile = join(dir, `cli-${sha(file, process.version).toString('hex').slice(0, 20)}.v8`);
   const contentHash = sha(source);
+  marks.__tssrLabBundleHash = contentHash.toString('hex'); // also keys the YAML parse cache (cli/parse-cache.ts)
   let cachedData: Buffer | undefined;
   try {
     const data = readFileSync(cacheFile);
@@ -41,6 +41,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
     save: () => {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
+        // The agent's worker may have set its regex flags: V8 stamps the cache with the flags, and would refuse it next time.
+        const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+        for (const flag of REGEX_V8_FLAGS_DEFAULTS) setFlagsFromString(flag);
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, Buffer.concat([contentHash, script.createCachedData()]), { mode: 0o600 });
         renameSync(tmp, cacheFile);
@@ -49,9 +52,6 @@ function load(file: string): { cli: Cli; save?: () => void } {
   };
 }
 
-// The agent's worker sets these process-wide flags on its first regex; set first, they no longer change V8's flag hash
-// mid-run, so the code cache saved after a run stays valid for the next one.
-for (const flag of REGEX_V8_FLAGS) setFlagsFromString(flag);
 const { cli, save } = load(join(__dirname, 'cli-main.js'));
 void cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -64,6 +64,21 @@ function firstAlias(source: YamlSource): Node | undefined {
   return found && isAlias(found) ? found : undefined;
 }
 
+/**
+ * Data parsed from a YAML text before, keyed by the text itself (the CLI keeps them on disk, extension/src/cli/parse-cache.ts).
+ * Only what parsed without error and survives JSON is kept; everything after the parse (schema, rules, paths) runs every time.
+ */
+export interface ParseCache {
+  get(file: string, text: string): unknown;
+  set(file: string, text: string, value: unknown): void;
+}
+let parseCache: ParseCache | undefined;
+
+/** Lets `validateText` skip the YAML parse of a text it parsed before (the source is parsed again only to locate a problem). */
+export function useParseCache(cache: ParseCache | undefined): void {
+  parseCache = cache;
+}
+
 /** Parses and validates YAML text against a schema; returns the data only when it has no error. */
 export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths: PathCheck = lexicalPaths): ValidatedText<T> {
   const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem =>
@@ -72,17 +87,20 @@ export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: s
   const source = new YamlSource(text);
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problems: [at(nul, nul + 1, 'nul-byte', t(lang, 'file.nul', Buffer.byteLength(text.slice(0, nul))), source)], source };
-  if (source.doc.errors.length) {
-    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.code, e.message), source)), source };
-  }
-  let value: unknown;
-  try {
-    value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (e) {
-    if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
-    if (!(e instanceof ReferenceError)) throw e;
-    const alias = firstAlias(source)?.range ?? [0, 0];
-    return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
+  let value: unknown = parseCache?.get(file, text);
+  if (value === undefined) {
+    if (source.doc.errors.length) {
+      return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.code, e.message), source)), source };
+    }
+    try {
+      value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (e) {
+      if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
+      if (!(e instanceof ReferenceError)) throw e;
+      const alias = firstAlias(source)?.range ?? [0, 0];
+      return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
+    }
+    parseCache?.set(file, text, value);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problems: [at(0, text.length, 'yaml', t(lang, 'pack.notYamlObject'), source)], source };
