@@ -5,12 +5,13 @@
 const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string };
 marks.__tssrLabT0 = performance.now();
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { REGEX_V8_FLAGS_DEFAULTS } from '../../../agent/src/matchers/regex-flags';
+import { prestartAgentWorker, type AgentWorker } from '../core/agent-worker';
 
 type Cli = { main(argv: string[]): Promise<number> };
 
@@ -52,8 +53,26 @@ function load(file: string): { cli: Cli; save?: () => void } {
   };
 }
 
+/** Whether argv asks for `check` on the local target, run in a worker (cli/transports.ts): `[--lang x] check … [-t local]`. */
+function localCheck(argv: string[]): boolean {
+  let i = 0;
+  while (argv[i] === '--lang') i += 2;
+  if (argv[i]?.startsWith('--lang=')) i++;
+  if (argv[i] !== 'check' || process.env.TSSR_LAB_AGENT_PROCESS) return false;
+  return argv.every((a, k) => {
+    const target = a === '-t' || a === '--target' ? argv[k + 1] : a.startsWith('--target=') ? a.slice(9) : undefined;
+    return target === undefined || target === 'local';
+  }) && !argv.includes('-h') && !argv.includes('--help');
+}
+
+// A local check's agent worker starts before the CLI bundle loads: its start-up (about 30 ms) overlaps the bundle's and
+// the exercise's loading. The check's WorkerTransport adopts it; a run that does not (a refused exercise) ends it here.
+const argv = process.argv.slice(2);
+const agentPath = process.env.TSSR_LAB_AGENT ?? join(__dirname, 'agent.js');
+const early: AgentWorker | undefined = localCheck(argv) && existsSync(agentPath) ? prestartAgentWorker(agentPath) : undefined;
 const { cli, save } = load(join(__dirname, 'cli-main.js'));
-void cli.main(process.argv.slice(2)).then((code) => {
+void cli.main(argv).then(async (code) => {
   process.exitCode = code;
+  await early?.thread.terminate();
   save?.(); // after the run, so that the cache holds the functions the run compiled
 });
