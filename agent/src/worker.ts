@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { announceOwnership, type Ownership } from './cleanup';
+import { announceOwnership, cleanupNow, type Ownership } from './cleanup';
 import type { FirstLine } from './stdin';
 import { useSink } from './protocol';
 
@@ -28,7 +28,8 @@ export function isAgentWorker(): boolean {
 export function useParentPort(onStop: () => void): void {
   const port = parentPort!;
   const post = (m: WorkerMessage): void => port.postMessage(m);
-  useSink({ write: (text) => post({ kind: 'data', text }), exit: (code) => post({ kind: 'end', code }) });
+  // As the process's `exit` hook does: whatever way the run ends (summary, fatal, crash), `end` means cleaned up.
+  useSink({ write: (text) => post({ kind: 'data', text }), exit: (code) => { cleanupNow(); post({ kind: 'end', code }); } });
   announceOwnership((o) => post({ kind: 'own', ...o }));
   port.on('message', (m: unknown) => { if (m === STOP) onStop(); });
 }

@@ -20,6 +20,9 @@ type WorkerMessage =
 export class AgentWorker {
   readonly thread: Worker;
   readonly exited: Promise<number>;
+  /** Resolves when the agent says it ended on its own: its lines are all out and it has cleaned up after itself. */
+  readonly ended: Promise<void>;
+  private markEnded: () => void = () => undefined;
   private readonly early: string[] = [];
   private onData: ((chunk: string) => void) | undefined;
   private readonly tail = tailKeeper();
@@ -42,6 +45,7 @@ export class AgentWorker {
     this.thread.on('error', (e) => this.tail.push(`\nagent worker: ${[(e as NodeJS.ErrnoException).code, e.message].filter(Boolean).join(' ')}`));
     // Messages sent before the thread stopped are delivered before `exit`, so what it held is known here in full.
     this.exited = new Promise((resolve) => this.thread.once('exit', (code) => { this.release(); resolve(code); }));
+    this.ended = new Promise((resolve) => { this.markEnded = resolve; });
   }
 
   private accept(m: WorkerMessage): void {
@@ -52,6 +56,7 @@ export class AgentWorker {
       (m.what === 'folder' ? this.folders : this.groups)[m.held ? 'add' : 'delete'](m.id);
     } else if (m.kind === 'end') {
       this.endCode = m.code;
+      this.markEnded();
       // Its lines are all out: end the thread, whatever handles (a stray timer, a leftover child) it still holds.
       void this.thread.terminate();
     }

@@ -44,11 +44,12 @@ export class WorkerTransport implements Transport {
       signal?.addEventListener('abort', abort, { once: true });
       agent.run(requestLine, onData);
     }
-    const code = await agent.exited;
+    // An agent that ended on its own has nothing left to release: the run need not wait for its thread to stop (dispose does).
+    const code = await Promise.race([agent.exited, agent.ended.then(() => undefined)]);
     signal?.removeEventListener('abort', abort);
-    this.running.delete(agent);
+    if (code !== undefined) this.running.delete(agent);
     // A worker that crashed or ran out of memory ends with its thread's code; one terminated has none, like a killed process.
-    return { code: agent.endCode ?? (stopped ? null : code), stderrTail: agent.stderrTail() };
+    return { code: agent.endCode ?? (stopped ? null : code ?? null), stderrTail: agent.stderrTail() };
   }
 
   async dispose(): Promise<void> {
