@@ -135,8 +135,10 @@ function listedExercises(dir: string, pack: LoadedPack, names: unknown[], lang: 
   names.forEach((name, i) => {
     // A name listed twice is a schema error already; loading it twice would add a false duplicate id.
     if (typeof name !== 'string' || names.indexOf(name) !== i) return;
-    const range = pack.source?.locate(`/exercises/${i}`) ?? START;
-    const add = (code: string, message: string): void => { pack.problems.push({ file: pack.file, range, severity: 'error', code, message }); };
+    // Located only for a problem: locating parses the source, which the parse cache otherwise spares.
+    const add = (code: string, message: string): void => {
+      pack.problems.push({ file: pack.file, range: pack.source?.locate(`/exercises/${i}`) ?? START, severity: 'error', code, message });
+    };
     const r = resolveInside(dir, name, 'directory');
     if (!r.ok && r.violation === 'missing') add('missing-file', t(lang, 'pack.missingExerciseDir', name));
     else if (!r.ok) add(`path-${r.violation}`, pathMessage(lang, r.violation, name, 'pack', 'directory'));
