@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise } from '../../extension/src/core/generated/exercise';
@@ -131,6 +131,24 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
 
   it('a missing agent is a TransportError, not a hang', async () => {
     await assert.rejects(new WorkerTransport(join(tmpdir(), 'no-such-agent.js')).runAgent(request([]), () => undefined), { code: 'AGENT_MISSING' });
+  });
+
+  it('a check that matched a regex in the worker leaves a code cache the next run uses; YAML parse results are kept beside it', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'tssr-cache-'));
+    try {
+      // The header critère matches its file against a regex: the agent's worker sets V8's regex flags in the CLI process.
+      const run = () => spawnSync(process.execPath, [CLI, 'check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'en-tete', '--format', 'json'],
+        { encoding: 'utf8', env: { ...process.env, TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: cache } });
+      const [first, second] = [run(), run()];
+      assert.match(first.stderr, /codeCache=miss/);
+      assert.match(second.stderr, /codeCache=hit/);
+      assert.ok(readdirSync(join(cache, 'tssr-lab')).some((f) => /^yaml-\w+\.json$/.test(f)), 'the parse results were kept');
+      const verdict = (r: typeof first) => (JSON.parse(r.stdout) as RunReport).criteria.map((c) => [c.id, c.status, c.results.map((x) => x.status)]);
+      assert.equal(second.status, 0, second.stderr);
+      assert.deepEqual(verdict(second), verdict(first));
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('the CLI runs the agent as a child process with TSSR_LAB_AGENT_PROCESS=1, with the same verdict', () => {
