@@ -37,7 +37,7 @@ export class AgentWorker {
       // The agent never writes stdout in this mode; piped anyway, so nothing but the report reaches the CLI's stdout.
       stdout: true,
       stderr: true,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(heapMb / 4)) },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     this.thread.stdout.setEncoding('utf8').on('data', this.tail.push);
     this.thread.stderr.setEncoding('utf8').on('data', this.tail.push);

@@ -44,10 +44,11 @@ export class WorkerTransport implements Transport {
       signal?.addEventListener('abort', abort, { once: true });
       agent.run(requestLine, onData);
     }
-    // An agent that ended on its own has nothing left to release: the run need not wait for its thread to stop (dispose does).
+    // An agent that ended on its own has cleaned up and its thread is being ended: neither the run nor dispose waits for
+    // the thread to stop (the process does not exit before it has).
     const code = await Promise.race([agent.exited, agent.ended.then(() => undefined)]);
     signal?.removeEventListener('abort', abort);
-    if (code !== undefined) this.running.delete(agent);
+    this.running.delete(agent);
     // A worker that crashed or ran out of memory ends with its thread's code; one terminated has none, like a killed process.
     return { code: agent.endCode ?? (stopped ? null : code ?? null), stderrTail: agent.stderrTail() };
   }
