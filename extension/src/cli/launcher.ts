@@ -3,7 +3,8 @@
 // the previous run compiled lazily (YAML parsing, validators). Node >= 22 offers this as module.enableCompileCache();
 // this does the same on Node 20. TSSR_LAB_NO_CODE_CACHE=1 loads the bundle with a plain require.
 const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string };
-marks.__tssrLabT0 = performance.now();
+// process.uptime, not performance.now: the first use of `performance` loads perf_hooks (about 1 ms).
+marks.__tssrLabT0 = process.uptime() * 1000;
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

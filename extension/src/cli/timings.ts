@@ -13,7 +13,7 @@ let agentChecksMs: number | undefined;
 
 /** Records that a phase ended now (ms since the process started). The first mark wins. */
 export function mark(phase: string): void {
-  if (timingsEnabled && !marks.has(phase)) marks.set(phase, performance.now());
+  if (timingsEnabled && !marks.has(phase)) marks.set(phase, process.uptime() * 1000);
 }
 
 /** Wraps a transport so the run records when the agent starts and ends, and the checks' own time from its summary. */
