@@ -43,13 +43,15 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
   }
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = transportFor();
+  const live = perTurn(out);
   let report: RunReport;
   try {
     report = await runExercise({
       transport, exercise: ex.data, exerciseDir: ex.dir, pack, lang: o.lang, useSolution: o.solution, only: o.only,
-      onEvent: (ev) => { if (o.format === 'text' && ev.event === 'result') out(formatResult(ev)); },
+      onEvent: (ev) => { if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev)); },
     });
   } finally {
+    live.flush();
     await transport.dispose();
   }
   if (o.format === 'json') out(JSON.stringify(report, null, 2));
@@ -60,4 +62,30 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     return EXIT.transport;
   }
   return report.totals.passed === report.criteria.length ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Prints the lines pushed in one turn of the event loop as one write: results stay live (the agent sends them turn by
+ * turn), at a fraction of the writes (about 10 ms of a 40-check run went to one console.log per result).
+ */
+function perTurn(out: (s: string) => void): { push(line: string): void; flush(): void } {
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.join('\n');
+    pending = [];
+    out(text);
+  };
+  return {
+    push(line) {
+      pending.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
 }
