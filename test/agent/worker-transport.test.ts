@@ -10,7 +10,7 @@ import { loadExercise } from '../../extension/src/core/pack';
 import { runExercise } from '../../extension/src/core/run';
 import type { Transport } from '../../extension/src/core/transport';
 import { WorkerTransport } from '../../extension/src/core/worker-transport';
-import { request, results } from '../helpers/agent';
+import { request, results, runAgent } from '../helpers/agent';
 import { AGENT, CLI, FIXTURES, PACK } from '../helpers/paths';
 import { workspacesOf } from './spawn-agent';
 
@@ -60,6 +60,25 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
       assert.equal(inProcess.outcome, 'complete');
       assert.deepEqual(comparable(inProcess), comparable(child));
       assert.equal(inProcess.criteria.every((c) => c.status === 'passed'), useSolution);
+    });
+  }
+
+  const goldens: Array<[string, string]> = [
+    ['a file check', request([{ type: 'file', path: '/etc/passwd', filetype: 'file', owner: 'root' }])],
+    ['a command check', request([{ type: 'command', exec: ['echo', 'tssr'], exitStatus: 0, stdout: ['tssr', { matches: '^t.s+r$' }] }])],
+    ['an unknown check type', request([{ type: 'service', name: 'ssh' }])],
+    ['a workspace path that escapes', request([], { workspace: [{ path: '../evil', contentBase64: '' }] })],
+    ['not JSON', 'garbage{\n'],
+    ['another protocol major', '{"event":"run","protocol":2,"runId":"x","criteria":[]}\n'],
+    ['no request', ''],
+  ];
+  for (const [name, line] of goldens) {
+    it(`golden transcript, ${name}: the same lines and exit code as the agent process`, async () => {
+      const strip = (events: Record<string, unknown>[]) => events.map(({ durationMs: _d, ...e }) => e);
+      const [worker, child] = [await transcript(new WorkerTransport(AGENT), line), await runAgent(line)];
+      results({ ...worker, code: worker.exit.code, stderr: '' });
+      assert.deepEqual(strip(worker.events), strip(child.events));
+      assert.equal(worker.exit.code, child.code);
     });
   }
 
