@@ -6,16 +6,34 @@ import { constants } from 'node:os';
 const folders = new Set<string>();
 const children = new Set<ChildProcess>();
 
+/** What a worker tells its client as it happens, so the client can clean up after terminating it (see worker.ts). */
+export type Ownership = { what: 'folder' | 'group'; id: string; held: boolean };
+let announce: ((o: Ownership) => void) | undefined;
+
+/** Reports every folder and process group taken or let go to `listener` (the worker mode's client). */
+export function announceOwnership(listener: (o: Ownership) => void): void {
+  announce = listener;
+}
+
 /** Removes `dir` when the agent exits, whatever the path; returns the unregistration. */
 export function removeOnExit(dir: string): () => void {
   folders.add(dir);
-  return () => folders.delete(dir);
+  announce?.({ what: 'folder', id: dir, held: true });
+  return () => {
+    folders.delete(dir);
+    announce?.({ what: 'folder', id: dir, held: false });
+  };
 }
 
 /** Kills the child's process group if the agent exits while it runs; returns the unregistration. */
 export function track(child: ChildProcess): () => void {
   children.add(child);
-  return () => children.delete(child);
+  const group = child.pid ? String(child.pid) : undefined;
+  if (group) announce?.({ what: 'group', id: group, held: true });
+  return () => {
+    children.delete(child);
+    if (group) announce?.({ what: 'group', id: group, held: false });
+  };
 }
 
 /** Synchronous cleanup: the only kind that can run in an `exit` handler or after a signal. */
@@ -48,6 +66,11 @@ export function installExitHooks(onSignal: (signal: NodeJS.Signals) => void, onC
     cleanupNow();
     process.exit(1);
   });
+  installCrashHooks(onCrash);
+}
+
+/** An uncaught error removes the workspace, then becomes a fatal line; the only hooks a worker installs (no signals). */
+export function installCrashHooks(onCrash: (e: unknown) => void): void {
   process.on('uncaughtException', (e) => { cleanupNow(); onCrash(e); });
   process.on('unhandledRejection', (e) => { cleanupNow(); onCrash(e); });
 }

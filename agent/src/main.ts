@@ -1,12 +1,13 @@
-import { installExitHooks } from './cleanup';
+import { cleanupNow, installCrashHooks, installExitHooks } from './cleanup';
 import { MAX_REQUEST_BYTES } from './limits';
 import { RegexEngine } from './matchers/regex';
 import { checkTypes } from './registry';
-import { emit, fatal, flush, PROTOCOL_VERSION } from './protocol';
+import { emit, end, fatal, flush, PROTOCOL_VERSION } from './protocol';
 import { parseRequest, RequestError } from './request';
 import { runAll } from './runner';
 import { readFirstLine } from './stdin';
 import { createSystem } from './system';
+import { isAgentWorker, readRequestMessage, useParentPort } from './worker';
 import { prepareWorkspace, sweepStale, WorkspaceError } from './workspace';
 
 /** Agent version, injected by the bundler. */
@@ -17,18 +18,22 @@ function internal(e: unknown): void {
   fatal('INTERNAL', `Internal agent error: ${(e as Error)?.message ?? String(e)}`);
 }
 
-async function serve(): Promise<void> {
-  installExitHooks(
-    (signal) => {
-      emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` });
-      flush();
-    },
-    internal,
-  );
+async function serve(inWorker: boolean): Promise<void> {
+  // A worker shares the client's process: no signal handler, no exit; its client cleans up after terminating it.
+  if (inWorker) installCrashHooks(internal);
+  else {
+    installExitHooks(
+      (signal) => {
+        emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` });
+        flush();
+      },
+      internal,
+    );
+  }
   emit({ event: 'hello', protocol: PROTOCOL_VERSION, agentVersion: version, node: process.version, platform: `${process.platform}-${process.arch}`, checkTypes });
   // Folders of agents killed by SIGKILL: removed while the request arrives, awaited before the summary.
   const sweep = sweepStale().catch(() => []);
-  const first = await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
+  const first = inWorker ? await readRequestMessage(MAX_REQUEST_BYTES) : await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
   if (first.kind === 'eof') return fatal('NO_REQUEST', 'No run request received on stdin');
   if (first.kind === 'tooLarge') {
     const why = `The request line exceeds ${MAX_REQUEST_BYTES} bytes (at least ${first.bytes} read)`;
@@ -68,14 +73,17 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
-  serve().then(
-    // Exit once stdout is flushed: a leftover grandchild of a killed command must not keep the agent alive.
-    () => {
-      flush();
-      process.stdout.write('', () => process.exit(process.exitCode ?? 0));
-    },
-    internal,
-  );
+  serve(false).then(() => end(Number(process.exitCode ?? 0)), internal);
 }
 
-main(process.argv.slice(2));
+if (isAgentWorker()) {
+  // The client's stop, as SIGTERM for a process: the same cleanup, the same last line, the same code.
+  useParentPort(() => {
+    cleanupNow();
+    emit({ event: 'fatal', code: 'INTERRUPTED', message: 'The agent was stopped by its client; its temporary workspace was removed' });
+    end(128 + 15);
+  });
+  serve(true).then(() => end(0), internal);
+} else {
+  main(process.argv.slice(2));
+}

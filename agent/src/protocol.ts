@@ -5,16 +5,33 @@ export const PROTOCOL_VERSION = '1.0';
 /** Major version the agent accepts in a RunRequest. */
 export const PROTOCOL_MAJOR = 1;
 
+/** Where protocol lines go and how the run ends: stdout and process.exit for a process, the parent port for a worker. */
+export interface Sink {
+  write(text: string): void;
+  exit(code: number): void;
+}
+
+let sink: Sink = {
+  write: (text) => { process.stdout.write(text); },
+  // Exit once stdout is flushed: a leftover grandchild of a killed command must not keep the agent alive.
+  exit: (code) => { process.stdout.write('', () => process.exit(code)); },
+};
 let pending: string[] = [];
 let scheduled = false;
+let ended = false;
+
+/** Replaces the stdout sink (the in-process worker mode). */
+export function useSink(next: Sink): void {
+  sink = next;
+}
 
 /** Writes the lines emitted so far, in one write. */
 export function flush(): void {
   scheduled = false;
-  if (pending.length === 0) return;
+  if (pending.length === 0 || ended) return;
   const text = pending.join('');
   pending = [];
-  process.stdout.write(text);
+  sink.write(text);
 }
 
 /**
@@ -29,11 +46,18 @@ export function emit(event: AgentEvent): void {
   }
 }
 
+/** Flushes and ends the run with `code`, once: nothing is written after. */
+export function end(code: number): void {
+  if (ended) return;
+  flush();
+  ended = true;
+  sink.exit(code);
+}
+
 /** Writes a fatal line, flushes stdout and exits with code 2. */
 export function fatal(code: Fatal['code'], message: string): never {
   emit({ event: 'fatal', code, message });
-  flush();
-  process.stdout.write('', () => process.exit(2));
-  // Keep the event loop waiting for the flush callback above.
+  end(2);
+  // A process keeps its event loop waiting for the flush callback; a worker is ended by its client.
   return undefined as never;
 }

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { REGEX_V8_FLAGS } from './regex-flags';
 
 /** What a regex test answered: the first matching line (or 0 for the whole text), -1 for none, or why it has no answer. */
 export type RegexAnswer = { index: number } | { invalid: string } | { timedOut: true } | { crashed: string };
@@ -24,9 +25,6 @@ parentPort.on('message', ({ source, text, perLine }) => {
 
 /** Longest text matched inline: bounds the time the event loop can spend on one match (linear in the text). */
 export const INLINE_MAX_TEXT = 16 * 1024;
-
-/** Backtracks V8 allows a match before it switches that match to the linear-time engine. */
-const BACKTRACKS_BEFORE_FALLBACK = 2000;
 
 /** How this Node can match inline without risk: backtracking with a linear fallback, the linear engine only, or not at all. */
 type InlineMode = 'fallback' | 'linear' | 'none';
@@ -56,9 +54,7 @@ function mode(): InlineMode {
     try {
       // Loaded on first use: a run without regexes pays nothing.
       const v8 = require('node:v8') as typeof import('node:v8');
-      v8.setFlagsFromString('--enable-experimental-regexp-engine');
-      v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-      v8.setFlagsFromString(`--regexp-backtracks-before-fallback=${BACKTRACKS_BEFORE_FALLBACK}`);
+      for (const flag of REGEX_V8_FLAGS) v8.setFlagsFromString(flag);
       new RegExp('a', 'l');
       inlineMode = fallbackWorks() ? 'fallback' : 'linear';
     } catch {

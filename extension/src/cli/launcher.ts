@@ -2,14 +2,17 @@
 // installed bundle and Node version in ~/.cache/tssr-lab: a run then skips compiling the CLI's code, including the functions that
 // the previous run compiled lazily (YAML parsing, validators). Node >= 22 offers this as module.enableCompileCache();
 // this does the same on Node 20. TSSR_LAB_NO_CODE_CACHE=1 loads the bundle with a plain require.
-const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string };
-marks.__tssrLabT0 = performance.now();
+const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string };
+// process.uptime, not performance.now: the first use of `performance` loads perf_hooks (about 1 ms).
+marks.__tssrLabT0 = process.uptime() * 1000;
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { REGEX_V8_FLAGS_DEFAULTS } from '../../../agent/src/matchers/regex-flags';
+import { prestartAgentWorker, type AgentWorker } from '../core/agent-worker';
 
 type Cli = { main(argv: string[]): Promise<number> };
 
@@ -24,6 +27,7 @@ function load(file: string): { cli: Cli; save?: () => void } {
   const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tssr-lab');
   const cacheFile = join(dir, `cli-${sha(file, process.version).toString('hex').slice(0, 20)}.v8`);
   const contentHash = sha(source);
+  marks.__tssrLabBundleHash = contentHash.toString('hex'); // also keys the YAML parse cache (cli/parse-cache.ts)
   let cachedData: Buffer | undefined;
   try {
     const data = readFileSync(cacheFile);
@@ -39,6 +43,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
     save: () => {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
+        // The agent's worker may have set its regex flags: V8 stamps the cache with the flags, and would refuse it next time.
+        const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
+        for (const flag of REGEX_V8_FLAGS_DEFAULTS) setFlagsFromString(flag);
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, Buffer.concat([contentHash, script.createCachedData()]), { mode: 0o600 });
         renameSync(tmp, cacheFile);
@@ -47,8 +54,26 @@ function load(file: string): { cli: Cli; save?: () => void } {
   };
 }
 
+/** Whether argv asks for `check` on the local target, run in a worker (cli/transports.ts): `[--lang x] check … [-t local]`. */
+function localCheck(argv: string[]): boolean {
+  let i = 0;
+  while (argv[i] === '--lang') i += 2;
+  if (argv[i]?.startsWith('--lang=')) i++;
+  if (argv[i] !== 'check' || process.env.TSSR_LAB_AGENT_PROCESS) return false;
+  return argv.every((a, k) => {
+    const target = a === '-t' || a === '--target' ? argv[k + 1] : a.startsWith('--target=') ? a.slice(9) : undefined;
+    return target === undefined || target === 'local';
+  }) && !argv.includes('-h') && !argv.includes('--help');
+}
+
+// A local check's agent worker starts before the CLI bundle loads: its start-up (about 30 ms) overlaps the bundle's and
+// the exercise's loading. The check's WorkerTransport adopts it; a run that does not (a refused exercise) ends it here.
+const argv = process.argv.slice(2);
+const agentPath = process.env.TSSR_LAB_AGENT ?? join(__dirname, 'agent.js');
+const early: AgentWorker | undefined = localCheck(argv) && existsSync(agentPath) ? prestartAgentWorker(agentPath) : undefined;
 const { cli, save } = load(join(__dirname, 'cli-main.js'));
-void cli.main(process.argv.slice(2)).then((code) => {
+void cli.main(argv).then(async (code) => {
   process.exitCode = code;
+  await early?.thread.terminate();
   save?.(); // after the run, so that the cache holds the functions the run compiled
 });

@@ -13,13 +13,12 @@ let agentChecksMs: number | undefined;
 
 /** Records that a phase ended now (ms since the process started). The first mark wins. */
 export function mark(phase: string): void {
-  if (timingsEnabled && !marks.has(phase)) marks.set(phase, performance.now());
+  if (timingsEnabled && !marks.has(phase)) marks.set(phase, process.uptime() * 1000);
 }
 
 /** Wraps a transport so the run records when the agent starts and ends, and the checks' own time from its summary. */
 export function timedTransport(inner: Transport): Transport {
   if (!timingsEnabled) return inner;
-  mark('load');
   return {
     label: inner.label,
     dispose: () => inner.dispose(),

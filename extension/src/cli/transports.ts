@@ -5,6 +5,7 @@ import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
 import { t, type Lang } from '../core/i18n';
 import type { Transport } from '../core/transport';
+import { WorkerTransport } from '../core/worker-transport';
 import { timedTransport } from './timings';
 
 /** Target flags shared by the commands that run checks. */
@@ -15,10 +16,15 @@ export function agentPath(): string {
   return process.env.TSSR_LAB_AGENT ?? join(__dirname, 'agent.js');
 }
 
-/** Builds the transport for `--target`. */
+/**
+ * Builds the transport for `--target`. A local target runs the agent in a worker thread of the CLI (no second Node
+ * start-up); TSSR_LAB_AGENT_PROCESS=1 runs it as a child process instead, as the editor always does.
+ */
 export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) => void): Transport {
   const spec = parseTarget(flags.target, lang);
-  if (spec.kind === 'local') return timedTransport(new LocalTransport(agentPath()));
+  if (spec.kind === 'local') {
+    return timedTransport(process.env.TSSR_LAB_AGENT_PROCESS ? new LocalTransport(agentPath()) : new WorkerTransport(agentPath()));
+  }
   // Required only for an SSH target: loading ssh2 costs a local run tens of milliseconds for nothing.
   const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
   return timedTransport(new SshTransport({

@@ -2,10 +2,10 @@ import { statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors';
 import { t, type Lang } from './i18n';
-import { allProblems, entryExists, EXERCISE_FILE, loadExercise, loadPack, PACK_FILE, type LoadedExercise, type LoadedPack } from './pack';
+import { allProblems, entryExists, EXERCISE_FILE, loadExercise, loadPack, loadPackExercise, PACK_FILE, type LoadedExercise, type LoadedPack } from './pack';
 import type { Problem } from './problems';
 
-/** A path given to validate or check, loaded with every problem `validate` reports for it. */
+/** A path given to validate or check, loaded with every problem `validate` reports for it (an exercise's pack holds only that exercise). */
 export type LoadedTarget =
   | { kind: 'pack'; pack: LoadedPack; problems: Problem[] }
   | { kind: 'exercise'; exercise: LoadedExercise; pack?: LoadedPack; problems: Problem[] };
@@ -25,8 +25,8 @@ export function loadTarget(path: string, lang: Lang): LoadedTarget {
     return { kind: 'pack', pack, problems: allProblems(pack) };
   }
   if (!entryExists(join(dir, EXERCISE_FILE))) throw new UsageError('NOT_FOUND', t(lang, 'pack.notFound', path));
-  const pack = entryExists(join(dirname(dir), PACK_FILE)) ? loadPack(dirname(dir), lang) : undefined;
-  const exercise = pack?.exercises.find((e) => e.dir === dir) ?? loadExercise(dir, lang);
+  // Only pack.yaml and this exercise are loaded: the pack's other exercises are not this target's problems.
+  const { pack, exercise } = entryExists(join(dirname(dir), PACK_FILE)) ? loadPackExercise(dirname(dir), dir, lang) : { pack: undefined, exercise: loadExercise(dir, lang) };
   return { kind: 'exercise', exercise, pack, problems: [...(pack?.problems ?? []), ...exercise.problems] };
 }
 

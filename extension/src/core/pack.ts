@@ -64,6 +64,21 @@ function firstAlias(source: YamlSource): Node | undefined {
   return found && isAlias(found) ? found : undefined;
 }
 
+/**
+ * Data parsed from a YAML text before, keyed by the text itself (the CLI keeps them on disk, extension/src/cli/parse-cache.ts).
+ * Only what parsed without error and survives JSON is kept; everything after the parse (schema, rules, paths) runs every time.
+ */
+export interface ParseCache {
+  get(file: string, text: string): unknown;
+  set(file: string, text: string, value: unknown): void;
+}
+let parseCache: ParseCache | undefined;
+
+/** Lets `validateText` skip the YAML parse of a text it parsed before (the source is parsed again only to locate a problem). */
+export function useParseCache(cache: ParseCache | undefined): void {
+  parseCache = cache;
+}
+
 /** Parses and validates YAML text against a schema; returns the data only when it has no error. */
 export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths: PathCheck = lexicalPaths): ValidatedText<T> {
   const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem =>
@@ -72,17 +87,20 @@ export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: s
   const source = new YamlSource(text);
   const nul = text.indexOf('\0');
   if (nul !== -1) return { problems: [at(nul, nul + 1, 'nul-byte', t(lang, 'file.nul', Buffer.byteLength(text.slice(0, nul))), source)], source };
-  if (source.doc.errors.length) {
-    return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.code, e.message), source)), source };
-  }
-  let value: unknown;
-  try {
-    value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (e) {
-    if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
-    if (!(e instanceof ReferenceError)) throw e;
-    const alias = firstAlias(source)?.range ?? [0, 0];
-    return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
+  let value: unknown = parseCache?.get(file, text);
+  if (value === undefined) {
+    if (source.doc.errors.length) {
+      return { problems: firstSyntaxErrors(source).map((e) => at(e.pos[0], e.pos[1], 'yaml', syntaxMessage(lang, e.code, e.message), source)), source };
+    }
+    try {
+      value = source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (e) {
+      if (e instanceof RangeError) return { problems: [at(0, 0, 'yaml-depth', t(lang, 'pack.tooDeep'), source)], source };
+      if (!(e instanceof ReferenceError)) throw e;
+      const alias = firstAlias(source)?.range ?? [0, 0];
+      return { problems: [at(alias[0], alias[1], 'yaml-aliases', t(lang, 'pack.aliasBomb', MAX_YAML_ALIASES), source)], source };
+    }
+    parseCache?.set(file, text, value);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { problems: [at(0, text.length, 'yaml', t(lang, 'pack.notYamlObject'), source)], source };
@@ -117,8 +135,10 @@ function listedExercises(dir: string, pack: LoadedPack, names: unknown[], lang: 
   names.forEach((name, i) => {
     // A name listed twice is a schema error already; loading it twice would add a false duplicate id.
     if (typeof name !== 'string' || names.indexOf(name) !== i) return;
-    const range = pack.source?.locate(`/exercises/${i}`) ?? START;
-    const add = (code: string, message: string): void => { pack.problems.push({ file: pack.file, range, severity: 'error', code, message }); };
+    // Located only for a problem: locating parses the source, which the parse cache otherwise spares.
+    const add = (code: string, message: string): void => {
+      pack.problems.push({ file: pack.file, range: pack.source?.locate(`/exercises/${i}`) ?? START, severity: 'error', code, message });
+    };
     const r = resolveInside(dir, name, 'directory');
     if (!r.ok && r.violation === 'missing') add('missing-file', t(lang, 'pack.missingExerciseDir', name));
     else if (!r.ok) add(`path-${r.violation}`, pathMessage(lang, r.violation, name, 'pack', 'directory'));
@@ -148,25 +168,63 @@ function listedNames(v: ValidatedText<Pack>): unknown {
   return (v.source.doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as { exercises?: unknown }).exercises;
 }
 
-/** Loads a pack folder and every exercise in it, pack.yaml and exercise folders under the path policy. */
-export function loadPack(dir: string, lang: Lang = 'fr'): LoadedPack {
+/** pack.yaml and the exercise folders it names (or holds), with the pack's own problems. */
+function packAndFolders(dir: string, lang: Lang): { pack: LoadedPack; dirs: string[] } {
   const file = join(dir, PACK_FILE);
   const read = readYamlFile(dir, PACK_FILE, 'pack', lang);
   const v: ValidatedText<Pack> = 'text' in read ? validateText<Pack>('pack', read.text, file, lang) : { problems: [read.problem] };
   const pack: LoadedPack = { dir, file, data: v.data, source: v.source, exercises: [], problems: [...v.problems] };
   const listed = listedNames(v);
-  const dirs = Array.isArray(listed) ? listedExercises(dir, pack, listed, lang) : scannedExercises(dir, pack, lang);
+  return { pack, dirs: Array.isArray(listed) ? listedExercises(dir, pack, listed, lang) : scannedExercises(dir, pack, lang) };
+}
+
+function duplicateOf(ex: LoadedExercise, lang: Lang): Problem {
+  const range = ex.source?.locate('/id') ?? START;
+  return { file: ex.file, range, severity: 'error', code: 'duplicate-exercise', message: t(lang, 'pack.duplicateExercise', ex.data!.id) };
+}
+
+/** Loads a pack folder and every exercise in it, pack.yaml and exercise folders under the path policy. */
+export function loadPack(dir: string, lang: Lang = 'fr'): LoadedPack {
+  const { pack, dirs } = packAndFolders(dir, lang);
   const ids = new Map<string, string>();
   for (const exDir of dirs) {
     const ex = loadExercise(exDir, lang);
-    if (ex.data && ids.has(ex.data.id)) {
-      const range = ex.source?.locate('/id') ?? START;
-      ex.problems.push({ file: ex.file, range, severity: 'error', code: 'duplicate-exercise', message: t(lang, 'pack.duplicateExercise', ex.data.id) });
-    }
+    if (ex.data && ids.has(ex.data.id)) ex.problems.push(duplicateOf(ex, lang));
     if (ex.data) ids.set(ex.data.id, ex.dir);
     pack.exercises.push(ex);
   }
   return pack;
+}
+
+/**
+ * Whether the valid exercise in `dir` might have the id `id`, without parsing it when that is certain not to be so.
+ * A valid id is a slug ([a-z0-9-]), and YAML gives a scalar characters absent from its source only through escapes; so a
+ * text holding neither the id nor a backslash cannot have it. Otherwise the parse cache's value answers, or a full load.
+ */
+function mayHaveId(dir: string, id: string, lang: Lang): boolean {
+  const read = readYamlFile(dir, EXERCISE_FILE, 'exercise', lang);
+  if (!('text' in read)) return false; // unreadable or refused: no data, so no id
+  if (!read.text.includes(id) && !read.text.includes('\\')) return false;
+  const parsed = parseCache?.get(join(dir, EXERCISE_FILE), read.text) as { id?: unknown } | undefined;
+  return parsed === undefined || parsed.id === id;
+}
+
+/**
+ * pack.yaml and ONE of its exercises, with every problem `validate` reports for them: the pack's own, and the
+ * exercise's, including an id that an exercise before it in the pack already has (as `loadPack` reports it). The other
+ * exercises are parsed only when they may share the id. `pack.exercises` holds that one exercise.
+ */
+export function loadPackExercise(dir: string, exerciseDir: string, lang: Lang = 'fr'): { pack: LoadedPack; exercise: LoadedExercise } {
+  const { pack, dirs } = packAndFolders(dir, lang);
+  const exercise = loadExercise(exerciseDir, lang);
+  const index = dirs.indexOf(exerciseDir);
+  if (index < 0) return { pack, exercise };
+  const id = exercise.data?.id;
+  if (id !== undefined && dirs.slice(0, index).some((d) => mayHaveId(d, id, lang) && loadExercise(d, lang).data?.id === id)) {
+    exercise.problems.push(duplicateOf(exercise, lang));
+  }
+  pack.exercises.push(exercise);
+  return { pack, exercise };
 }
 
 /** All problems of a loaded pack, pack file first. */

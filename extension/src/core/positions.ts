@@ -5,15 +5,20 @@ export interface Range { line: number; col: number; endLine: number; endCol: num
 
 /** A parsed YAML file that can locate JSON pointers in its source. */
 export class YamlSource {
-  readonly doc: Document;
+  private parsed: Document | undefined;
   private readonly lines = new LineCounter();
 
-  constructor(readonly text: string) {
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+  constructor(readonly text: string) {}
+
+  /** The parsed document, parsed on first use: a file whose data came from the parse cache needs it only to locate a problem. */
+  get doc(): Document {
+    this.parsed ??= parseDocument(this.text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    return this.parsed;
   }
 
   /** Range of source offsets [start, end). */
   range(start: number, end: number): Range {
+    void this.doc; // the line counter is filled by the parse
     const a = this.lines.linePos(start);
     const b = this.lines.linePos(Math.max(start, end));
     return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
