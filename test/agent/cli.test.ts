@@ -22,6 +22,12 @@ describe('tssr-lab CLI', () => {
     assert.match(cli('--lang', 'en', 'validate', broken).stdout, /exercise\.yaml:13:9: Unknown check type "servise"/);
   });
 
+  it('check: a reader that closes the pipe early (| head -1) ends the run without a crash', () => {
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" check "$2" | head -1; echo "cli=${PIPESTATUS[0]}"', process.execPath, CLI, script], { encoding: 'utf8' });
+    assert.match(r.stdout, /^cli=1$/m, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /);
+  });
+
   it('check: the starter fails (exit 1) with live results and a summary with points', () => {
     const r = cli('check', script);
     assert.equal(r.status, 1);

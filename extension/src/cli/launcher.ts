@@ -16,6 +16,12 @@ import { prestartAgentWorker, type AgentWorker } from '../core/agent-worker';
 
 type Cli = { main(argv: string[]): Promise<number> };
 
+// `tssr-lab check … | head`: the reader has gone, so the rest of the output has nowhere to go. The run still ends
+// normally (the agent's commands and temp folders are cleaned up) instead of dying on an unhandled 'error' event.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
+}
+
 /** Loads the bundle; returns its exports and, when the cache was missing or stale, how to write it. */
 function load(file: string): { cli: Cli; save?: () => void } {
   marks.__tssrLabCodeCache = 'off';
