@@ -4,6 +4,7 @@
 // Run after `npx tsc -p .` (npm run bench:lint does it).
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { controlLoop } from './bench/measure.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
@@ -84,11 +85,5 @@ console.log(kind === 'ok' ? `ShellCheck on bench.sh (separate, median of 3): ${m
 
 // Control: a fixed pure-JS loop timed the same way shows how much of the spread comes from the machine itself
 // (this VM has 2 cores and noisy neighbours: the same loop's p90 can be twice its median).
-const control = [];
-for (let i = 0; i < ROUNDS; i++) {
-  const t0 = performance.now();
-  let x = 0;
-  for (let j = 0; j < 2e7; j++) x += j % 7;
-  control.push(performance.now() - t0 + (x < 0 ? 1 : 0));
-}
-console.log(`Machine noise control, fixed JS loop (${ROUNDS} runs): median ${median(control).toFixed(1)} ms (min ${Math.min(...control).toFixed(1)}, p90 ${quantile(control, 0.9).toFixed(1)} ms)`);
+const control = controlLoop(ROUNDS);
+console.log(`Machine noise control, fixed JS loop (${ROUNDS} runs): median ${control.median.toFixed(1)} ms (min ${control.min.toFixed(1)}, p90 ${control.p90.toFixed(1)} ms)`);
