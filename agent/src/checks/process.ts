@@ -15,15 +15,16 @@ function properties(c: ProcessCheck): string[] {
 
 /** process: whether processes of a command name run, as which user, with which arguments (/proc). */
 export const processCheck: CheckRunner<ProcessCheck> = async (c, ctx) => {
+  const comm = c.comm.length > COMM_LEN ? c.comm.slice(0, COMM_LEN) : c.comm;
   let all: ProcessInfo[];
   try {
-    all = await ctx.system.processes();
+    // Named: only these processes' cmdline and status are read.
+    all = await ctx.system.processes(comm);
   } catch (e) {
     const reason = msg(ctx.lang, 'procFailed', (e as NodeJS.ErrnoException).code ?? (e as Error).message);
     for (const property of ['running', ...properties(c)]) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
     return;
   }
-  const comm = c.comm.length > COMM_LEN ? c.comm.slice(0, COMM_LEN) : c.comm;
   const found = all.filter((p) => p.comm === comm);
   const wantRunning = c.running ?? true;
   assertEqual(ctx, 'running', wantRunning, found.length > 0);

@@ -1,5 +1,4 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 
 /** One HTTP exchange to make, redirects included. */
 export interface HttpRequest {
@@ -35,7 +34,8 @@ function headerLines(res: IncomingMessage): string[] {
 /** One request/response; the body is read up to `maxBody` bytes, then the socket is dropped. */
 function exchange(url: URL, req: HttpRequest, method: string, body: string | undefined, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    // Loaded on first use: https pulls in tls and crypto, which a run without an https check never needs.
+    const send = url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : (require('node:http') as typeof import('node:http')).request;
     const headers = { ...req.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
     // A fresh connection per request (no agent): nothing outlives the check.
     const r = send(url, { method, headers, signal, agent: false, rejectUnauthorized: !req.allowInsecure }, (res) => {

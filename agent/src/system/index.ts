@@ -3,7 +3,7 @@ import { parsePasswd, parseGroups, type GroupEntry, type PasswdEntry } from './p
 import { parseDpkgStatus } from './package-deb';
 import { listeners, type Listener } from './proc-net';
 import { parseMounts, type Mount } from './mounts';
-import { listProcesses, type ProcessInfo } from './processes';
+import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './processes';
 import { readKernelParam, type KernelParam } from './kernel-param';
 import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
@@ -37,8 +37,11 @@ export interface System {
   listeners(protocol: 'tcp' | 'udp'): Promise<Listener[]>;
   /** Mounted file systems. */
   mounts(): Promise<Mount[]>;
-  /** Every process, read once per run from /proc/<pid>/{comm,cmdline,status}. */
-  processes(): Promise<ProcessInfo[]>;
+  /**
+   * Every process named `comm` (every process without it). Names come from one pass over /proc/<pid>/comm per run;
+   * cmdline and status are read once per run for the processes a check names, not for all.
+   */
+  processes(comm?: string): Promise<ProcessInfo[]>;
   /** One kernel parameter from /proc/sys, read once per key. */
   kernelParam(key: string): Promise<KernelParam>;
   /** Whether systemd is the init system (PID 1). */
@@ -75,6 +78,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const text = (path: string): Promise<string> => readFile(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
   const udp = once(() => listeners('udp', paths.procNet));
+  const names = once(() => listNames(paths.proc));
+  const details = oncePerKey((pid: string, p: { pid: number; comm: string }) => readDetails(paths.proc, p));
   return {
     paths,
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
@@ -85,7 +90,10 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     }),
     listeners: (protocol) => (protocol === 'tcp' ? tcp() : udp()),
     mounts: once(async () => parseMounts(await text(paths.mounts))),
-    processes: once(() => listProcesses(paths.proc)),
+    processes: async (comm) => {
+      const chosen = (await names()).filter((p) => comm === undefined || p.comm === comm);
+      return inBatchesOf(chosen, (p) => details(String(p.pid), p));
+    },
     kernelParam: oncePerKey((key) => readKernelParam(key, paths.procSys)),
     systemd: once(() => systemdBooted(paths.systemdRun)),
     unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),

@@ -16,30 +16,50 @@ export function parseStatusUid(status: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Reads one process; undefined when it ended between the listing and the read (or is a kernel thread without status). */
-async function readProcess(root: string, pid: number): Promise<ProcessInfo | undefined> {
+/** A process as the first, cheap pass sees it: its pid and command name. */
+export interface ProcessName { pid: number; comm: string }
+
+const gone = (e: unknown): boolean => ['ENOENT', 'ESRCH'].includes((e as NodeJS.ErrnoException).code ?? '');
+
+/** Reads a few /proc files per item in small batches: a few hundred in parallel would open a thousand descriptors at once. */
+export async function inBatchesOf<T, R>(items: T[], read: (item: T) => Promise<R | undefined>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += 32) {
+    const batch = await Promise.all(items.slice(i, i + 32).map(read));
+    for (const r of batch) if (r !== undefined) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Every process's name (one read per pid); rejects only when /proc cannot be listed or a name cannot be read.
+ * A process that ended between the listing and the read (ENOENT/ESRCH) is gone, not a probe failure.
+ */
+export async function listNames(root = '/proc'): Promise<ProcessName[]> {
+  const pids = (await readdir(root)).filter((d) => /^\d+$/.test(d)).map(Number);
+  return inBatchesOf(pids, async (pid) => {
+    try {
+      return { pid, comm: (await readFile(`${root}/${pid}/comm`, 'utf8')).replace(/\n$/, '') };
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+/** Arguments and uid of one named process; undefined when it ended meanwhile (or is a kernel thread without status). */
+export async function readDetails(root: string, p: ProcessName): Promise<ProcessInfo | undefined> {
   try {
-    const [comm, cmdline, status] = await Promise.all([
-      readFile(`${root}/${pid}/comm`, 'utf8'), readFile(`${root}/${pid}/cmdline`, 'utf8'), readFile(`${root}/${pid}/status`, 'utf8'),
-    ]);
+    const [cmdline, status] = await Promise.all([readFile(`${root}/${p.pid}/cmdline`, 'utf8'), readFile(`${root}/${p.pid}/status`, 'utf8')]);
     const uid = parseStatusUid(status);
-    return uid === undefined ? undefined : { pid, comm: comm.replace(/\n$/, ''), args: parseCmdline(cmdline), uid };
+    return uid === undefined ? undefined : { ...p, args: parseCmdline(cmdline), uid };
   } catch (e) {
-    // A process may exit at any time: ENOENT/ESRCH mean "gone", not a probe failure.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ESRCH') return undefined;
+    if (gone(e)) return undefined;
     throw e;
   }
 }
 
-/** Every process of the target's pid namespace; rejects only when /proc cannot be listed or a process cannot be read. */
+/** Every process of the target's pid namespace, with arguments and uid, read now. */
 export async function listProcesses(root = '/proc'): Promise<ProcessInfo[]> {
-  const pids = (await readdir(root)).filter((d) => /^\d+$/.test(d)).map(Number);
-  const out: ProcessInfo[] = [];
-  // Small batches: a few hundred processes read in parallel would open a thousand descriptors at once.
-  for (let i = 0; i < pids.length; i += 32) {
-    const batch = await Promise.all(pids.slice(i, i + 32).map((pid) => readProcess(root, pid)));
-    for (const p of batch) if (p) out.push(p);
-  }
-  return out;
+  return inBatchesOf(await listNames(root), (p) => readDetails(root, p));
 }

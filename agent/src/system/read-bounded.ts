@@ -9,6 +9,8 @@ export type BoundedRead =
   | { kind: 'aborted' };
 
 const CHUNK = 1024 * 1024;
+/** Smallest read buffer: enough for most configuration files in one read. */
+const PROBE = 16 * 1024;
 
 /** Names the file type of a stat, as reported to the learner. */
 export function filetypeName(s: Stats): string {
@@ -38,11 +40,16 @@ export async function readBounded(path: string, cap: number, signal: AbortSignal
       const chunks: Buffer[] = [];
       let total = 0;
       // One byte past the cap tells a file of exactly `cap` bytes from a longer one.
+      // Sized from fstat (plus the probe byte): a small file costs a small buffer, not a CHUNK per read; a file
+      // that grew, or a /proc file that reports size 0, still reads on up to the cap.
+      let want = Math.max(opened.size + 1, PROBE);
       while (total <= cap) {
         if (signal.aborted) return { kind: 'aborted' };
-        const buffer = Buffer.allocUnsafe(Math.min(CHUNK, cap + 1 - total));
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK, want, cap + 1 - total));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
+        // A short read is the end in practice: the read that confirms it needs only a small buffer.
+        want = bytesRead < buffer.length ? PROBE : CHUNK;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
       }
