@@ -85,7 +85,9 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
     groups: once(async () => parseGroups(await text(paths.group))),
     dpkg: once(async () => {
-      const status = await text(paths.dpkgStatus).catch(() => null);
+      // latin1: the fields kept (names, versions, status) are ASCII by dpkg's own rules, and the descriptions' UTF-8
+      // would otherwise turn the whole 1 MB text into a two-byte string.
+      const status = await readFile(paths.dpkgStatus, 'latin1').catch(() => null);
       return status === null ? null : parseDpkgStatus(status);
     }),
     listeners: (protocol) => (protocol === 'tcp' ? tcp() : udp()),
