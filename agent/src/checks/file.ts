@@ -46,7 +46,7 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
     assertEqual(ctx, 'group', c.group, group?.name ?? String(stat.gid));
   }
   if (!c.contents?.length) return;
-  const read = await readBounded(path, MAX_CONTENTS, ctx.signal);
+  const read = await readBounded(path, MAX_CONTENTS, ctx.signal, stat);
   if (read.kind === 'aborted') return;
   if (read.kind !== 'text') {
     const reason = read.kind === 'notRegular' ? msg(ctx.lang, 'notRegular', c.path, read.filetype) : msg(ctx.lang, 'readFailed', c.path, read.error);

@@ -29,9 +29,10 @@ export function filetypeName(s: Stats): string {
  * a byte is read: a FIFO would block a thread-pool thread for good, /dev/zero would never end.
  * The path is opened non-blocking and checked again on the open descriptor, so a swap after `stat` cannot fool it.
  */
-export async function readBounded(path: string, cap: number, signal: AbortSignal): Promise<BoundedRead> {
+export async function readBounded(path: string, cap: number, signal: AbortSignal, known?: Stats): Promise<BoundedRead> {
   try {
-    const before = await stat(path);
+    // A caller's own stat of a path that is no symlink is the same answer: lstat and stat differ only on symlinks.
+    const before = known && !known.isSymbolicLink() ? known : await stat(path);
     if (!before.isFile()) return { kind: 'notRegular', filetype: filetypeName(before) };
     const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
     try {
@@ -48,10 +49,12 @@ export async function readBounded(path: string, cap: number, signal: AbortSignal
         const buffer = Buffer.allocUnsafe(Math.min(CHUNK, want, cap + 1 - total));
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) break;
-        // A short read is the end in practice: the read that confirms it needs only a small buffer.
-        want = bytesRead < buffer.length ? PROBE : CHUNK;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
+        // A short read that reached the size fstat gave is the end of a regular file: no read to confirm it. A file
+        // still growing is read as it was then, as with any read; /proc's size-0 files read on to an empty read.
+        if (bytesRead < buffer.length && total === opened.size) break;
+        want = bytesRead < buffer.length ? PROBE : CHUNK;
       }
       const all = Buffer.concat(chunks, total);
       return { kind: 'text', text: all.subarray(0, cap).toString('utf8'), truncated: total > cap };
