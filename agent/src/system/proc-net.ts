@@ -21,12 +21,18 @@ function ipv6(hex: string): string {
 /** Parses one /proc/net/{tcp,udp}{,6} table. */
 export function parseProcNet(text: string, protocol: 'tcp' | 'udp', v6: boolean): Listener[] {
   const wanted = protocol === 'tcp' ? TCP_LISTEN : UDP_UNCONNECTED;
-  return text.split('\n').slice(1).flatMap((row) => {
+  const out: Listener[] = [];
+  // Rows look like `  12: 0100007F:1F90 00000000:0000 0A ...`. A busy host lists thousands of connections
+  // (TIME_WAIT included): the state is found without splitting the whole row, which is kept for the few listeners.
+  const marker = ` ${wanted} `;
+  for (const row of text.split('\n').slice(1)) {
+    if (!row.includes(marker)) continue;
     const f = row.trim().split(/\s+/);
-    if (f.length < 4 || f[3] !== wanted) return [];
+    if (f.length < 4 || f[3] !== wanted) continue;
     const [addr, port] = f[1].split(':');
-    return [{ protocol, ip: v6 ? ipv6(addr) : ipv4(addr), port: parseInt(port, 16) }];
-  });
+    out.push({ protocol, ip: v6 ? ipv6(addr) : ipv4(addr), port: parseInt(port, 16) });
+  }
+  return out;
 }
 
 /** All listeners of a protocol, IPv4 and IPv6, from this process's network namespace. */
