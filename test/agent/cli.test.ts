@@ -36,6 +36,20 @@ describe('tssr-lab CLI', () => {
     assert.match(r.stdout, /Indice :/);
   });
 
+  it('check: --only with an unknown critère id is a usage error listing the known ids (exit 2)', () => {
+    const r = cli('check', script, '--only', 'aide', 'nimporte');
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /Critère inconnu dans --only : nimporte\. Critères de cet exercice : en-tete, aide, arguments/);
+    assert.equal(r.stdout, '');
+  });
+
+  it('check: --solution refuses an exercise whose solution is a root script, instead of checking the machine as it is (exit 2)', () => {
+    const r = cli('check', join(PACK, 'ssh-durcissement'), '--solution');
+    assert.equal(r.status, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /La solution de cet exercice est un script qui configure la cible \(solution\/apply\.sh\)/);
+    assert.equal(r.stdout, '');
+  });
+
   it('check: the reference solution passes (exit 0)', () => {
     const r = cli('check', script, '--solution');
     assert.equal(r.status, 0, r.stdout);

@@ -5,6 +5,7 @@ import { formatProblem } from '../core/problems';
 import { formatResult, formatSummary } from '../core/report/text';
 import { toJUnit } from '../core/report/junit';
 import { runExercise } from '../core/run';
+import type { Exercise } from '../core/generated/exercise';
 import type { RunReport } from '../core/generated/report';
 import type { Transport } from '../core/transport';
 import { useParseCache } from '../core/pack';
@@ -41,6 +42,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     target.problems.forEach((p) => err(formatProblem(p)));
     return EXIT.usage;
   }
+  refuseBadSelection(ex.data, o);
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = transportFor();
   const live = perTurn(out);
@@ -62,6 +64,16 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     return EXIT.transport;
   }
   return report.totals.passed === report.criteria.length ? EXIT.ok : EXIT.failed;
+}
+
+/** `--only` must name critères of the exercise; `--solution` must not check a machine its solution never configured. */
+function refuseBadSelection(ex: Exercise, o: CheckOptions): void {
+  const known = ex.criteria.map((c) => c.id);
+  const unknown = (o.only ?? []).filter((id) => !known.includes(id));
+  if (unknown.length) throw new UsageError('UNKNOWN_CRITERION', t(o.lang, 'usage.unknownCriterion', unknown.join(', '), known.join(', ')));
+  if (o.solution && !ex.solution.files && ex.solution.apply) {
+    throw new UsageError('SOLUTION_IS_APPLY', t(o.lang, 'usage.solutionIsApply', ex.solution.apply));
+  }
 }
 
 /**
