@@ -1,4 +1,4 @@
-import type { Result } from '../../extension/src/core/generated/protocol';
+import type { Result } from '../../schemas/generated/types';
 import type { Lang } from './messages';
 import type { RegexEngine } from './matchers/regex';
 import type { System } from './system';

@@ -1,4 +1,4 @@
-import type { AgentEvent, Fatal } from '../../extension/src/core/generated/protocol';
+import type { AgentEvent, Fatal } from '../../schemas/generated/types';
 
 /** Protocol version spoken by this agent: major changes break, minor ones only add. */
 export const PROTOCOL_VERSION = '1.0';

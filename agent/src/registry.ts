@@ -1,4 +1,4 @@
-import type { Check } from '../../extension/src/core/generated/protocol';
+import type { Check } from '../../schemas/generated/types';
 import type { CheckRunner } from './context';
 import { command } from './checks/command';
 import { file } from './checks/file';

@@ -1,4 +1,4 @@
-import type { Fatal, RunRequest } from '../../extension/src/core/generated/protocol';
+import type { Fatal, RunRequest } from '../../schemas/generated/types';
 import { MAX_CONCURRENCY, MAX_TIMEOUT_MS, MAX_WORKSPACE_BYTES, MAX_WORKSPACE_FILES } from './limits';
 import { PROTOCOL_MAJOR } from './protocol';
 

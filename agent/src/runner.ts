@@ -1,4 +1,4 @@
-import type { Check, Counts, RunRequest } from '../../extension/src/core/generated/protocol';
+import type { Check, Counts, RunRequest } from '../../schemas/generated/types';
 import type { CheckContext, Outcome, RunServices } from './context';
 import type { Lang } from './messages';
 import { MAX_TIMEOUT_MS } from './limits';

@@ -2,7 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { lstat, mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { WorkspaceFile } from '../../extension/src/core/generated/protocol';
+import type { WorkspaceFile } from '../../schemas/generated/types';
 import { removeOnExit } from './cleanup';
 
 /** A workspace file the agent cannot write; becomes a BAD_WORKSPACE fatal. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunReport } from '../../extension/src/core/generated/report';
+import type { RunReport } from '../../schemas/generated/types';
 import { loadPack } from '../../extension/src/core/pack';
 import { runExercise } from '../../extension/src/core/run';
 import { SshTransport } from '../../extension/src/ssh/ssh-transport';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunReport } from '../../extension/src/core/generated/report';
+import type { RunReport } from '../../schemas/generated/types';
 import { labImage, labUnavailable, runArgv, type Container, Lab } from '../helpers/container';
 import { CLI, ROOT } from '../helpers/paths';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { RunReport } from '../../extension/src/core/generated/report';
+import type { RunReport } from '../../schemas/generated/types';
 import { loadPack } from '../../extension/src/core/pack';
 import { inFreshTarget } from '../helpers/fresh-target';
 import { CLI, PACK } from '../helpers/paths';

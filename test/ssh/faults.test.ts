@@ -6,7 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TransportError } from '../../extension/src/core/errors';
-import type { RunReport } from '../../extension/src/core/generated/report';
+import type { RunReport } from '../../schemas/generated/types';
 import { loadExercise } from '../../extension/src/core/pack';
 import { runExercise } from '../../extension/src/core/run';
 import { SshTransport } from '../../extension/src/ssh/ssh-transport';

@@ -3,7 +3,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { TransportError } from '../../extension/src/core/errors';
-import type { Exercise } from '../../extension/src/core/generated/exercise';
+import type { Exercise } from '../../schemas/generated/types';
 import { runExercise } from '../../extension/src/core/run';
 import { validate } from '../../extension/src/core/schemas';
 import { SshTransport, type SshOptions } from '../../extension/src/ssh/ssh-transport';

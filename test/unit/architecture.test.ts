@@ -31,7 +31,7 @@ describe('architecture boundaries', () => {
   it('the agent imports only node:*, its own files, and types generated from the schemas', () => {
     const bad = sources(join(ROOT, 'agent/src')).flatMap((f) => imports(f).filter((i) => {
       if (i.spec.startsWith('node:')) return false;
-      if (i.spec.includes('/core/generated/')) return !i.typeOnly;
+      if (i.spec.includes('/schemas/generated/')) return !i.typeOnly;
       return !i.spec.startsWith('./') && !i.spec.startsWith('../');
     }).map((i) => `${rel(f)} → ${i.spec}`));
     assert.deepEqual(bad, []);

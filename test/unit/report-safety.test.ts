@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { RunReport } from '../../extension/src/core/generated/report';
+import type { RunReport } from '../../schemas/generated/types';
 import { toJUnit } from '../../extension/src/core/report/junit';
 import { formatResult, formatSummary } from '../../extension/src/core/report/text';
 import { formatProblem } from '../../extension/src/core/problems';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLintCheck } from '../../extension/src/core/client-checks';
 import { PackError } from '../../extension/src/core/errors';
-import type { Exercise } from '../../extension/src/core/generated/exercise';
+import type { Exercise } from '../../schemas/generated/types';
 import type { ScriptParser } from '../../extension/src/core/lint/parser';
 import { buildRequest } from '../../extension/src/core/request';
 

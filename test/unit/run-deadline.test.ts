@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Exercise } from '../../extension/src/core/generated/exercise';
+import type { Exercise } from '../../schemas/generated/types';
 import { LocalTransport } from '../../extension/src/core/local-transport';
 import { runExercise } from '../../extension/src/core/run';
 import { RUN_DEADLINE_CAP_MS, RUN_DEADLINE_MARGIN_MS, runDeadlineMs } from '../../extension/src/core/run-deadline';

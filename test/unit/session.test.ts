@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AgentError } from '../../extension/src/core/errors';
-import type { Exercise } from '../../extension/src/core/generated/exercise';
+import type { Exercise } from '../../schemas/generated/types';
 import { LineSplitter } from '../../extension/src/core/ndjson';
 import { toJUnit } from '../../extension/src/core/report/junit';
 import { formatSummary } from '../../extension/src/core/report/text';

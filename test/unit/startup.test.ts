@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Exercise } from '../../extension/src/core/generated/exercise';
+import type { Exercise } from '../../schemas/generated/types';
 import { buildRequest, workspaceFilesFor } from '../../extension/src/core/request';
 import { validate, validator } from '../../extension/src/core/schemas';
 import { locateErrors } from '../../extension/src/core/schema-errors';

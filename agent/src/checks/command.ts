@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { CommandCheck } from '../../../extension/src/core/generated/protocol';
+import type { CommandCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { MAX_OUTPUT } from '../limits';

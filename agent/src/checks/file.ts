@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import type { FileCheck } from '../../../extension/src/core/generated/protocol';
+import type { FileCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { MAX_CONTENTS } from '../limits';

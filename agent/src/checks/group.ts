@@ -1,4 +1,4 @@
-import type { GroupCheck } from '../../../extension/src/core/generated/check';
+import type { GroupCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { msg } from '../messages';

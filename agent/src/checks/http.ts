@@ -1,4 +1,4 @@
-import type { HttpCheck } from '../../../extension/src/core/generated/check';
+import type { HttpCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { MAX_OUTPUT } from '../limits';

@@ -1,4 +1,4 @@
-import type { KernelParamCheck } from '../../../extension/src/core/generated/check';
+import type { KernelParamCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual } from '../compare';
 import { msg } from '../messages';

@@ -1,4 +1,4 @@
-import type { PackageCheck } from '../../../extension/src/core/generated/protocol';
+import type { PackageCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { reportMatchers } from '../matchers/text';

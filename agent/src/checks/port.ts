@@ -1,4 +1,4 @@
-import type { PortCheck } from '../../../extension/src/core/generated/protocol';
+import type { PortCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual } from '../compare';
 

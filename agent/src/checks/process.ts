@@ -1,4 +1,4 @@
-import type { ProcessCheck } from '../../../extension/src/core/generated/check';
+import type { ProcessCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import type { ProcessInfo } from '../system/processes';
 import { assertEqual, skipAll } from '../compare';

@@ -1,4 +1,4 @@
-import type { ServiceCheck } from '../../../extension/src/core/generated/check';
+import type { ServiceCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import type { UnitState } from '../system/service-systemd';
 import { assertEqual, skipAll } from '../compare';

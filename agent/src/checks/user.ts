@@ -1,4 +1,4 @@
-import type { UserCheck } from '../../../extension/src/core/generated/protocol';
+import type { UserCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { assertEqual, skipAll } from '../compare';
 import { msg } from '../messages';

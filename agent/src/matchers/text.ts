@@ -1,4 +1,4 @@
-import type { TextMatcher } from '../../../extension/src/core/generated/protocol';
+import type { TextMatcher } from '../../../schemas/generated/types';
 import type { CheckContext } from '../context';
 import { msg } from '../messages';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Check, LintCheck, Result } from './generated/protocol';
-import type { Exercise } from './generated/exercise';
+import type { Check, LintCheck, Result } from '../../../schemas/generated/types';
+import type { Exercise } from '../../../schemas/generated/types';
 import type { Lang } from './i18n';
 import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';

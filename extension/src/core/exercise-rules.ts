@@ -1,4 +1,4 @@
-import type { Exercise } from './generated/exercise';
+import type { Exercise } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
 import type { YamlSource } from './positions';
 import type { Problem } from './problems';

@@ -1,5 +1,5 @@
 import { PackError } from './errors';
-import type { Exercise } from './generated/exercise';
+import type { Exercise } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
 import { lexicalViolation, resolveInside, type PathKind, type PathResult, type PathViolation } from './paths';
 import type { YamlSource } from './positions';

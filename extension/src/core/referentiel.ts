@@ -1,4 +1,4 @@
-import { REFERENTIEL } from './generated/referentiel';
+import { REFERENTIEL } from '../../../schemas/generated/referentiel';
 
 /** One critère de performance of the TSSR référentiel. */
 export interface Critere { id: string; text: string; check: string; competence: string }

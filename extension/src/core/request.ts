@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isClientCheck } from './client-checks';
-import type { Exercise } from './generated/exercise';
-import type { RunRequest, WorkspaceFile } from './generated/protocol';
+import type { Exercise } from '../../../schemas/generated/types';
+import type { RunRequest, WorkspaceFile } from '../../../schemas/generated/types';
 import type { Lang } from './i18n';
 import { requireInside } from './path-rules';
 

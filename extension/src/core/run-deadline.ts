@@ -1,4 +1,4 @@
-import type { RunRequest } from './generated/protocol';
+import type { RunRequest } from '../../../schemas/generated/types';
 
 /** The agent's timeout for a check that names none (agent/src/runner.ts). */
 const AGENT_DEFAULT_TIMEOUT_MS = 30_000;

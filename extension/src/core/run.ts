@@ -1,7 +1,7 @@
 import { AgentError, LabError } from './errors';
-import type { Exercise } from './generated/exercise';
-import type { AgentEvent } from './generated/protocol';
-import type { RunReport } from './generated/report';
+import type { Exercise } from '../../../schemas/generated/types';
+import type { AgentEvent } from '../../../schemas/generated/types';
+import type { RunReport } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
 import { LineSplitter } from './ndjson';
 import { clientChecks, runLintCheck } from './client-checks';

@@ -1,7 +1,7 @@
 import { AgentError } from './errors';
-import type { Exercise } from './generated/exercise';
-import type { AgentEvent, Hello, Result } from './generated/protocol';
-import type { CriterionReport, CriterionStatus, RunReport } from './generated/report';
+import type { Exercise } from '../../../schemas/generated/types';
+import type { AgentEvent, Hello, Result } from '../../../schemas/generated/types';
+import type { CriterionReport, CriterionStatus, RunReport } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
 import { PROTOCOL_MAJOR } from './request';
 import { validate } from './schemas';

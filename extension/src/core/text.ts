@@ -1,4 +1,4 @@
-import type { LocalizedText } from './generated/common';
+import type { LocalizedText } from '../../../schemas/generated/types';
 import type { Lang } from './i18n';
 
 /** Picks the text in the wanted language, falling back to French. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { TransportError } from '../core/errors';
-import type { RunReport } from '../core/generated/report';
+import type { RunReport } from '../../../schemas/generated/types';
 import { CommandIds, type Services } from './services';
 
 /** Accepts a tree node, an exercise folder, an exercise id, or nothing (asks). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Result } from '../core/generated/protocol';
-import type { CriterionReport, RunReport } from '../core/generated/report';
+import type { Result } from '../../../schemas/generated/types';
+import type { CriterionReport, RunReport } from '../../../schemas/generated/types';
 import { criterionRange } from '../core/locate';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
 import { localize } from '../core/text';

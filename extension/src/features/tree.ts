@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
-import type { CriterionStatus } from '../core/generated/report';
+import type { CriterionStatus } from '../../../schemas/generated/types';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
 import { localize } from '../core/text';
 import { CommandIds, type Services } from './services';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TssrLabApi } from '../../../extension/src/extension';
-import type { RunReport } from '../../../extension/src/core/generated/report';
+import type { RunReport } from '../../../schemas/generated/types';
 
 const EXTENSION_ID = 'tssr-lab.tssr-lab';
 

@@ -1,4 +1,4 @@
-import type { RunReport } from '../generated/report';
+import type { RunReport } from '../../../../schemas/generated/types';
 import { xmlSafe } from './safe-text';
 
 // Characters XML 1.0 forbids are made visible first, then the markup characters become entities.

@@ -1,5 +1,5 @@
-import type { Result } from '../generated/protocol';
-import type { CriterionReport, RunReport } from '../generated/report';
+import type { Result } from '../../../../schemas/generated/types';
+import type { CriterionReport, RunReport } from '../../../../schemas/generated/types';
 import { t, type Lang } from '../i18n';
 import { terminalSafe } from './safe-text';
 
