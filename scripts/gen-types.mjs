@@ -24,6 +24,8 @@ async function generate() {
     if (schema.type || schema.oneOf || schema.anyOf || schema.properties) all.anyOf.push({ $ref: `${name}.schema.json` });
     for (const key of Object.keys(schema.$defs ?? {})) all.anyOf.push({ $ref: `${name}.schema.json#/$defs/${key}` });
   }
+  // The check types' shared definitions (matchers, timeouts) are named types too, for the agent's assertions.
+  for (const key of Object.keys(load('checks/common').$defs)) all.anyOf.push({ $ref: `checks/common.schema.json#/$defs/${key}` });
   const ts = await compile(all, 'Schemas', {
     cwd: schemasDir,
     bannerComment: '',

@@ -1,5 +1,11 @@
+import type { Matcher } from '../../schemas/generated/types';
 import type { CheckContext } from './context';
+import { evaluate } from './matchers/evaluate';
 import { msg } from './messages';
+import { because, type Reason } from './reason';
+
+/** Where the evidence of a verdict was read: a file and line on the target. */
+export interface Evidence { path?: string; line?: number }
 
 /** Reports an equality assertion on one property, if the check asserts it. */
 export function assertEqual(ctx: CheckContext, property: string, expected: unknown, actual: unknown, evidence: { path?: string; line?: number } = {}): void {
@@ -20,4 +26,21 @@ export function skipAll(ctx: CheckContext, properties: string[], reason: string)
   for (const property of properties) {
     ctx.report({ property, status: 'skip', message: msg(ctx.lang, 'skipped', reason) });
   }
+}
+
+/**
+ * Reports one property against a matcher from the pack (a plain value means equals), if the check asserts it.
+ * The reason is data (`pass`, `mismatch`, or why no verdict could be given); the client words it.
+ */
+export async function expectThat(ctx: CheckContext, property: string, expected: Matcher | undefined, actual: unknown, evidence: Evidence = {}): Promise<void> {
+  if (expected === undefined) return;
+  const v = await evaluate(expected, actual, ctx);
+  const status = v.error ? 'error' : v.ok ? 'pass' : 'fail';
+  const reason = v.error ?? because(v.ok ? 'pass' : 'mismatch', { property, expected, actual });
+  ctx.report({ property, status, expected, actual, reason, ...evidence });
+}
+
+/** Reports every listed property as skipped because of one reason (a missing user, an unreadable file…). */
+export function skipBecause(ctx: CheckContext, properties: string[], why: Reason): void {
+  for (const property of properties) ctx.report({ property, status: 'skip', reason: because('skipped', { why }) });
 }

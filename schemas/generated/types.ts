@@ -18,9 +18,16 @@ export type Schemas =
   | Counts
   | Fatal
   | AgentEvent
+  | Reason
   | RunReport
   | CriterionStatus
-  | CriterionReport;
+  | CriterionReport
+  | TimeoutMs
+  | TextMatcher
+  | TextMatchers
+  | Literal
+  | MatcherOperator
+  | Matcher1;
 /**
  * User-facing text: a French string, or French with an English translation.
  */
@@ -87,6 +94,26 @@ export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
  * via the `definition` "CriterionStatus".
  */
 export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
+/**
+ * A plain expected value.
+ */
+export type Literal = string | number | boolean | null;
+/**
+ * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
+ */
+export type Matcher = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher1 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher2 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher3 = Literal | Matcher[] | MatcherOperator;
 
 /**
  * A file or directory on the target: existence, type, mode, owner and contents.
@@ -477,7 +504,11 @@ export interface Result {
    * Value found on the target, structured.
    */
   actual?: unknown;
-  message: string;
+  reason?: Reason;
+  /**
+   * The verdict in words. Filled by the client from `reason` in the user's language; older agents sent it themselves.
+   */
+  message?: string;
   durationMs: number;
   /**
    * File the evidence came from.
@@ -487,6 +518,19 @@ export interface Result {
    * 1-based line in path.
    */
   line?: number;
+}
+/**
+ * Why a property got its status, as data: a catalogue code and its named parameters. The client renders it in the user's language (extension/src/core/i18n).
+ */
+export interface Reason {
+  /**
+   * Catalogue code, e.g. `mismatch` or `dns.noAnswer`.
+   */
+  code: string;
+  /**
+   * Named values the message shows.
+   */
+  params?: Record<string, unknown>;
 }
 /**
  * Written after the last result of a check: the critère is complete once all its checks have ended.
@@ -578,4 +622,66 @@ export interface CriterionReport {
   status: CriterionStatus;
   hint?: string;
   results: Result[];
+}
+/**
+ * One operator applied to the value found on the target. Exactly one key.
+ */
+export interface MatcherOperator {
+  /**
+   * The value is exactly this (strings, numbers, booleans, lists in order).
+   */
+  equals?: unknown;
+  contains?: Matcher;
+  /**
+   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
+   */
+  matches?: string;
+  /**
+   * The value equals one of these.
+   *
+   * @minItems 1
+   */
+  oneOf?: [Literal, ...Literal[]];
+  /**
+   * A list holds exactly these elements, in any order (each may be a value or a matcher).
+   */
+  consistOf?: Matcher1[];
+  /**
+   * Number (or numeric text) greater than this.
+   */
+  gt?: number;
+  /**
+   * Number (or numeric text) greater than or equal to this.
+   */
+  ge?: number;
+  /**
+   * Number (or numeric text) less than this.
+   */
+  lt?: number;
+  /**
+   * Number (or numeric text) less than or equal to this.
+   */
+  le?: number;
+  /**
+   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
+   */
+  semver?: string;
+  length?: Matcher2;
+  /**
+   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
+   */
+  haveKey?: string;
+  /**
+   * Every one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  allOf?: [Matcher1, ...Matcher1[]];
+  /**
+   * At least one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  anyOf?: [Matcher1, ...Matcher1[]];
+  not?: Matcher3;
 }

@@ -1,8 +1,7 @@
 import { AgentError } from './errors';
-import type { Exercise } from '../../../schemas/generated/types';
-import type { AgentEvent, Hello, Result } from '../../../schemas/generated/types';
-import type { CriterionReport, CriterionStatus, RunReport } from '../../../schemas/generated/types';
+import type { AgentEvent, CriterionReport, CriterionStatus, Exercise, Hello, Result, RunReport } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
+import { renderReason } from './i18n/reasons';
 import { PROTOCOL_MAJOR } from './request';
 import { validate } from './schemas';
 import { localize } from './text';
@@ -70,6 +69,8 @@ export class Session {
       case 'result': {
         const c = this.criteria.get(event.criterionId);
         if (!c) return;
+        // The agent sends reasons as data; they are worded here, once, in the user's language.
+        if (event.reason) event.message = renderReason(this.lang, event.reason);
         c.results.push(event);
         if (!this.isComplete(c.id)) c.status = statusOf(c.results, false);
         return;
