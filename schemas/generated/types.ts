@@ -55,6 +55,11 @@ export type Check =
   | KernelParamCheck
   | HttpCheck
   | ServiceCheck
+  | InterfaceCheck
+  | AddrCheck
+  | RouteCheck
+  | DnsCheck
+  | TlsCertCheck
   | LintCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
@@ -82,26 +87,13 @@ export type TextMatcher =
     };
 export type TextMatchers = TextMatcher[];
 /**
- * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
  */
-export type Status = 'pass' | 'fail' | 'skip' | 'error';
-/**
- * Any line the agent writes on stdout.
- */
-export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
-/**
- * This interface was referenced by `RunReport`'s JSON-Schema
- * via the `definition` "CriterionStatus".
- */
-export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
+export type Matcher = Literal | Matcher[] | MatcherOperator;
 /**
  * A plain expected value.
  */
 export type Literal = string | number | boolean | null;
-/**
- * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
- */
-export type Matcher = Literal | Matcher[] | MatcherOperator;
 /**
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
@@ -114,6 +106,73 @@ export type Matcher2 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher3 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An X.509 certificate: a PEM file on the target (the first certificate of the file), or the one a TLS endpoint presents to the target. Subject, issuer, SAN, expiry, whether it is self-signed, and whether a private key matches it.
+ */
+export type TlsCertCheck = {
+  type: 'tlsCert';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * A PEM certificate file on the target: `/etc/ssl/certs/intranet.pem`.
+   */
+  path?: string;
+  /**
+   * A TLS endpoint as seen from the target, `host:port`: `intranet.tssr.lan:443`, `127.0.0.1:8443`.
+   */
+  address?: string;
+  /**
+   * The SNI name sent to the endpoint (default: the host of `address` when it is a name).
+   */
+  serverName?: string;
+  /**
+   * The subject's common name (CN).
+   */
+  subject?: string | MatcherOperator;
+  /**
+   * The issuer's common name (CN).
+   */
+  issuer?: string | MatcherOperator;
+  /**
+   * The subject alternative names, DNS names and IP addresses without prefix: `[intranet.tssr.lan, 192.168.10.20]`. A list means exactly these, in any order.
+   */
+  san?: string[] | MatcherOperator;
+  /**
+   * Whole days left before the certificate expires (negative once expired): `{gt: 30}`.
+   */
+  expiresInDays?: number | MatcherOperator;
+  /**
+   * Whether today lies within the certificate's validity period (notBefore to notAfter).
+   */
+  valid?: boolean;
+  /**
+   * Whether the certificate is signed by its own key.
+   */
+  selfSigned?: boolean;
+  /**
+   * With `address`: whether the target trusts the endpoint's chain for this name (system CAs).
+   */
+  trusted?: boolean;
+  /**
+   * A PEM private key file on the target that must match the certificate's public key: `/etc/ssl/private/intranet.key`.
+   */
+  keyMatches?: string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ */
+export type Status = 'pass' | 'fail' | 'skip' | 'error';
+/**
+ * Any line the agent writes on stdout.
+ */
+export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "CriterionStatus".
+ */
+export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
 
 /**
  * A file or directory on the target: existence, type, mode, owner and contents.
@@ -251,7 +310,7 @@ export interface KernelParamCheck {
   value: string | number;
 }
 /**
- * An HTTP(S) request from the target (Goss `http`): the final status, response headers and body. Redirects are followed (at most 10) unless `noFollowRedirects`. The body is read up to 1 MiB; `timeoutMs` bounds the whole exchange.
+ * An HTTP(S) request from the target (Goss `http`): the final status, response headers and body. Redirects are followed (at most `maxRedirects`, default 10) unless `noFollowRedirects`. The body is read up to 1 MiB; `timeoutMs` bounds the whole exchange.
  */
 export interface HttpCheck {
   type: 'http';
@@ -276,9 +335,9 @@ export interface HttpCheck {
    */
   requestBody?: string;
   /**
-   * The expected status of the last response (default 200).
+   * The expected status of the last response (default 200); a matcher such as `{oneOf: [200, 301]}` or `{lt: 400}` is accepted.
    */
-  status?: number;
+  status?: number | MatcherOperator;
   /**
    * Matchers on the response headers, one `name: value` line each, names in lower case.
    */
@@ -295,6 +354,96 @@ export interface HttpCheck {
    * Accept a certificate the target does not trust (self-signed).
    */
   allowInsecure?: boolean;
+  /**
+   * Redirects followed at most (default 10); one more is a fail. 0 is the same as `noFollowRedirects`.
+   */
+  maxRedirects?: number;
+  /**
+   * The number of redirects followed before the last response.
+   */
+  redirects?: number | MatcherOperator;
+  /**
+   * The URL of the last response, after redirects: `{matches: "^https://"}` proves an HTTP to HTTPS redirect.
+   */
+  finalUrl?: string | MatcherOperator;
+  /**
+   * A PEM file on the target holding the CA certificate(s) to trust instead of the system's (an internal CA).
+   */
+  caFile?: string;
+  /**
+   * The name the certificate is checked against and sent as SNI (default: the URL's host), for an https URL by IP address.
+   */
+  serverName?: string;
+  /**
+   * User for HTTP basic authentication (Goss `username`).
+   */
+  username?: string;
+  /**
+   * Password for HTTP basic authentication.
+   */
+  password?: string;
+}
+/**
+ * One operator applied to the value found on the target. Exactly one key.
+ */
+export interface MatcherOperator {
+  /**
+   * The value is exactly this (strings, numbers, booleans, lists in order).
+   */
+  equals?: unknown;
+  contains?: Matcher;
+  /**
+   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
+   */
+  matches?: string;
+  /**
+   * The value equals one of these.
+   *
+   * @minItems 1
+   */
+  oneOf?: [Literal, ...Literal[]];
+  /**
+   * A list holds exactly these elements, in any order (each may be a value or a matcher).
+   */
+  consistOf?: Matcher1[];
+  /**
+   * Number (or numeric text) greater than this.
+   */
+  gt?: number;
+  /**
+   * Number (or numeric text) greater than or equal to this.
+   */
+  ge?: number;
+  /**
+   * Number (or numeric text) less than this.
+   */
+  lt?: number;
+  /**
+   * Number (or numeric text) less than or equal to this.
+   */
+  le?: number;
+  /**
+   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
+   */
+  semver?: string;
+  length?: Matcher2;
+  /**
+   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
+   */
+  haveKey?: string;
+  /**
+   * Every one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  allOf?: [Matcher1, ...Matcher1[]];
+  /**
+   * At least one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  anyOf?: [Matcher1, ...Matcher1[]];
+  not?: Matcher3;
 }
 /**
  * A systemd service (Goss `service`), read with one `systemctl show` per unit. With no property given, `running: true` is asserted. On a target whose init is not systemd, every property is skipped with the reason.
@@ -323,6 +472,130 @@ export interface ServiceCheck {
    * The unit has been active for at least this many seconds (a restart resets it).
    */
   activeSince?: number;
+}
+/**
+ * A network interface of the target (Goss `interface`), read from /sys/class/net. Addresses come from the kernel's address list of up interfaces (Node's os.networkInterfaces()); for an interface that is down or has no carrier, the agent asks `ip -j addr` instead, so the list is complete either way.
+ */
+export interface InterfaceCheck {
+  type: 'interface';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The interface name, as `ip link` shows it: `eth0`, `ens18`, `br0`, `eth0.100`.
+   */
+  name: string;
+  /**
+   * Whether the interface exists (default true).
+   */
+  exists?: boolean;
+  /**
+   * Its IPv4 and IPv6 addresses in CIDR form (`192.168.10.1/24`, `fe80::1/64`). A list means exactly these, in any order; use `{contains: "192.168.10.1/24"}` to require one among others.
+   */
+  addrs?: string[] | MatcherOperator;
+  /**
+   * The MTU in bytes (`ip link` shows it as `mtu 1500`).
+   */
+  mtu?: number | MatcherOperator;
+  /**
+   * `up` when the interface is administratively up (`ip link set … up`, the UP flag of `ip link`), `down` otherwise. Whether a cable is plugged is `carrier`.
+   */
+  state?: ('up' | 'down') | MatcherOperator;
+  /**
+   * Whether the link has a carrier (cable plugged, peer up: LOWER_UP in `ip link`); false for an interface that is down.
+   */
+  carrier?: boolean | MatcherOperator;
+  /**
+   * The hardware address, lower case with colons: `52:54:00:12:34:56`.
+   */
+  mac?: string | MatcherOperator;
+}
+/**
+ * Whether host:port can be reached from the target (Goss `addr`). tcp: a connection is accepted within the window. udp has no handshake: the address counts as reachable when no ICMP "port unreachable" comes back within the window (a firewall that drops silently therefore looks reachable; a DNS or SNMP check proves more). The window is 80% of `timeoutMs` for tcp, and at most 1 s for udp.
+ */
+export interface AddrCheck {
+  type: 'addr';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * `host:port` as seen from the target: `192.168.10.5:53`, `srv-web.tssr.lan:443`, `[fd00::5]:22`.
+   */
+  address: string;
+  /**
+   * `tcp` (default) or `udp`.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Whether the address answers (default true); `false` asserts that it is closed or filtered.
+   */
+  reachable?: boolean;
+}
+/**
+ * A route of the target's main routing table, read from /proc/net/route (IPv4) and /proc/net/ipv6_route (IPv6), as `ip route` shows it. When several routes have the destination (several default routes), the one with the lowest metric, which the kernel uses, is asserted.
+ */
+export interface RouteCheck {
+  type: 'route';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * `default` (the default gateway), a network in CIDR form (`192.168.20.0/24`, `fd00:20::/64`) or a host address (`10.0.0.7` means /32). `default` is IPv4 unless `family: ipv6`.
+   */
+  destination: string;
+  /**
+   * `ipv4` or `ipv6`; by default read from the destination (`default` is IPv4).
+   */
+  family?: 'ipv4' | 'ipv6';
+  /**
+   * Whether such a route exists (default true).
+   */
+  exists?: boolean;
+  /**
+   * The next hop (`via` in `ip route`): `192.168.10.254`; null for a directly connected network.
+   */
+  gateway?: (string | null) | MatcherOperator;
+  /**
+   * The outgoing interface (`dev` in `ip route`): `ens18`.
+   */
+  device?: string | MatcherOperator;
+  /**
+   * The route's metric.
+   */
+  metric?: number | MatcherOperator;
+}
+/**
+ * A DNS question asked from the target (Goss `dns`), of a given server or of the servers in /etc/resolv.conf (/etc/hosts is not read). Names are compared without their final dot. Answers: A/AAAA addresses; `10 mail.tssr.lan` for MX; `priority weight port target` for SRV; each TXT record's strings joined; names for CNAME, NS and PTR.
+ */
+export interface DnsCheck {
+  type: 'dns';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The name asked: `www.tssr.lan`. For PTR, an IP address (`192.168.10.5`) is turned into its reverse name.
+   */
+  name: string;
+  /**
+   * The record type asked (default A).
+   */
+  recordType?: 'A' | 'AAAA' | 'MX' | 'CNAME' | 'PTR' | 'NS' | 'TXT' | 'SRV';
+  /**
+   * The server asked, by IP address with an optional port: `192.168.10.5`, `127.0.0.1:5353`, `[fd00::5]:53`. Default: the target's resolv.conf servers.
+   */
+  server?: string;
+  /**
+   * Attempts before giving up (default 2); each waits its share of 80% of `timeoutMs`.
+   */
+  tries?: number;
+  /**
+   * Whether the name has at least one record of this type (default true). A server that does not answer is a fail either way.
+   */
+  resolvable?: boolean;
+  /**
+   * For A and AAAA (Goss's name): the addresses answered. A list means exactly these, in any order.
+   */
+  addrs?: string[] | MatcherOperator;
+  /**
+   * For the other types: the answers, written as described above. A list means exactly these, in any order; `{contains: "10 mail.tssr.lan"}` requires one.
+   */
+  values?: string[] | MatcherOperator;
 }
 /**
  * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
@@ -622,66 +895,4 @@ export interface CriterionReport {
   status: CriterionStatus;
   hint?: string;
   results: Result[];
-}
-/**
- * One operator applied to the value found on the target. Exactly one key.
- */
-export interface MatcherOperator {
-  /**
-   * The value is exactly this (strings, numbers, booleans, lists in order).
-   */
-  equals?: unknown;
-  contains?: Matcher;
-  /**
-   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
-   */
-  matches?: string;
-  /**
-   * The value equals one of these.
-   *
-   * @minItems 1
-   */
-  oneOf?: [Literal, ...Literal[]];
-  /**
-   * A list holds exactly these elements, in any order (each may be a value or a matcher).
-   */
-  consistOf?: Matcher1[];
-  /**
-   * Number (or numeric text) greater than this.
-   */
-  gt?: number;
-  /**
-   * Number (or numeric text) greater than or equal to this.
-   */
-  ge?: number;
-  /**
-   * Number (or numeric text) less than this.
-   */
-  lt?: number;
-  /**
-   * Number (or numeric text) less than or equal to this.
-   */
-  le?: number;
-  /**
-   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
-   */
-  semver?: string;
-  length?: Matcher2;
-  /**
-   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
-   */
-  haveKey?: string;
-  /**
-   * Every one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  allOf?: [Matcher1, ...Matcher1[]];
-  /**
-   * At least one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  anyOf?: [Matcher1, ...Matcher1[]];
-  not?: Matcher3;
 }

@@ -10,9 +10,15 @@ import kernelParamSchema from '../../../schemas/checks/kernelParam.schema.json';
 import httpSchema from '../../../schemas/checks/http.schema.json';
 import serviceSchema from '../../../schemas/checks/service.schema.json';
 import lintSchema from '../../../schemas/checks/lint.schema.json';
+import interfaceSchema from '../../../schemas/checks/interface.schema.json';
+import addrSchema from '../../../schemas/checks/addr.schema.json';
+import routeSchema from '../../../schemas/checks/route.schema.json';
+import dnsSchema from '../../../schemas/checks/dns.schema.json';
+import tlsCertSchema from '../../../schemas/checks/tlsCert.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
   commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
   groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
+  interfaceSchema, addrSchema, routeSchema, dnsSchema, tlsCertSchema,
 ];
