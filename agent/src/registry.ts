@@ -10,13 +10,18 @@ import { port } from './checks/port';
 import { processCheck } from './checks/process';
 import { service } from './checks/service';
 import { user } from './checks/user';
+import { netInterface } from './checks/interface';
+import { addr } from './checks/addr';
+import { route } from './checks/route';
+import { dns } from './checks/dns';
+import { tlsCert } from './checks/tlsCert';
 
 /** Checks the agent runs on the target; `lint` is evaluated by the client on the learner's files. */
 type AgentCheck = Exclude<Check, { type: 'lint' }>;
 type RunnerTable = { [T in AgentCheck['type']]: CheckRunner<Extract<AgentCheck, { type: T }>> };
 
 /** Every check type this agent implements, keyed by its schema `type`. */
-export const registry: RunnerTable = { file, command, port, user, package: pkg, group, process: processCheck, kernelParam, http, service };
+export const registry: RunnerTable = { file, command, port, user, package: pkg, group, process: processCheck, kernelParam, http, service, interface: netInterface, addr, route, dns, tlsCert };
 
 /** Check types announced in `hello`. */
 export const checkTypes = Object.keys(registry).sort();

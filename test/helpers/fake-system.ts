@@ -5,6 +5,11 @@ import type { ProcessInfo } from '../../agent/src/system/processes';
 import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
+import type { InterfaceFacts } from '../../agent/src/system/net-interface';
+import type { Route } from '../../agent/src/system/routes';
+import type { Reach } from '../../agent/src/system/reach';
+import type { DnsOutcome, DnsQuery } from '../../agent/src/system/dns-client';
+import type { CertOutcome, KeyOutcome } from '../../agent/src/system/tls-cert';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -16,6 +21,15 @@ export interface FakeFacts {
   systemd?: boolean;
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
+  interfaces?: Record<string, InterfaceFacts>;
+  routes?: Route[] | (() => Promise<Route[]>);
+  /** Keyed `tcp 10.0.0.1:22`; an address missing from the table is silent. */
+  reach?: Record<string, Reach>;
+  dns?: (q: DnsQuery) => DnsOutcome;
+  /** Certificates by file path or by `host:port`. */
+  certificates?: Record<string, CertOutcome>;
+  /** Key checks by key path. */
+  keys?: Record<string, KeyOutcome>;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -44,6 +58,22 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
       calls.push(`${req.method} ${req.url}`);
       return f.http ? f.http(req) : { kind: 'failed', url: req.url, error: 'ECONNREFUSED' };
     },
+    netInterface: async (name) => f.interfaces?.[name] ?? { kind: 'missing' },
+    routes: async (family) => (await value(f.routes, [])).filter((r) => r.family === family),
+    reach: async (protocol, host, port, windowMs) => {
+      calls.push(`reach ${protocol} ${host}:${port} ${windowMs}`);
+      return f.reach?.[`${protocol} ${host}:${port}`] ?? { kind: 'silent' };
+    },
+    dns: async (q) => {
+      calls.push(`dns ${q.recordType} ${q.name} @${q.server ?? ''} ${q.tries}x${q.tryTimeoutMs}`);
+      return f.dns ? f.dns(q) : { kind: 'failed', code: 'ETIMEOUT' };
+    },
+    certificateFile: async (path) => f.certificates?.[path] ?? { kind: 'failed', error: 'ENOENT' },
+    certificateRemote: async (host, port, serverName) => {
+      calls.push(`tls ${host}:${port} ${serverName ?? ''}`);
+      return f.certificates?.[`${host}:${port}`] ?? { kind: 'failed', error: 'ECONNREFUSED' };
+    },
+    privateKeyMatches: async (_pem, keyPath) => f.keys?.[keyPath] ?? { kind: 'failed', error: 'ENOENT' },
   };
 }
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 
 /** One HTTP exchange to make, redirects included. */
@@ -10,12 +11,18 @@ export interface HttpRequest {
   allowInsecure: boolean;
   /** Bytes of body kept; the rest is not read. */
   maxBody: number;
+  /** Redirects followed at most (default MAX_REDIRECTS). */
+  maxRedirects?: number;
+  /** A PEM file of CA certificates to trust instead of the system's. */
+  caFile?: string;
+  /** The name the certificate must hold, sent as SNI (default: the URL's host). */
+  serverName?: string;
 }
 
 /** The last response, or why none came (a network outcome such as ECONNREFUSED, a TLS refusal, too many redirects). */
 export type HttpOutcome =
   | { kind: 'response'; url: string; status: number; headers: string[]; body: string; truncated: boolean; redirects: number }
-  | { kind: 'failed'; url: string; error: string }
+  | { kind: 'failed'; url: string; error: string; caFile?: string }
   | { kind: 'aborted' };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -32,13 +39,14 @@ function headerLines(res: IncomingMessage): string[] {
 }
 
 /** One request/response; the body is read up to `maxBody` bytes, then the socket is dropped. */
-function exchange(url: URL, req: HttpRequest, method: string, body: string | undefined, signal: AbortSignal): Promise<Raw> {
+function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, body: string | undefined, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve, reject) => {
     // Loaded on first use: https pulls in tls and crypto, which a run without an https check never needs.
     const send = url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : (require('node:http') as typeof import('node:http')).request;
     const headers = { ...req.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
     // A fresh connection per request (no agent): nothing outlives the check.
-    const r = send(url, { method, headers, signal, agent: false, rejectUnauthorized: !req.allowInsecure }, (res) => {
+    const tls = { rejectUnauthorized: !req.allowInsecure, ...(req.ca !== undefined ? { ca: req.ca } : {}), ...(req.serverName ? { servername: req.serverName } : {}) };
+    const r = send(url, { method, headers, signal, agent: false, ...tls }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
@@ -71,14 +79,19 @@ function exchange(url: URL, req: HttpRequest, method: string, body: string | und
 /** Makes the request, following redirects unless told not to; never rejects. */
 export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<HttpOutcome> {
   let url: URL;
-  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'invalid URL' }; }
+  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'EBADURL' }; }
+  let ca: string | undefined;
+  if (req.caFile !== undefined) {
+    try { ca = await readFile(req.caFile, 'utf8'); } catch (e) { return { kind: 'failed', url: req.url, error: (e as NodeJS.ErrnoException).code ?? String(e), caFile: req.caFile }; }
+  }
+  const max = req.maxRedirects ?? MAX_REDIRECTS;
   let method = req.method;
   let body = req.body;
   let headers = req.headers;
   for (let redirects = 0; ; redirects++) {
     let raw: Raw;
     try {
-      raw = await exchange(url, { ...req, headers }, method, body, signal);
+      raw = await exchange(url, { ...req, headers, ca }, method, body, signal);
     } catch (e) {
       if (signal.aborted) return { kind: 'aborted' };
       const err = e as NodeJS.ErrnoException;
@@ -87,9 +100,9 @@ export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<
     if (!req.followRedirects || raw.location === undefined) {
       return { kind: 'response', url: url.href, status: raw.status, headers: raw.headers, body: raw.body, truncated: raw.truncated, redirects };
     }
-    if (redirects >= MAX_REDIRECTS) return { kind: 'failed', url: url.href, error: `more than ${MAX_REDIRECTS} redirects` };
+    if (redirects >= max) return { kind: 'failed', url: url.href, error: 'ETOOMANYREDIRECTS' };
     const next = new URL(raw.location, url);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: `redirect to ${next.protocol}` };
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: 'EBADREDIRECT' };
     // 303, and 301/302 after a POST, turn into a GET without body, as browsers and curl -L do.
     if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
     // Credentials go to the host they were written for only, as curl does.

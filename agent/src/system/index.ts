@@ -7,6 +7,11 @@ import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './process
 import { readKernelParam, type KernelParam } from './kernel-param';
 import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
+import { readInterface, type InterfaceFacts } from './net-interface';
+import { readRoutes, type Route } from './routes';
+import { reach, type Reach } from './reach';
+import { askDns, type DnsOutcome, type DnsQuery } from './dns-client';
+import { certificateFile, certificateRemote, privateKeyMatches, type CertOutcome, type KeyOutcome } from './tls-cert';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -50,6 +55,20 @@ export interface System {
   unit(name: string, signal: AbortSignal): Promise<UnitState>;
   /** An HTTP(S) exchange from the target (not cached: each check makes its own request). */
   http(request: HttpRequest, signal: AbortSignal): Promise<HttpOutcome>;
+  /** A network interface from /sys/class/net and the kernel's address list, once per name. */
+  netInterface(name: string, signal: AbortSignal): Promise<InterfaceFacts>;
+  /** The main routing table of a family, from /proc/net/route or /proc/net/ipv6_route, once per run. */
+  routes(family: 'ipv4' | 'ipv6'): Promise<Route[]>;
+  /** Whether host:port answers over tcp or udp within a window (not cached). */
+  reach(protocol: 'tcp' | 'udp', host: string, port: number, windowMs: number, signal: AbortSignal): Promise<Reach>;
+  /** One DNS question (not cached: each check asks its server). */
+  dns(query: DnsQuery, signal: AbortSignal): Promise<DnsOutcome>;
+  /** The first certificate of a PEM file, once per path. */
+  certificateFile(path: string, signal: AbortSignal): Promise<CertOutcome>;
+  /** The certificate a TLS endpoint presents (not cached). */
+  certificateRemote(host: string, port: number, serverName: string | undefined, windowMs: number, signal: AbortSignal): Promise<CertOutcome>;
+  /** Whether the private key in a PEM file matches a certificate. */
+  privateKeyMatches(certPem: string, keyPath: string, signal: AbortSignal): Promise<KeyOutcome>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -100,5 +119,12 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     systemd: once(() => systemdBooted(paths.systemdRun)),
     unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
     http: fetchHttp,
+    netInterface: oncePerKey((name, signal: AbortSignal) => readInterface(name, signal)),
+    routes: oncePerKey((family) => readRoutes(family as 'ipv4' | 'ipv6', paths.procNet)),
+    reach,
+    dns: askDns,
+    certificateFile: oncePerKey((path, signal: AbortSignal) => certificateFile(path, signal)),
+    certificateRemote,
+    privateKeyMatches,
   };
 }

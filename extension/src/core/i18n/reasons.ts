@@ -2,9 +2,15 @@ import type { Reason } from '../../../../schemas/generated/types';
 import type { Lang } from '../i18n';
 import { fill, type Entries } from './define';
 import { common } from './checks/common';
+import { netInterface } from './checks/interface';
+import { addr } from './checks/addr';
+import { route } from './checks/route';
+import { dns } from './checks/dns';
+import { tlsCert } from './checks/tlsCert';
+import { http } from './checks/http';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common };
+export const reasons: Entries = { ...common, ...netInterface, ...addr, ...route, ...dns, ...tlsCert, ...http };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
