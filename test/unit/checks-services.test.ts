@@ -60,11 +60,39 @@ describe('http check on a fake system', () => {
     await runOn(http, { type: 'http', url: 'https://h/api', method: 'POST', requestHeaders: { 'x-a': '1' }, requestBody: '{}', allowInsecure: true, noFollowRedirects: true }, system, regex);
     assert.deepEqual(seen, { url: 'https://h/api', method: 'POST', headers: { 'x-a': '1' }, body: '{}', followRedirects: false, allowInsecure: true, maxBody: 1024 * 1024 });
   });
-  it('an untrusted certificate says how to accept a self-signed one', async () => {
-    const { outcomes } = await runOn(http, { type: 'http', url: 'https://h/' }, fakeSystem({ http: () => ({ kind: 'failed', url: 'https://h/', error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) }), regex);
-    assert.deepEqual([outcomes[0].status, outcomes[0].actual], ['fail', { error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }]);
-    assert.match(outcomes[0].message ?? '', /allowInsecure: true/);
+  it('passes maxRedirects, caFile and serverName, and basic authentication as a header', async () => {
+    let seen: Record<string, unknown> = {};
+    const system = fakeSystem({ http: (req) => { seen = req as never; return ok(''); } });
+    await runOn(http, { type: 'http', url: 'https://10.0.0.1/', maxRedirects: 3, caFile: '/etc/ssl/tssr-ca.pem', serverName: 'intranet.tssr.lan', username: 'alice', password: 's3cret' }, system, regex);
+    assert.deepEqual([seen.maxRedirects, seen.caFile, seen.serverName, seen.followRedirects, seen.headers], [3, '/etc/ssl/tssr-ca.pem', 'intranet.tssr.lan', true, { authorization: `Basic ${Buffer.from('alice:s3cret').toString('base64')}` }]);
+    await runOn(http, { type: 'http', url: 'http://h/', maxRedirects: 0 }, system, regex);
+    assert.equal(seen.followRedirects, false);
   });
+  const failures: Array<[string, Record<string, unknown>, HttpOutcome, string]> = [
+    ['an untrusted certificate says how to accept a self-signed one', {}, { kind: 'failed', url: 'https://h/', error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, 'http.untrustedCert'],
+    ['with allowInsecure a TLS error is plain', { allowInsecure: true }, { kind: 'failed', url: 'https://h/', error: 'ERR_SSL_WRONG_VERSION_NUMBER' }, 'http.noResponse'],
+    ['a redirect loop', { maxRedirects: 2 }, { kind: 'failed', url: 'https://h/', error: 'ETOOMANYREDIRECTS' }, 'http.tooManyRedirects'],
+    ['an unreadable CA file', { caFile: '/nope.pem' }, { kind: 'failed', url: 'https://h/', error: 'ENOENT', caFile: '/nope.pem' }, 'http.caFileUnreadable'],
+  ];
+  for (const [name, check, outcome, code] of failures) {
+    it(name, async () => {
+      const { outcomes } = await runOn(http, { type: 'http', url: 'https://h/', ...check }, fakeSystem({ http: () => outcome }), regex);
+      assert.deepEqual([outcomes[0].status, outcomes[0].actual, outcomes[0].reason?.code], ['fail', { error: outcome.kind === 'failed' ? outcome.error : '' }, code]);
+    });
+  }
+  const extended: Array<[string, Record<string, unknown>, HttpOutcome, string[]]> = [
+    ['a status matcher', { status: { oneOf: [200, 204] } }, ok(''), ['status:pass']],
+    ['a status below 400', { status: { lt: 400 } }, ok('', { status: 302 } as never), ['status:pass']],
+    ['redirects and the final URL', { redirects: 1, finalUrl: { matches: '^https://' } }, ok('', { redirects: 1, url: 'https://h/' } as never), ['status:pass', 'redirects:pass', 'finalUrl:pass']],
+    ['an HTTP page that should have redirected', { finalUrl: { matches: '^https://' } }, ok(''), ['status:pass', 'finalUrl:fail']],
+    ['no response skips redirects and finalUrl', { redirects: 1, finalUrl: 'x' }, { kind: 'failed', url: 'http://h/', error: 'ECONNREFUSED' }, ['status:fail', 'redirects:skip', 'finalUrl:skip']],
+  ];
+  for (const [name, check, outcome, expected] of extended) {
+    it(name, async () => {
+      const { summary } = await runOn(http, { type: 'http', url: 'http://h/', ...check } as never, fakeSystem({ http: () => outcome }), regex);
+      assert.deepEqual(summary, expected);
+    });
+  }
 });
 
 describe('service check on a fake system', () => {
