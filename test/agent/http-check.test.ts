@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent, request, results } from '../helpers/agent';
+import { renderReason } from '../../extension/src/core/i18n/reasons';
 
 /** A loopback web server with the routes the cases need. */
 function routes(req: IncomingMessage, res: ServerResponse): void {
@@ -44,8 +45,18 @@ describe('agent http check against a loopback server', () => {
     tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, routes);
     await new Promise<void>((r) => tls!.listen(0, '127.0.0.1', () => r()));
     tlsBase = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+    // An intranet certificate named for its host only: trusted through caFile, matched through serverName.
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=intranet.tssr.lan',
+      '-addext', 'subjectAltName=DNS:intranet.tssr.lan', '-keyout', join(dir, 'intranet.key'), '-out', join(dir, 'intranet.pem')], { stdio: 'ignore' });
+    caFile = join(dir, 'intranet.pem');
+    intranet = createTlsServer({ key: readFileSync(join(dir, 'intranet.key')), cert: readFileSync(caFile) }, routes);
+    await new Promise<void>((r) => intranet!.listen(0, '127.0.0.1', () => r()));
+    intranetBase = `https://127.0.0.1:${(intranet.address() as AddressInfo).port}`;
   });
-  after(() => { server.close(); tls?.close(); });
+  after(() => { server.close(); tls?.close(); intranet?.close(); });
+  let intranet: ReturnType<typeof createTlsServer> | undefined;
+  let intranetBase = '';
+  let caFile = '';
 
   const cases: Array<[string, () => Record<string, unknown>, string[]]> = [
     ['status, headers and body', () => ({ url: `${base}/`, headers: [{ matches: '^server: tssr-test$' }], body: ['Bienvenue', { notContains: 'Apache' }] }), ['status:pass', 'headers[0]:pass', 'body[0]:pass', 'body[1]:pass']],
@@ -58,6 +69,13 @@ describe('agent http check against a loopback server', () => {
     ['a 307 keeps the method and body but drops the credentials for another host', () => ({ url: `${base}/elsewhere`, method: 'POST', requestHeaders: { authorization: 'Basic eDp5', 'x-tssr': 'kept' }, requestBody: 'b', body: [{ equals: 'POST kept b auth=-' }] }), ['status:pass', 'body[0]:pass']],
     ['a body past 1 MiB is cut: an absence is an error, a presence still passes', () => ({ url: `${base}/big`, body: [{ notContains: 'tail' }, 'xxxx'] }), ['status:pass', 'body[0]:error', 'body[1]:pass']],
     ['a self-signed certificate fails without allowInsecure', () => ({ url: `${tlsBase}/`, body: ['x'] }), ['status:fail', 'body[0]:skip']],
+    ['caFile and serverName trust an intranet certificate', () => ({ url: `${intranetBase}/`, caFile, serverName: 'intranet.tssr.lan', body: ['Bienvenue'] }), ['status:pass', 'body[0]:pass']],
+    ['caFile alone: the certificate does not name 127.0.0.1', () => ({ url: `${intranetBase}/`, caFile }), ['status:fail']],
+    ['the system CAs do not know the intranet CA', () => ({ url: `${intranetBase}/`, serverName: 'intranet.tssr.lan' }), ['status:fail']],
+    ['maxRedirects 0 reports the 302', () => ({ url: `${base}/moved`, maxRedirects: 0, status: 302 }), ['status:pass']],
+    ['redirects and finalUrl after one redirect', () => ({ url: `${base}/moved`, redirects: 1, finalUrl: { matches: '/$' } }), ['status:pass', 'redirects:pass', 'finalUrl:pass']],
+    ['a status matcher', () => ({ url: `${base}/nope`, status: { ge: 400 } }), ['status:pass']],
+    ['basic authentication is sent', () => ({ url: `${base}/echo`, username: 'alice', password: 'tssr', body: [`auth=Basic ${Buffer.from('alice:tssr').toString('base64')}`] }), ['status:pass', 'body[0]:pass']],
     ['allowInsecure accepts it', () => ({ url: `${tlsBase}/`, allowInsecure: true, body: ['Bienvenue'] }), ['status:pass', 'body[0]:pass']],
   ];
   for (const [name, check, expected] of cases) it(name, async () => assert.deepEqual(await summary(check()), expected));
@@ -68,7 +86,18 @@ describe('agent http check against a loopback server', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise((r) => closed.close(r));
     const rs = results(await runAgent(request([{ type: 'http', url: `http://127.0.0.1:${port}/` }], { lang: 'fr' })));
-    assert.deepEqual([rs[0].status, rs[0].actual], ['fail', { error: 'ECONNREFUSED' }]);
-    assert.match(rs[0].message, /pas de réponse HTTP/);
+    assert.deepEqual([rs[0].status, rs[0].actual, rs[0].reason.code], ['fail', { error: 'ECONNREFUSED' }, 'http.noResponse']);
+    assert.match(renderReason('fr', rs[0].reason), /pas de réponse HTTP/);
   });
+  const reasons: Array<[string, () => Record<string, unknown>, string]> = [
+    ['a redirect loop past maxRedirects', () => ({ url: `${base}/loop`, maxRedirects: 2 }), 'http.tooManyRedirects'],
+    ['a self-signed certificate says how to accept it', () => ({ url: `${tlsBase}/` }), 'http.untrustedCert'],
+    ['a missing CA file', () => ({ url: `${intranetBase}/`, caFile: '/nonexistent/ca.pem' }), 'http.caFileUnreadable'],
+  ];
+  for (const [name, check, code] of reasons) {
+    it(name, async () => {
+      const rs = results(await runAgent(request([{ type: 'http', ...check() }])));
+      assert.deepEqual([rs[0].status, rs[0].reason.code], ['fail', code]);
+    });
+  }
 });
