@@ -38,3 +38,14 @@ describe('network check schemas', () => {
   ];
   for (const [name, check, ok] of cases) it(`${name} → ${ok ? 'valid' : 'invalid'}`, () => assert.equal(checkErrors(check) === 0, ok));
 });
+
+describe('network check reasons in the catalogue', () => {
+  it('every reason code the network checks send is worded in French and English', async () => {
+    const { reasons } = await import('../../extension/src/core/i18n/reasons');
+    const sources = ['interface', 'addr', 'route', 'dns', 'tlsCert', 'http'].map((t) => readFileSync(join(ROOT, `agent/src/checks/${t}.ts`), 'utf8')).join('\n');
+    // Every quoted `<type>.<code>` literal, wherever it is chosen (ternaries included).
+    const codes = [...new Set([...sources.matchAll(/'((?:interface|addr|route|dns|tlsCert|http)\.[a-zA-Z]+)'/g)].map((m) => m[1]))];
+    assert.ok(codes.length > 20, codes.join(' '));
+    for (const code of codes) assert.ok(reasons[code]?.fr && reasons[code]?.en, `no catalogue entry for ${code}`);
+  });
+});
