@@ -581,7 +581,7 @@ export interface DnsCheck {
    */
   server?: string;
   /**
-   * Attempts before giving up (default 2); each waits its share of 80% of `timeoutMs`.
+   * Attempts before giving up (default 2). Each waits twice as long as the one before, and all of them fit in 80% of `timeoutMs`.
    */
   tries?: number;
   /**

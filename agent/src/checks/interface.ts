@@ -1,10 +1,8 @@
-import type { InterfaceCheck, Matcher } from '../../../schemas/generated/types';
+import type { InterfaceCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import { expectThat, skipBecause } from '../compare';
+import { anyOrder } from '../matchers/any-order';
 import { because } from '../reason';
-
-/** A plain list means these elements in any order, as `ip addr` order carries no meaning. */
-export const anyOrder = (m: Matcher | undefined): Matcher | undefined => (Array.isArray(m) ? { consistOf: m } : m);
 
 /** interface: a network interface's existence, state, carrier, MTU, MAC and addresses (Goss `interface`). */
 export const netInterface: CheckRunner<InterfaceCheck> = async (c, ctx) => {

@@ -4,7 +4,7 @@ import { expectThat, skipBecause } from '../compare';
 import { because, type Reason } from '../reason';
 import type { CertFacts, CertOutcome } from '../system/tls-cert';
 import { splitHostPort } from './addr';
-import { anyOrder } from './interface';
+import { anyOrder } from '../matchers/any-order';
 
 const DAY_MS = 86_400_000;
 const ASSERTED = ['subject', 'issuer', 'san', 'expiresInDays', 'valid', 'selfSigned', 'trusted', 'keyMatches'] as const;

@@ -40,6 +40,8 @@ function ipAddrs(name: string, signal: AbortSignal): Promise<string[]> {
 
 /** Reads an interface from sysfs (`sysNet` is /sys/class/net); its addresses as described on upAddrs. */
 export async function readInterface(name: string, signal: AbortSignal, sysNet = '/sys/class/net'): Promise<InterfaceFacts> {
+  // A name is one path component: `..` or a slash would read outside /sys/class/net.
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) return { kind: 'missing' };
   const dir = `${sysNet}/${name}`;
   const flags = await attr(dir, 'flags');
   if (flags === undefined) return { kind: 'missing' };
