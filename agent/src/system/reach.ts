@@ -1,5 +1,3 @@
-import { lookup } from 'node:dns/promises';
-
 /** Whether host:port answered: `open`, `closed` (refused, unreachable, unknown host: `error` says which) or `silent`. */
 export type Reach = { kind: 'open' } | { kind: 'closed'; error: string } | { kind: 'silent' } | { kind: 'aborted' };
 
@@ -23,6 +21,8 @@ function reachTcp(host: string, port: number, windowMs: number, signal: AbortSig
  */
 async function reachUdp(host: string, port: number, windowMs: number, signal: AbortSignal): Promise<Reach> {
   let address: { address: string; family: number };
+  // Loaded on first use, as every network module here: runs without an addr check never load them.
+  const { lookup } = require('node:dns/promises') as typeof import('node:dns/promises');
   try { address = await lookup(host); } catch (e) { return { kind: 'closed', error: (e as NodeJS.ErrnoException).code ?? String(e) }; }
   const dgram = require('node:dgram') as typeof import('node:dgram');
   return new Promise((resolve) => {
