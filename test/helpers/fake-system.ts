@@ -5,6 +5,12 @@ import type { ProcessInfo } from '../../agent/src/system/processes';
 import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
+import type { CronTable } from '../../agent/src/system/cron';
+import type { ConfigRead } from '../../agent/src/system/config-key';
+import type { ToolRun } from '../../agent/src/system/run-tool';
+import type { LogRead, SendOutcome } from '../../agent/src/system/logs';
+import type { Mount } from '../../agent/src/system/mounts';
+import { VALIDATORS } from '../../agent/src/system/config-test';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -16,6 +22,16 @@ export interface FakeFacts {
   systemd?: boolean;
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
+  cron?: CronTable;
+  /** Configurations by `format path` (path empty for the default). */
+  configs?: Record<string, ConfigRead>;
+  /** Validator runs by argv joined with spaces; a validator not listed is not installed. */
+  validators?: Record<string, ToolRun>;
+  /** Log lines written since the run started; a sent trigger's message lands when `lands` is true. */
+  log?: { lines: string[] | LogRead; send?: SendOutcome; lands?: boolean };
+  mounts?: Mount[];
+  /** Percent used per mount point. */
+  usage?: Record<string, number>;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -25,12 +41,15 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    paths: { passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '', proc: '/proc', procSys: '/proc/sys', systemdRun: '' },
+    paths: {
+      passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '/proc/self/mounts', proc: '/proc', procSys: '/proc/sys', systemdRun: '',
+      cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d', unitDirs: [], syslogFiles: ['/var/log/syslog'],
+    },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
     dpkg: async () => null,
     listeners: async () => [],
-    mounts: async () => [],
+    mounts: async () => f.mounts ?? [],
     processes: () => value(f.processes, []),
     kernelParam: async (key) => f.kernelParams?.[key] ?? { kind: 'missing' },
     systemd: async () => f.systemd ?? false,
@@ -43,6 +62,35 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     http: async (req) => {
       calls.push(`${req.method} ${req.url}`);
       return f.http ? f.http(req) : { kind: 'failed', url: req.url, error: 'ECONNREFUSED' };
+    },
+    cron: async () => f.cron ?? { entries: [], unreadable: [] },
+    config: async (format, path) => {
+      calls.push(`config ${format} ${path ?? ''}`);
+      return f.configs?.[`${format} ${path ?? ''}`] ?? { kind: 'unreadable', path: path ?? '', error: 'ENOENT' };
+    },
+    validate: async (tool, args) => {
+      const argv = VALIDATORS[tool].argv(args);
+      calls.push(argv.join(' '));
+      return f.validators?.[argv.join(' ')] ?? { kind: 'missing', tool: argv[0] };
+    },
+    startedAt: 0,
+    logMark: async () => 0,
+    logDefaultFile: async () => '/var/log/syslog',
+    logRead: async (source) => {
+      calls.push(`read ${source.kind}`);
+      const l = f.log?.lines ?? [];
+      return Array.isArray(l) ? { kind: 'lines', lines: [...l], truncated: false } : l;
+    },
+    logSend: async (t) => {
+      calls.push(`send ${t.message}`);
+      const sent = f.log?.send ?? { kind: 'sent' };
+      if (sent.kind === 'sent' && f.log?.lands && Array.isArray(f.log.lines)) f.log.lines.push(`${t.tag}: ${t.message}`);
+      return sent;
+    },
+    mountUsage: async (m) => {
+      const u = f.usage?.[m];
+      if (u === undefined) throw Object.assign(new Error('no such mount'), { code: 'ENOENT' });
+      return u;
     },
   };
 }

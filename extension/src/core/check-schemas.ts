@@ -10,9 +10,15 @@ import kernelParamSchema from '../../../schemas/checks/kernelParam.schema.json';
 import httpSchema from '../../../schemas/checks/http.schema.json';
 import serviceSchema from '../../../schemas/checks/service.schema.json';
 import lintSchema from '../../../schemas/checks/lint.schema.json';
+import cronSchema from '../../../schemas/checks/cron.schema.json';
+import configKeySchema from '../../../schemas/checks/configKey.schema.json';
+import configTestSchema from '../../../schemas/checks/configTest.schema.json';
+import logSchema from '../../../schemas/checks/log.schema.json';
+import mountSchema from '../../../schemas/checks/mount.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
   commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
   groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
+  cronSchema, configKeySchema, configTestSchema, logSchema, mountSchema,
 ];
