@@ -58,7 +58,7 @@ export const configKey: CheckRunner<ConfigKeyCheck> = async (c, ctx: CheckContex
   const found = effective(c, read);
   await expectThat(ctx, 'exists', wantExists, found !== undefined, found?.evidence);
   if (!found) {
-    if (wantExists && c.value !== undefined) skipBecause(ctx, ['value'], because('configKey.noKey', { key: c.key, format: c.format, path: c.path ?? null }));
+    if (wantExists && c.value !== undefined) skipBecause(ctx, ['value'], because('configKey.noKey', { key: c.key, source: c.path ?? c.format }));
     return;
   }
   if (wantExists) await expectThat(ctx, 'value', asText(c.value), found.value, found.evidence);

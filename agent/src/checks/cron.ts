@@ -54,7 +54,7 @@ export const cron: CheckRunner<CronCheck> = async (c, ctx) => {
   const asserted = (['user', 'schedule'] as const).filter((k) => c[k] !== undefined);
   const table = await ctx.system.cron(ctx.signal);
   const chosen = await select(c, table.entries, ctx);
-  const wanted = { command: c.command ?? null, timer: c.timer ?? null };
+  const wanted = { job: c.timer ?? c.command };
   if (!chosen.length && c.timer === undefined && table.unreadable.length) {
     // The job may sit in a crontab this agent cannot read: no verdict, and the fix is to run as root.
     const denied = table.unreadable.some((u) => u.error === 'EACCES' || u.error === 'EPERM');

@@ -69,7 +69,7 @@ export const log: CheckRunner<LogCheck> = async (c, ctx) => {
         const found = m.line !== undefined;
         const ok = found === want;
         const reason = ok ? because('pass', { property: 'found' })
-          : want ? because(trigger ? 'log.notLanded' : 'log.noLine', { pattern, source: where, withinMs: trigger ? c.withinMs ?? DEFAULT_WINDOW_MS : null })
+          : want ? (trigger ? because('log.notLanded', { pattern, source: where, withinMs: c.withinMs ?? DEFAULT_WINDOW_MS }) : because('log.noLine', { pattern, source: where }))
             : because('log.unwantedLine', { pattern, source: where, line: m.line });
         return report(ok ? 'pass' : 'fail', m.line ?? null, reason, where === 'journal' ? undefined : where);
       }

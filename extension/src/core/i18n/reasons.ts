@@ -2,9 +2,14 @@ import type { Reason } from '../../../../schemas/generated/types';
 import type { Lang } from '../i18n';
 import { fill, type Entries } from './define';
 import { common } from './checks/common';
+import { cron } from './checks/cron';
+import { configKey } from './checks/configKey';
+import { configTest } from './checks/configTest';
+import { log } from './checks/log';
+import { mount } from './checks/mount';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common };
+export const reasons: Entries = { ...common, ...cron, ...configKey, ...configTest, ...log, ...mount };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
