@@ -11,6 +11,15 @@ const DEFAULT_WINDOW_MS = 5000;
 
 /** The first line satisfying the pattern, or an error from the matcher (a runaway regex). */
 async function firstMatch(lines: string[], pattern: Matcher, ctx: CheckContext): Promise<{ line?: string; error?: Reason }> {
+  // A regular expression goes to the regex worker once for the whole log: it answers with the index of the first
+  // matching line (a multi-line journal message counts as one line).
+  if (typeof pattern === 'object' && pattern !== null && 'matches' in pattern && typeof pattern.matches === 'string') {
+    const text = lines.map((l) => l.replace(/\r?\n/g, ' ')).join('\n');
+    const answer = await ctx.regex.test(pattern.matches, text, true, ctx.signal);
+    if ('index' in answer) return answer.index >= 0 ? { line: lines[answer.index] } : {};
+    const v = await evaluate(pattern, text, ctx);
+    return v.error ? { error: v.error } : {};
+  }
   for (const line of lines) {
     const v = await evaluate(pattern, line, ctx);
     if (v.error) return { error: v.error };
