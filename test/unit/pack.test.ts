@@ -29,7 +29,7 @@ describe('pack validation with positions', () => {
 
   const cases: Array<[string, string, number, number, RegExp]> = [
     ['malformed YAML', valid.replace('title: Titre', 'title: [Titre'), 8, 5, /YAML invalide/],
-    ['an unknown check type', valid.replace('type: file', 'type: servise'), 12, 9, /Type de vérification inconnu « servise ».*command, file/],
+    ['an unknown check type', valid.replace('type: file', 'type: servise'), 12, 9, /Type de vérification inconnu « servise ».*command, .*file/],
     ['an unknown competence', valid.replace('[CP9]', '[CP9, CP42]'), 3, 20, /Compétence inconnue « CP42 »/],
     ['an unknown référentiel critère', valid.replace('CP9.1', 'CP9.9'), 8, 18, /Critère du référentiel inconnu « CP9.9 »/],
     ['an unknown property, at its key', valid.replace('    points: 1', '    points: 1\n    poids: 2'), 10, 5, /propriété inconnue « poids »/],
