@@ -66,7 +66,8 @@ export const cron: CheckRunner<CronCheck> = async (c, ctx) => {
   const sources = chosen.map(source);
   const ok = chosen.length > 0 === wantExists;
   const reason = ok ? because('pass', { property: 'exists' }) : wantExists ? because('cron.noEntry', wanted) : because('cron.unwanted', { ...wanted, sources });
-  ctx.report({ property: 'exists', status: ok ? 'pass' : 'fail', expected: wantExists, actual: sources, reason, ...(chosen[0] ? { path: chosen[0].path, line: chosen[0].line } : {}) });
+  const evidence = chosen[0] ? { path: chosen[0].path, line: chosen[0].line } : {};
+  ctx.report({ property: 'exists', status: ok ? 'pass' : 'fail', expected: wantExists, actual: sources, reason, ...evidence });
   if (!chosen.length) {
     if (wantExists) skipBecause(ctx, asserted, because('cron.noEntry', wanted));
     return;

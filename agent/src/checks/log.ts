@@ -78,8 +78,9 @@ export const log: CheckRunner<LogCheck> = async (c, ctx) => {
         const found = m.line !== undefined;
         const ok = found === want;
         const reason = ok ? because('pass', { property: 'found' })
-          : want ? (trigger ? because('log.notLanded', { pattern, source: where, withinMs: c.withinMs ?? DEFAULT_WINDOW_MS }) : because('log.noLine', { pattern, source: where }))
-            : because('log.unwantedLine', { pattern, source: where, line: m.line });
+          : !want ? because('log.unwantedLine', { pattern, source: where, line: m.line })
+            : trigger ? because('log.notLanded', { pattern, source: where, withinMs: c.withinMs ?? DEFAULT_WINDOW_MS })
+              : because('log.noLine', { pattern, source: where });
         return report(ok ? 'pass' : 'fail', m.line ?? null, reason, where === 'journal' ? undefined : where);
       }
       await new Promise((r) => setTimeout(r, POLL_MS));

@@ -39,6 +39,7 @@ export const mount: CheckRunner<MountCheck> = async (c, ctx) => {
   try {
     await expectThat(ctx, 'usage', c.usage, await ctx.system.mountUsage(m.target), evidence);
   } catch (e) {
-    ctx.report({ property: 'usage', status: 'error', expected: c.usage, actual: null, reason: because('mount.statfsFailed', { mountPoint: m.target, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), ...evidence });
+    const reason = because('mount.statfsFailed', { mountPoint: m.target, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    ctx.report({ property: 'usage', status: 'error', expected: c.usage, actual: null, reason, ...evidence });
   }
 };

@@ -76,7 +76,9 @@ export async function readConfig(format: ConfigFormat, path: string | undefined,
     }
     default: {
       const read = await readConfigText(file!, signal);
-      if ('error' in read) return read.error === 'EACCES' && !isRoot() ? { kind: 'needsRoot', what: file!, detail: read.error } : { kind: 'unreadable', path: file!, error: read.error };
+      if ('error' in read) {
+        return read.error === 'EACCES' && !isRoot() ? { kind: 'needsRoot', what: file!, detail: read.error } : { kind: 'unreadable', path: file!, error: read.error };
+      }
       if (format === 'apache') return { kind: 'entries', entries: await walkApache(file!, files) };
       return { kind: 'entries', entries: format === 'ini' ? parseIni(read.text, file!) : parseKeyValue(read.text, file!) };
     }

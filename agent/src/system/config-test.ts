@@ -59,7 +59,8 @@ export function verdictOf(run: ToolRun): ValidatorVerdict | Exclude<ToolRun, { k
   if (run.kind !== 'ran') return run;
   const valid = run.code === 0;
   // stderr first: that is where validators write their errors; a valid run's notes are kept without a location.
-  return valid ? { valid, code: run.code, detail: locateError(run.stderr + '\n' + run.stdout).detail } : { valid, code: run.code, ...locateError(run.stderr + '\n' + run.stdout) };
+  const located = locateError(run.stderr + '\n' + run.stdout);
+  return valid ? { valid, code: run.code, detail: located.detail } : { valid, code: run.code, ...located };
 }
 
 /** Runs a validator (argv, process group killed on timeout). */

@@ -35,7 +35,8 @@ export async function runTool(argv: string[], signal: AbortSignal, input?: strin
   if (!path) return { kind: 'missing', tool: argv[0] };
   if (signal.aborted) return { kind: 'aborted' };
   return new Promise((resolve) => {
-    const child = spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' } });
+    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
+    const child = spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const untrack = track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
