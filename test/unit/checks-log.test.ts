@@ -32,6 +32,7 @@ describe('log check on a fake system', () => {
     ['nobody listens on the server port', { trigger: { message: 'm', server: { host: '127.0.0.1' } }, withinMs: 60000 }, { lines: [], send: { kind: 'refused' } }, 'found:fail'],
     ['logger missing is an error', { trigger: { message: 'm' } }, { lines: [], send: { kind: 'missingTool', tool: 'logger' } }, 'found:error'],
     ['an unreadable log is an error', { pattern: 'x' }, { lines: { kind: 'failed', error: 'EACCES' } }, 'found:error'],
+    ['a journal showing only the user’s own entries cannot prove a line absent', { pattern: 'x' }, { lines: { kind: 'lines', lines: [], truncated: false, partial: true } }, 'found:error'],
     ['an invalid regex is an error', { pattern: { matches: '(' } }, { lines }, 'found:error'],
   ];
   for (const [name, check, log_, expected] of cases) {

@@ -76,6 +76,8 @@ export const log: CheckRunner<LogCheck> = async (c, ctx) => {
       if (m.error) return report('error', null, m.error);
       if (m.line !== undefined || Date.now() >= deadline || !want) {
         const found = m.line !== undefined;
+        // A partial journal cannot prove a line absent: the fix is root (or the adm group), not the learner's setup.
+        if (!found && read.partial) return report('error', null, because('log.needsRoot', { source: where, error: 'journal' }));
         const ok = found === want;
         const reason = ok ? because('pass', { property: 'found' })
           : !want ? because('log.unwantedLine', { pattern, source: where, line: m.line })

@@ -5,7 +5,7 @@ import { runTool, type ToolRun } from './run-tool';
 
 /** Lines read from a log since a mark, or why they could not be read. */
 export type LogRead =
-  | { kind: 'lines'; lines: string[]; truncated: boolean }
+  | { kind: 'lines'; lines: string[]; truncated: boolean; partial?: boolean }
   | { kind: 'failed'; error: string }
   | { kind: 'missingTool'; tool: string };
 
@@ -64,11 +64,13 @@ export function journalLine(json: string): string | null {
 
 /** Journal entries since a time, newest MAX_ENTRIES, through `journalctl -o json`. */
 export async function readJournal(sinceMs: number, signal: AbortSignal): Promise<LogRead> {
-  const run = await runTool(['journalctl', '--no-pager', '-q', '-o', 'json', '-n', String(MAX_ENTRIES), `--since=@${Math.floor(sinceMs / 1000)}`], signal);
+  const run = await runTool(['journalctl', '--no-pager', '-o', 'json', '-n', String(MAX_ENTRIES), `--since=@${Math.floor(sinceMs / 1000)}`], signal);
   if (run.kind === 'missing') return { kind: 'missingTool', tool: 'journalctl' };
   if (run.kind !== 'ran') return { kind: 'failed', error: run.kind === 'failed' ? run.error : 'aborted' };
   if (run.code !== 0) return { kind: 'failed', error: run.stderr.trim().slice(0, 300) || `exit ${run.code}` };
-  return { kind: 'lines', lines: run.stdout.split('\n').map(journalLine).filter((l): l is string => l !== null), truncated: run.truncated };
+  const lines = run.stdout.split('\n').map(journalLine).filter((l): l is string => l !== null);
+  // Outside the adm and systemd-journal groups journalctl shows only the user's own entries, and says so.
+  return { kind: 'lines', lines, truncated: run.truncated, partial: /not seeing messages from other users/i.test(run.stderr) };
 }
 
 /** Reads the new lines of a log source. */
