@@ -15,13 +15,39 @@ import { addr } from './checks/addr';
 import { route } from './checks/route';
 import { dns } from './checks/dns';
 import { tlsCert } from './checks/tlsCert';
+import { cron } from './checks/cron';
+import { configKey } from './checks/configKey';
+import { configTest } from './checks/configTest';
+import { log } from './checks/log';
+import { mount } from './checks/mount';
 
 /** Checks the agent runs on the target; `lint` is evaluated by the client on the learner's files. */
 type AgentCheck = Exclude<Check, { type: 'lint' }>;
 type RunnerTable = { [T in AgentCheck['type']]: CheckRunner<Extract<AgentCheck, { type: T }>> };
 
-/** Every check type this agent implements, keyed by its schema `type`. */
-export const registry: RunnerTable = { file, command, port, user, package: pkg, group, process: processCheck, kernelParam, http, service, interface: netInterface, addr, route, dns, tlsCert };
+/** Every check type this agent implements, keyed by its schema `type` (one per line: types are added by many hands). */
+export const registry: RunnerTable = {
+  file,
+  command,
+  port,
+  user,
+  package: pkg,
+  group,
+  process: processCheck,
+  kernelParam,
+  http,
+  service,
+  interface: netInterface,
+  addr,
+  route,
+  dns,
+  tlsCert,
+  cron,
+  configKey,
+  configTest,
+  log,
+  mount,
+};
 
 /** Check types announced in `hello`. */
 export const checkTypes = Object.keys(registry).sort();

@@ -60,7 +60,12 @@ export type Check =
   | RouteCheck
   | DnsCheck
   | TlsCertCheck
-  | LintCheck;
+  | LintCheck
+  | CronCheck
+  | ConfigKeyCheck
+  | ConfigTestCheck
+  | LogCheck
+  | MountCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -159,6 +164,145 @@ export type TlsCertCheck = {
   keyMatches?: string;
 } & {
   [k: string]: unknown;
+};
+/**
+ * A scheduled job, found by its command or its systemd timer, in user crontabs (/var/spool/cron/crontabs, readable by root only), /etc/crontab, /etc/cron.d and timer units (/etc/systemd/system overrides /lib/systemd/system). Every result names the file:line of the entry. With several entries selected, a property holds when one of them satisfies it.
+ */
+export type CronCheck = {
+  type: 'cron';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * Selects the entries whose command satisfies this matcher (a plain text means the exact command: use `contains` for a part). For a timer, its service's ExecStart.
+   */
+  command?: string | MatcherOperator;
+  /**
+   * Selects a systemd timer by unit name (`backup` means `backup.timer`).
+   */
+  timer?: string;
+  /**
+   * The user the job runs as: the crontab's owner, the user field of /etc/crontab and /etc/cron.d, or the service's User= (root by default).
+   */
+  user?: string | MatcherOperator;
+  /**
+   * The five fields (`30 2 * * 1-5`) or a macro (`@daily` equals `0 0 * * *`), compared with whitespace collapsed; for a timer its OnCalendar= value (`*-*-* 02:00:00`). A matcher is applied to the schedule as written.
+   */
+  schedule?: string | MatcherOperator;
+  /**
+   * Whether such a job exists (default true).
+   */
+  exists?: boolean;
+};
+/**
+ * The effective value of one configuration key, with the file:line that set it. sshd values come from `sshd -T` (defaults and Includes applied); nginx from the `nginx -T` dump; apache, ini, key=value and login.defs files are read with their Includes. Needs root where the daemon's dump does (sshd host keys, nginx logs).
+ */
+export type ConfigKeyCheck = {
+  type: 'configKey';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * How the file is read: `sshd` (sshd -T), `ini` ([section] key = value), `keyValue` (key=value or key value), `loginDefs` (/etc/login.defs), `nginx` (nginx -T), `apache` (directives and Include).
+   */
+  format: 'sshd' | 'ini' | 'keyValue' | 'loginDefs' | 'nginx' | 'apache';
+  /**
+   * The main configuration file. Defaults: /etc/ssh/sshd_config, /etc/login.defs, /etc/apache2/apache2.conf, nginx's compiled-in file; required for ini and keyValue.
+   */
+  path?: string;
+  /**
+   * The key: an sshd keyword (any case), `section.key` for ini, a block path for nginx (`http.server.listen`) or apache (`VirtualHost.DocumentRoot`, any case).
+   */
+  key: string;
+  /**
+   * The effective value. A key set several times (nginx `listen` in two servers, sshd `port`) gives the list of values: use `contains`. A number means its decimal text.
+   */
+  value?: string | number | MatcherOperator;
+  /**
+   * Whether the key is set (default true). For sshd every known keyword has a value, its default at least.
+   */
+  exists?: boolean;
+};
+/**
+ * Runs a daemon's own configuration validator and reports whether it accepts the configuration, with the file:line of the first error it names: `nginx -t`, `apachectl configtest`, `named-checkconf`, `named-checkzone`, `sshd -t`, `visudo -c`, `rsyslogd -N1`, `postfix check`, `zabbix_agentd -T`, `kea-dhcp4 -t`. A validator that is not installed is an error naming the package to install. Most validators need root to read the daemon's files.
+ */
+export type ConfigTestCheck = {
+  type: 'configTest';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The validator: nginx, apache (apachectl), named (named-checkconf), namedZone (named-checkzone), sshd, visudo, rsyslog (rsyslogd -N1), postfix, zabbixAgent (zabbix_agentd -T), keaDhcp4 (kea-dhcp4 -t).
+   */
+  tool:
+    'nginx' | 'apache' | 'named' | 'namedZone' | 'sshd' | 'visudo' | 'rsyslog' | 'postfix' | 'zabbixAgent' | 'keaDhcp4';
+  /**
+   * The file to validate instead of the daemon's default one (for postfix, a file of the configuration folder); required for namedZone (the zone file).
+   */
+  file?: string;
+  /**
+   * The zone name, for namedZone (`tssr.lan`).
+   */
+  zone?: string;
+  /**
+   * Whether the validator must accept the configuration (default true).
+   */
+  valid?: boolean;
+};
+/**
+ * A log line matching a pattern, written since the run started: in the journal (journalctl, on a systemd target), or in a syslog file (`path`, else /var/log/syslog or /var/log/messages, read from its size when the run first looked at it). An optional trigger sends a message with logger(1), locally or to a remote syslog server, and waits for it to land; with nothing listening on the server's port the check fails at once instead of waiting out its window. Reading /var/log/syslog or other users' journal needs root (or the adm group).
+ */
+export type LogCheck = {
+  type: 'log';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The log file to read instead of the journal (`/var/log/remote/web01.log`).
+   */
+  path?: string;
+  /**
+   * What a line must satisfy: a plain text is looked for inside the line; `{matches: re}` is a regular expression. Journal lines read `identifier[pid]: message`. Defaults to the trigger's message.
+   */
+  pattern?: string | MatcherOperator;
+  /**
+   * Whether such a line must be found (default true).
+   */
+  exists?: boolean;
+  /**
+   * A message sent with logger(1) before reading, to prove the chain from sender to log file.
+   */
+  trigger?: {
+    /**
+     * The message text (make it unique, e.g. with the exercise id).
+     */
+    message: string;
+    /**
+     * The syslog tag (logger -t), default `tssr-lab`.
+     */
+    tag?: string;
+    /**
+     * facility.level (logger -p), default `user.notice`.
+     */
+    priority?: string;
+    /**
+     * A remote syslog server (logger -n host -P port, -d for udp, -T for tcp).
+     */
+    server?: {
+      /**
+       * Host name or address of the server.
+       */
+      host: string;
+      /**
+       * Its port (default 514).
+       */
+      port?: number;
+      /**
+       * udp (default) or tcp.
+       */
+      protocol?: 'udp' | 'tcp';
+    };
+  };
+  /**
+   * How long a triggered message may take to land (default 5000).
+   */
+  withinMs?: number;
 };
 /**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
@@ -618,6 +762,38 @@ export interface LintCheck {
    * Also run ShellCheck on bash files when it is installed.
    */
   shellcheck?: boolean;
+}
+/**
+ * A mounted file system (Goss `mount`), read from /proc/self/mounts; when several are mounted on the same point, the last one (the visible one) counts. Usage comes from statfs(2), as df computes it.
+ */
+export interface MountCheck {
+  type: 'mount';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The mount point (`/srv/partage`).
+   */
+  mountPoint: string;
+  /**
+   * Whether something is mounted there (default true).
+   */
+  exists?: boolean;
+  /**
+   * The mounted device or share (`/dev/sdb1`, `//srv-fic/partage`, `tmpfs`).
+   */
+  source?: string | MatcherOperator;
+  /**
+   * The file system type (`ext4`, `xfs`, `cifs`, `nfs4`, `tmpfs`).
+   */
+  filesystem?: string | MatcherOperator;
+  /**
+   * Mount options: a list means each of them is set (others may be); a matcher applies to the whole list (`{not: {contains: exec}}`).
+   */
+  opts?: string[] | MatcherOperator;
+  /**
+   * Percent of the space in use, rounded up as df does (`{lt: 90}`).
+   */
+  usage?: number | MatcherOperator;
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.

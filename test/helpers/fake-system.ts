@@ -10,6 +10,12 @@ import type { Route } from '../../agent/src/system/routes';
 import type { Reach } from '../../agent/src/system/reach';
 import type { DnsOutcome, DnsQuery } from '../../agent/src/system/dns-client';
 import type { CertOutcome, KeyOutcome } from '../../agent/src/system/tls-cert';
+import type { CronTable } from '../../agent/src/system/cron';
+import type { ConfigRead } from '../../agent/src/system/config-key';
+import type { ToolRun } from '../../agent/src/system/run-tool';
+import type { LogRead, SendOutcome } from '../../agent/src/system/logs';
+import type { Mount } from '../../agent/src/system/mounts';
+import { VALIDATORS } from '../../agent/src/system/config-test';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -30,6 +36,16 @@ export interface FakeFacts {
   certificates?: Record<string, CertOutcome>;
   /** Key checks by key path. */
   keys?: Record<string, KeyOutcome>;
+  cron?: CronTable;
+  /** Configurations by `format path` (path empty for the default). */
+  configs?: Record<string, ConfigRead>;
+  /** Validator runs by argv joined with spaces; a validator not listed is not installed. */
+  validators?: Record<string, ToolRun>;
+  /** Log lines written since the run started; a sent trigger's message lands when `lands` is true. */
+  log?: { lines: string[] | LogRead; send?: SendOutcome; lands?: boolean };
+  mounts?: Mount[];
+  /** Percent used per mount point. */
+  usage?: Record<string, number>;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -39,12 +55,15 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,
-    paths: { passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '', proc: '/proc', procSys: '/proc/sys', systemdRun: '' },
+    paths: {
+      passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '/proc/self/mounts', proc: '/proc', procSys: '/proc/sys', systemdRun: '',
+      cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d', unitDirs: [], syslogFiles: ['/var/log/syslog'],
+    },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
     dpkg: async () => null,
     listeners: async () => [],
-    mounts: async () => [],
+    mounts: async () => f.mounts ?? [],
     processes: () => value(f.processes, []),
     kernelParam: async (key) => f.kernelParams?.[key] ?? { kind: 'missing' },
     systemd: async () => f.systemd ?? false,
@@ -74,6 +93,35 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
       return f.certificates?.[`${host}:${port}`] ?? { kind: 'failed', error: 'ECONNREFUSED' };
     },
     privateKeyMatches: async (_pem, keyPath) => f.keys?.[keyPath] ?? { kind: 'failed', error: 'ENOENT' },
+    cron: async () => f.cron ?? { entries: [], unreadable: [] },
+    config: async (format, path) => {
+      calls.push(`config ${format} ${path ?? ''}`);
+      return f.configs?.[`${format} ${path ?? ''}`] ?? { kind: 'unreadable', path: path ?? '', error: 'ENOENT' };
+    },
+    validate: async (tool, args) => {
+      const argv = VALIDATORS[tool].argv(args);
+      calls.push(argv.join(' '));
+      return f.validators?.[argv.join(' ')] ?? { kind: 'missing', tool: argv[0] };
+    },
+    startedAt: 0,
+    logMark: async () => 0,
+    logDefaultFile: async () => '/var/log/syslog',
+    logRead: async (source) => {
+      calls.push(`read ${source.kind}`);
+      const l = f.log?.lines ?? [];
+      return Array.isArray(l) ? { kind: 'lines', lines: [...l], truncated: false } : l;
+    },
+    logSend: async (t) => {
+      calls.push(`send ${t.message}`);
+      const sent = f.log?.send ?? { kind: 'sent' };
+      if (sent.kind === 'sent' && f.log?.lands && Array.isArray(f.log.lines)) f.log.lines.push(`${t.tag}: ${t.message}`);
+      return sent;
+    },
+    mountUsage: async (m) => {
+      const u = f.usage?.[m];
+      if (u === undefined) throw Object.assign(new Error('no such mount'), { code: 'ENOENT' });
+      return u;
+    },
   };
 }
 

@@ -12,6 +12,12 @@ import { readRoutes, type Route } from './routes';
 import { reach, type Reach } from './reach';
 import { askDns, type DnsOutcome, type DnsQuery } from './dns-client';
 import { certificateFile, certificateRemote, privateKeyMatches, type CertOutcome, type KeyOutcome } from './tls-cert';
+import { readCron, type CronTable } from './cron';
+import { readConfig, type ConfigFormat, type ConfigRead } from './config-key';
+import { runValidator, type Validator, type ValidatorArgs } from './config-test';
+import type { ToolRun } from './run-tool';
+import { logMark, readLog, sendLog, type LogRead, type LogSource, type LogTrigger, type SendOutcome } from './logs';
+import { mountUsage } from './statfs';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -22,11 +28,20 @@ export interface SystemPaths {
   procSys: string;
   /** Present as a directory when systemd is PID 1 (sd_booted). */
   systemdRun: string;
+  /** Users' crontabs (root only), the system crontab and its drop-in folder. */
+  cronSpool: string; crontab: string; cronD: string;
+  /** systemd unit folders, the first holding a name winning (/etc overrides /lib). */
+  unitDirs: string[];
+  /** Syslog files tried in order when a log check names none. */
+  syslogFiles: string[];
 }
 
 const DEFAULT_PATHS: SystemPaths = {
   passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts',
   proc: '/proc', procSys: '/proc/sys', systemdRun: '/run/systemd/system',
+  cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d',
+  unitDirs: ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'],
+  syslogFiles: ['/var/log/syslog', '/var/log/messages'],
 };
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
@@ -69,6 +84,24 @@ export interface System {
   certificateRemote(host: string, port: number, serverName: string | undefined, windowMs: number, signal: AbortSignal): Promise<CertOutcome>;
   /** Whether the private key in a PEM file matches a certificate. */
   privateKeyMatches(certPem: string, keyPath: string, signal: AbortSignal): Promise<KeyOutcome>;
+  /** Cron jobs and systemd timers, read once per run. */
+  cron(signal: AbortSignal): Promise<CronTable>;
+  /** One configuration's settings (with sshd -T / nginx -T where the daemon has a dump), once per format and path. */
+  config(format: ConfigFormat, path: string | undefined, signal: AbortSignal): Promise<ConfigRead>;
+  /** Runs a daemon's configuration validator (each check runs its own). */
+  validate(tool: Validator, args: ValidatorArgs, signal: AbortSignal): Promise<ToolRun>;
+  /** When the run started (ms since the epoch): log lines older than this are not the run's. */
+  readonly startedAt: number;
+  /** A log file's size when the run first looked at it: reads start there. */
+  logMark(path: string): Promise<number>;
+  /** The syslog file read when a log check names none (the first of paths.syslogFiles that exists). */
+  logDefaultFile(): Promise<string>;
+  /** New lines of a log source (not cached: checks poll it). */
+  logRead(source: LogSource, signal: AbortSignal): Promise<LogRead>;
+  /** Sends a message with logger(1). */
+  logSend(trigger: LogTrigger, signal: AbortSignal): Promise<SendOutcome>;
+  /** Percent of space used on the file system mounted at a path (statfs), once per path. */
+  mountUsage(mountPoint: string): Promise<number>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -94,6 +127,10 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
 /** Builds the per-run System: nothing is read until a check asks. */
 export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const paths = { ...DEFAULT_PATHS, ...overrides };
+  const startedAt = Date.now();
+  // An aborted read is a rejection, so it is forgotten and the next check reads again.
+  const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal) =>
+    readConfig(format, path, signal).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)));
   const text = (path: string): Promise<string> => readFile(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
   const udp = once(() => listeners('udp', paths.procNet));
@@ -126,5 +163,18 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     certificateFile: oncePerKey((path, signal: AbortSignal) => certificateFile(path, signal)),
     certificateRemote,
     privateKeyMatches,
+    // Shared by every cron check: no single check's deadline may cut it short (it reads small files only).
+    cron: once(() => readCron(paths, new AbortController().signal)),
+    config: (format, path, signal) => config(`${format}\0${path ?? ''}`, format, path, signal),
+    validate: runValidator,
+    startedAt,
+    logMark: oncePerKey((path) => logMark(path)),
+    logDefaultFile: once(async () => {
+      for (const f of paths.syslogFiles) if (await logMark(f).then((size) => size > 0, () => true)) return f;
+      return paths.syslogFiles[0];
+    }),
+    logRead: readLog,
+    logSend: sendLog,
+    mountUsage: oncePerKey((mountPoint) => mountUsage(mountPoint)),
   };
 }

@@ -15,10 +15,16 @@ import addrSchema from '../../../schemas/checks/addr.schema.json';
 import routeSchema from '../../../schemas/checks/route.schema.json';
 import dnsSchema from '../../../schemas/checks/dns.schema.json';
 import tlsCertSchema from '../../../schemas/checks/tlsCert.schema.json';
+import cronSchema from '../../../schemas/checks/cron.schema.json';
+import configKeySchema from '../../../schemas/checks/configKey.schema.json';
+import configTestSchema from '../../../schemas/checks/configTest.schema.json';
+import logSchema from '../../../schemas/checks/log.schema.json';
+import mountSchema from '../../../schemas/checks/mount.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
   commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
   groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
   interfaceSchema, addrSchema, routeSchema, dnsSchema, tlsCertSchema,
+  cronSchema, configKeySchema, configTestSchema, logSchema, mountSchema,
 ];

@@ -8,9 +8,27 @@ import { route } from './checks/route';
 import { dns } from './checks/dns';
 import { tlsCert } from './checks/tlsCert';
 import { http } from './checks/http';
+import { cron } from './checks/cron';
+import { configKey } from './checks/configKey';
+import { configTest } from './checks/configTest';
+import { log } from './checks/log';
+import { mount } from './checks/mount';
 
-/** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...netInterface, ...addr, ...route, ...dns, ...tlsCert, ...http };
+/** Every reason the agent may send, by code. A check type adds its group here (one import, one line). */
+export const reasons: Entries = {
+  ...common,
+  ...netInterface,
+  ...addr,
+  ...route,
+  ...dns,
+  ...tlsCert,
+  ...http,
+  ...cron,
+  ...configKey,
+  ...configTest,
+  ...log,
+  ...mount,
+};
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
