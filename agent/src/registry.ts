@@ -9,6 +9,8 @@ import { pkg } from './checks/package';
 import { port } from './checks/port';
 import { processCheck } from './checks/process';
 import { service } from './checks/service';
+import { script } from './checks/script';
+import { backup } from './checks/backup';
 import { user } from './checks/user';
 
 /** Checks the agent runs on the target; `lint` is evaluated by the client on the learner's files. */
@@ -16,7 +18,7 @@ type AgentCheck = Exclude<Check, { type: 'lint' }>;
 type RunnerTable = { [T in AgentCheck['type']]: CheckRunner<Extract<AgentCheck, { type: T }>> };
 
 /** Every check type this agent implements, keyed by its schema `type`. */
-export const registry: RunnerTable = { file, command, port, user, package: pkg, group, process: processCheck, kernelParam, http, service };
+export const registry: RunnerTable = { file, command, port, user, package: pkg, group, process: processCheck, kernelParam, http, service, script, backup };
 
 /** Check types announced in `hello`. */
 export const checkTypes = Object.keys(registry).sort();

@@ -27,7 +27,9 @@ export type Schemas =
   | TextMatchers
   | Literal
   | MatcherOperator
-  | Matcher1;
+  | Matcher1
+  | Needs
+  | Retry;
 /**
  * User-facing text: a French string, or French with an English translation.
  */
@@ -55,11 +57,19 @@ export type Check =
   | KernelParamCheck
   | HttpCheck
   | ServiceCheck
+  | ScriptCheck
+  | BackupCheck
   | LintCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
 export type TimeoutMs = number;
+/**
+ * Ids of the checks (anywhere in the exercise) that must pass before this one runs; when one fails, errors or is skipped, this check is skipped with the reason.
+ *
+ * @minItems 1
+ */
+export type Needs = [string, ...string[]];
 /**
  * A plain string means `contains`. Exactly one operator per object.
  */
@@ -82,26 +92,41 @@ export type TextMatcher =
     };
 export type TextMatchers = TextMatcher[];
 /**
- * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ * A file put in the sandbox before the run.
+ *
+ * This interface was referenced by `ScriptCheck`'s JSON-Schema
+ * via the `definition` "Fixture".
  */
-export type Status = 'pass' | 'fail' | 'skip' | 'error';
-/**
- * Any line the agent writes on stdout.
- */
-export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
-/**
- * This interface was referenced by `RunReport`'s JSON-Schema
- * via the `definition` "CriterionStatus".
- */
-export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
-/**
- * A plain expected value.
- */
-export type Literal = string | number | boolean | null;
+export type ScriptFixture =
+  | string
+  | ({
+      [k: string]: unknown;
+    } & {
+      /**
+       * Where in the sandbox (relative).
+       */
+      path: string;
+      /**
+       * The file's text.
+       */
+      content?: string;
+      /**
+       * A workspace path, or an absolute path on the target, to copy.
+       */
+      from?: string;
+      /**
+       * Octal mode, e.g. "0644".
+       */
+      mode?: string;
+    });
 /**
  * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
  */
 export type Matcher = Literal | Matcher[] | MatcherOperator;
+/**
+ * A plain expected value.
+ */
+export type Literal = string | number | boolean | null;
 /**
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
@@ -114,6 +139,37 @@ export type Matcher2 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher3 = Literal | Matcher[] | MatcherOperator;
+/**
+ * A file the script must leave in the sandbox.
+ *
+ * This interface was referenced by `ScriptCheck`'s JSON-Schema
+ * via the `definition` "Created".
+ */
+export type ScriptCreated =
+  | string
+  | {
+      /**
+       * Relative path in the sandbox.
+       */
+      path: string;
+      /**
+       * Matchers on the file's text.
+       */
+      contents?: TextMatchers | MatcherOperator;
+    };
+/**
+ * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ */
+export type Status = 'pass' | 'fail' | 'skip' | 'error';
+/**
+ * Any line the agent writes on stdout.
+ */
+export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "CriterionStatus".
+ */
+export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
 
 /**
  * A file or directory on the target: existence, type, mode, owner and contents.
@@ -122,6 +178,8 @@ export interface FileCheck {
   type: 'file';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   path: string;
   exists?: boolean;
   filetype?: 'file' | 'directory' | 'symlink';
@@ -131,12 +189,27 @@ export interface FileCheck {
   contents?: TextMatchers;
 }
 /**
+ * For state that converges (a service starting, a log line landing): the check runs again every `intervalMs` until it passes or `timeoutMs` has passed since its first attempt; only the last attempt's results are reported, with the number of attempts.
+ */
+export interface Retry {
+  /**
+   * How long to keep trying, from the first attempt.
+   */
+  timeoutMs: number;
+  /**
+   * Pause between two attempts (default 1000).
+   */
+  intervalMs?: number;
+}
+/**
  * Runs a program without a shell (argv array); asserts exit status, stdout and stderr.
  */
 export interface CommandCheck {
   type: 'command';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * Program and arguments; the program (first item) cannot be empty.
    *
@@ -155,6 +228,8 @@ export interface PortCheck {
   type: 'port';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   port: number;
   protocol?: 'tcp' | 'udp';
   listening?: boolean;
@@ -167,6 +242,8 @@ export interface UserCheck {
   type: 'user';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   name: string;
   exists?: boolean;
   uid?: number;
@@ -182,6 +259,8 @@ export interface PackageCheck {
   type: 'package';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   name: string;
   installed?: boolean;
   versions?: TextMatchers;
@@ -193,6 +272,8 @@ export interface GroupCheck {
   type: 'group';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The group name.
    */
@@ -217,6 +298,8 @@ export interface ProcessCheck {
   type: 'process';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The process's command name as the kernel keeps it (/proc/<pid>/comm, as `ps -o comm` shows): `sshd`, `nginx`. Names longer than 15 characters are compared on their first 15.
    */
@@ -241,6 +324,8 @@ export interface KernelParamCheck {
   type: 'kernelParam';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The sysctl key, dotted as `sysctl` writes it: `net.ipv4.ip_forward`; a slash stands for a dot inside a name (`net.ipv4.conf.eth0/100.forwarding`).
    */
@@ -257,6 +342,8 @@ export interface HttpCheck {
   type: 'http';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * An http:// or https:// URL, as seen from the target.
    */
@@ -303,6 +390,8 @@ export interface ServiceCheck {
   type: 'service';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The unit name: `ssh` means `ssh.service`; other unit types need their suffix (`cron.timer`).
    */
@@ -323,6 +412,158 @@ export interface ServiceCheck {
    * The unit has been active for at least this many seconds (a restart resets it).
    */
   activeSince?: number;
+}
+/**
+ * Runs a learner's script in a throw-away sandbox folder (its working directory and HOME, removed afterwards) with a clean environment (PATH, HOME, LANG and `env` only); asserts its exit status, its output, the files it creates there, and that a second run changes nothing. With `backup`, the only type that writes, and only inside its sandbox.
+ */
+export interface ScriptCheck {
+  type: 'script';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * The script: a path relative to the exercise folder, listed in `workspaceFiles` (sent with the run), or an absolute path on the target.
+   */
+  script: string;
+  /**
+   * Program that runs the script, e.g. `bash` or `python3`; default: the script's `#!` line, else /bin/sh. The script needs no execute bit.
+   */
+  interpreter?: string;
+  /**
+   * Arguments given to the script.
+   */
+  args?: string[];
+  /**
+   * Text written to the script's standard input (empty by default).
+   */
+  stdin?: string;
+  /**
+   * Environment variables added to the clean environment (nothing is inherited from the agent).
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Files put in the sandbox before the run: a workspace path (copied to the same relative path), or `{path, content}`, or `{path, from}` copying a workspace file or an absolute path on the target.
+   */
+  fixtures?: ScriptFixture[];
+  /**
+   * Runs the script as this user (the agent must run as root: `--sudo`).
+   */
+  runAs?: string;
+  /**
+   * The exit status (default 0).
+   */
+  exitStatus?: number | MatcherOperator;
+  /**
+   * Matchers on the standard output (kept up to 1 MiB; an absence in cut output is an error, not a pass).
+   */
+  stdout?: TextMatchers | MatcherOperator;
+  /**
+   * Matchers on the standard error (kept up to 1 MiB).
+   */
+  stderr?: TextMatchers | MatcherOperator;
+  /**
+   * Files that must exist in the sandbox after the run, by relative path, optionally with matchers on their contents.
+   */
+  creates?: ScriptCreated[];
+  /**
+   * Runs the script a second time in the same sandbox: it must exit the same and leave the same files (paths, sizes, SHA-256).
+   */
+  idempotent?: boolean;
+}
+/**
+ * One operator applied to the value found on the target. Exactly one key.
+ */
+export interface MatcherOperator {
+  /**
+   * The value is exactly this (strings, numbers, booleans, lists in order).
+   */
+  equals?: unknown;
+  contains?: Matcher;
+  /**
+   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
+   */
+  matches?: string;
+  /**
+   * The value equals one of these.
+   *
+   * @minItems 1
+   */
+  oneOf?: [Literal, ...Literal[]];
+  /**
+   * A list holds exactly these elements, in any order (each may be a value or a matcher).
+   */
+  consistOf?: Matcher1[];
+  /**
+   * Number (or numeric text) greater than this.
+   */
+  gt?: number;
+  /**
+   * Number (or numeric text) greater than or equal to this.
+   */
+  ge?: number;
+  /**
+   * Number (or numeric text) less than this.
+   */
+  lt?: number;
+  /**
+   * Number (or numeric text) less than or equal to this.
+   */
+  le?: number;
+  /**
+   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
+   */
+  semver?: string;
+  length?: Matcher2;
+  /**
+   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
+   */
+  haveKey?: string;
+  /**
+   * Every one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  allOf?: [Matcher1, ...Matcher1[]];
+  /**
+   * At least one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  anyOf?: [Matcher1, ...Matcher1[]];
+  not?: Matcher3;
+}
+/**
+ * A backup archive on the target (tar, tar.gz, tar.zst or zip): it exists, is recent, lists the given paths, restores into a throw-away sandbox, and the restored tree matches the source (paths, sizes, SHA-256, modes). With `script`, the only type that writes, and only inside its sandbox.
+ */
+export interface BackupCheck {
+  type: 'backup';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * Absolute path of the archive on the target, or a glob in its last part (`/var/backups/data-*.tar.gz`): the newest match is checked.
+   */
+  archive: string;
+  /**
+   * The archive was modified less than this many hours ago.
+   */
+  maxAgeHours?: number;
+  /**
+   * Paths the archive must hold (a leading `/` or `./` is ignored; a folder is present when any entry is under it).
+   */
+  contains?: string[];
+  /**
+   * Absolute folder on the target that the archive saves: once restored, the archive's copy must have the same paths, sizes, SHA-256 and modes.
+   */
+  matchesSource?: string;
+  /**
+   * Folder inside the archive holding the copy of `matchesSource` (default: found among `srv/data`, `data` and the archive's top for `/srv/data`).
+   */
+  root?: string;
 }
 /**
  * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
@@ -413,6 +654,12 @@ export interface Criterion {
   points: number;
   hint: LocalizedText;
   /**
+   * Ids of critères that must pass first: when one fails, this critère's checks are skipped with the reason.
+   *
+   * @minItems 1
+   */
+  needs?: [Slug, ...Slug[]];
+  /**
    * @minItems 1
    */
   checks: [Check, ...Check[]];
@@ -465,6 +712,10 @@ export interface RequestCriterion {
    * Index of each check in its critère, when some checks run elsewhere (client-side lint). Results carry these.
    */
   checkIndexes?: number[];
+  /**
+   * Ids of critères of this request whose checks must all pass before this critère's checks run.
+   */
+  needs?: string[];
 }
 /**
  * First line the agent writes, before reading the request.
@@ -622,66 +873,4 @@ export interface CriterionReport {
   status: CriterionStatus;
   hint?: string;
   results: Result[];
-}
-/**
- * One operator applied to the value found on the target. Exactly one key.
- */
-export interface MatcherOperator {
-  /**
-   * The value is exactly this (strings, numbers, booleans, lists in order).
-   */
-  equals?: unknown;
-  contains?: Matcher;
-  /**
-   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
-   */
-  matches?: string;
-  /**
-   * The value equals one of these.
-   *
-   * @minItems 1
-   */
-  oneOf?: [Literal, ...Literal[]];
-  /**
-   * A list holds exactly these elements, in any order (each may be a value or a matcher).
-   */
-  consistOf?: Matcher1[];
-  /**
-   * Number (or numeric text) greater than this.
-   */
-  gt?: number;
-  /**
-   * Number (or numeric text) greater than or equal to this.
-   */
-  ge?: number;
-  /**
-   * Number (or numeric text) less than this.
-   */
-  lt?: number;
-  /**
-   * Number (or numeric text) less than or equal to this.
-   */
-  le?: number;
-  /**
-   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
-   */
-  semver?: string;
-  length?: Matcher2;
-  /**
-   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
-   */
-  haveKey?: string;
-  /**
-   * Every one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  allOf?: [Matcher1, ...Matcher1[]];
-  /**
-   * At least one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  anyOf?: [Matcher1, ...Matcher1[]];
-  not?: Matcher3;
 }

@@ -9,10 +9,12 @@ import processSchema from '../../../schemas/checks/process.schema.json';
 import kernelParamSchema from '../../../schemas/checks/kernelParam.schema.json';
 import httpSchema from '../../../schemas/checks/http.schema.json';
 import serviceSchema from '../../../schemas/checks/service.schema.json';
+import scriptSchema from '../../../schemas/checks/script.schema.json';
+import backupSchema from '../../../schemas/checks/backup.schema.json';
 import lintSchema from '../../../schemas/checks/lint.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
   commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
-  groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
+  groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, scriptSchema, backupSchema, lintSchema,
 ];

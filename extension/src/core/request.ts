@@ -42,7 +42,7 @@ function readWorkspace(files: string[], dir: string, lang: Lang): WorkspaceFile[
 export function workspaceFilesFor(ex: Exercise, criteria: Array<Exercise['criteria'][number]>): string[] {
   const files = ex.workspaceFiles ?? [];
   const checks = criteria.flatMap((c) => c.checks).filter((c) => !isClientCheck(c));
-  if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command')) return files;
+  if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command' || c.type === 'script')) return files;
   const paths = checks.flatMap((c) => (c.type === 'file' ? [c.path.replace(/^\.\/+/, '').replace(/\/+$/, '')] : []));
   return files.filter((f) => paths.some((p) => p === '.' || p === '' || f === p || f.startsWith(p + '/')));
 }

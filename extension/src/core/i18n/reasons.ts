@@ -2,9 +2,11 @@ import type { Reason } from '../../../../schemas/generated/types';
 import type { Lang } from '../i18n';
 import { fill, type Entries } from './define';
 import { common } from './checks/common';
+import { script } from './checks/script';
+import { backup } from './checks/backup';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common };
+export const reasons: Entries = { ...common, ...script, ...backup };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
