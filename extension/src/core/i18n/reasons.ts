@@ -4,9 +4,10 @@ import { fill, type Entries } from './define';
 import { common } from './checks/common';
 import { script } from './checks/script';
 import { backup } from './checks/backup';
+import { runControl } from './checks/run-control';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...script, ...backup };
+export const reasons: Entries = { ...common, ...script, ...backup, ...runControl };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
