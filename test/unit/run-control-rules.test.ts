@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { validateText } from '../../extension/src/core/pack';
 import { buildRequest, selectedCriteria } from '../../extension/src/core/request';
 import { runDeadlineMs } from '../../extension/src/core/run-deadline';
+import { launcherCommand, launcherVerdict } from '../../extension/src/ssh/remote';
 import type { Exercise, RunRequest } from '../../schemas/generated/types';
 
 /** An exercise with two critères; `x` and `y` are the YAML of their checks (and extra keys). */
@@ -99,5 +100,23 @@ describe('run control in the request', () => {
     const plain = runDeadlineMs({ criteria: [check({}), check({})], concurrency: 2 });
     assert.equal(runDeadlineMs({ criteria: [check({ retry: { timeoutMs: 5000 } }), check({})], concurrency: 2 }), plain + 7500);
     assert.equal(runDeadlineMs({ criteria: [check({ id: 'a' }), check({ needs: ['a'] })], concurrency: 2 }), plain + 1000);
+  });
+});
+
+describe('the SSH launcher with --sudo', () => {
+  it('runs the agent through sudo -n with absolute paths, and only then', () => {
+    const hash = 'abcdef0123456789';
+    assert.doesNotMatch(launcherCommand(hash), /sudo/);
+    assert.match(launcherCommand(hash, true), /exec sudo -n -- "\$\(command -v node\)" "\$PWD"\/'\.cache\/tssr-lab\/agent-abcdef0123456789\.js' serve$/);
+  });
+  it('tells a missing sudo and sudo\'s own refusals from an agent failure', () => {
+    const cases: Array<[number, string, boolean, string | undefined]> = [
+      [92, 'tssr-lab-launcher: no-sudo\n', true, 'no-sudo'],
+      [1, 'sudo: a password is required\n', true, 'sudo-refused'],
+      [1, 'sudo: un mot de passe est nécessaire\n', true, 'sudo-refused'],
+      [1, 'sudo: a password is required\n', false, undefined],
+      [1, 'Error: agent crashed\n', true, undefined],
+    ];
+    for (const [code, stderr, sudo, want] of cases) assert.equal(launcherVerdict(code, stderr, sudo), want, stderr);
   });
 });

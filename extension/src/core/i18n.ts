@@ -100,6 +100,8 @@ const fr = {
   'script.notInWorkspace': 'Le script « {0} » n’est pas listé dans workspaceFiles : ajoutez-le pour qu’il soit envoyé sur la cible',
   'ssh.sudoMissing': 'sudo n’est pas installé sur {0} : installez-le (apt install sudo) ou lancez la vérification en root, sans --sudo',
   'ssh.sudoRefused': 'sudo -n refuse de lancer l’agent sur {0} ({1}). --sudo exige une règle sans mot de passe pour la commande de l’agent ; ajoutez avec visudo -f /etc/sudoers.d/tssr-lab :\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
+  'usage.sudoLocal': '--sudo vaut pour une cible SSH : pour une vérification locale en root, lancez sudo tssr-lab check …',
+  'usage.concurrency': '--concurrency attend un entier de 1 à 64, reçu « {0} »',
 } as const;
 
 /** A key of the core message catalogue. */
@@ -198,6 +200,8 @@ const en: Record<MessageKey, string> = {
   'script.notInWorkspace': 'Script "{0}" is not listed in workspaceFiles: add it so that it is sent to the target',
   'ssh.sudoMissing': 'sudo is not installed on {0}: install it (apt install sudo) or run the check as root, without --sudo',
   'ssh.sudoRefused': 'sudo -n refuses to start the agent on {0} ({1}). --sudo needs a password-less rule for the agent\'s command; add with visudo -f /etc/sudoers.d/tssr-lab:\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
+  'usage.sudoLocal': '--sudo is for an SSH target: to check this machine as root, run sudo tssr-lab check …',
+  'usage.concurrency': '--concurrency takes an integer from 1 to 64, got "{0}"',
 };
 
 /** Formats a catalogue message in the given language. */
