@@ -25,7 +25,7 @@ export function planJobs(req: RunRequest): Job[] {
   const byCriterion = new Map<string, number[]>(req.criteria.map((c) => [c.id, []]));
   flat.forEach((j, i) => byCriterion.get(j.criterionId)!.push(i));
   req.criteria.forEach((c) => {
-    for (const id of c.needs ?? []) {
+    for (const id of idsOf(c.needs)) {
       const jobs = byCriterion.get(id);
       for (const i of byCriterion.get(c.id) ?? []) {
         if (!jobs) flat[i].problem ??= because('needs.unknownCriterion', { id });
@@ -34,13 +34,18 @@ export function planJobs(req: RunRequest): Job[] {
     }
   });
   flat.forEach((j) => {
-    for (const id of (j.check as { needs?: string[] }).needs ?? []) {
+    for (const id of idsOf((j.check as { needs?: unknown }).needs)) {
       const job = byCheckId.get(id);
       if (job === undefined) j.problem ??= because('needs.unknownCheck', { id });
       else j.needs.push({ job, label: because('needs.checkNotPassed', { check: id }) });
     }
   });
   return topological(flat);
+}
+
+/** The ids of a `needs` list; anything else (the agent does not schema-check requests) names nothing. */
+function idsOf(needs: unknown): string[] {
+  return Array.isArray(needs) ? needs.filter((n): n is string => typeof n === 'string') : [];
 }
 
 /** Kahn's algorithm, taking the earliest ready job each time; jobs left over are on or behind a cycle. */

@@ -68,19 +68,21 @@ function withAttempts(o: Outcome, attempts: number): Outcome {
  * are reported (the earlier ones are buffered, then dropped).
  */
 async function retrying(runner: Runner, check: Check, base: Omit<CheckContext, 'signal' | 'report'>, sink: (o: Outcome) => void): Promise<void> {
-  const retry = (check as { retry?: { timeoutMs: number; intervalMs?: number } }).retry!;
-  const until = Date.now() + retry.timeoutMs;
+  const retry = (check as { retry?: { timeoutMs?: unknown; intervalMs?: unknown } }).retry ?? {};
+  // The request is not schema-checked by the agent: a window that is not a valid delay means one attempt, never a spin.
+  const until = Date.now() + (validTimeout(retry.timeoutMs) ? retry.timeoutMs : 0);
+  const interval = validTimeout(retry.intervalMs) ? retry.intervalMs : DEFAULT_RETRY_INTERVAL_MS;
   let attempts = 0;
   for (;;) {
     const outcomes: Outcome[] = [];
     await attempt(runner, check, base, (o) => outcomes.push(o));
     attempts++;
     const passed = outcomes.length > 0 && outcomes.every((o) => o.status === 'pass');
-    if (passed || Date.now() + (retry.intervalMs ?? DEFAULT_RETRY_INTERVAL_MS) >= until) {
+    if (passed || Date.now() + interval >= until) {
       for (const o of outcomes) sink(withAttempts(o, attempts));
       return;
     }
-    await new Promise((r) => setTimeout(r, retry.intervalMs ?? DEFAULT_RETRY_INTERVAL_MS));
+    await new Promise((r) => setTimeout(r, interval));
   }
 }
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { CHECK_SCHEMAS } from '../../extension/src/core/check-schemas';
 import { validateText } from '../../extension/src/core/pack';
 import { buildRequest, selectedCriteria } from '../../extension/src/core/request';
 import { runDeadlineMs } from '../../extension/src/core/run-deadline';
@@ -118,5 +119,13 @@ describe('the SSH launcher with --sudo', () => {
       [1, 'Error: agent crashed\n', true, undefined],
     ];
     for (const [code, stderr, sudo, want] of cases) assert.equal(launcherVerdict(code, stderr, sudo), want, stderr);
+  });
+});
+
+describe('run control in every check type', () => {
+  it('each check type the agent runs takes id, needs and retry (a new type adds the two $ref lines)', () => {
+    const missing = CHECK_SCHEMAS.filter((s) => s.properties && !/lint\.schema/.test(s.$id))
+      .filter((s) => !['id', 'needs', 'retry'].every((k) => k in (s.properties as Record<string, unknown>))).map((s) => s.$id);
+    assert.deepEqual(missing, []);
   });
 });

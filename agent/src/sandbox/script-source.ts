@@ -1,5 +1,5 @@
 import { chmod, copyFile, chown, lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ScriptFixture } from '../../../schemas/generated/types';
 import { because, type Reason } from '../reason';
 import type { Owner } from './dir';
@@ -9,16 +9,19 @@ export const MAX_SCRIPT_BYTES = 1024 * 1024;
 
 /** A path from the pack: workspace-relative (kept inside the workspace) or absolute on the target. */
 export function sourcePath(cwd: string, path: string): string | undefined {
-  if (isAbsolute(path)) return path;
-  const abs = resolve(cwd, path);
-  return abs.startsWith(cwd + sep) ? abs : undefined;
+  return isAbsolute(path) ? path : under(cwd, path);
 }
 
 /** A sandbox-relative destination, or undefined when it would leave the sandbox. */
 export function insideSandbox(work: string, rel: string): string | undefined {
-  if (isAbsolute(rel)) return undefined;
-  const abs = resolve(work, rel);
-  return abs.startsWith(work + sep) ? abs : undefined;
+  return isAbsolute(rel) ? undefined : under(work, rel);
+}
+
+/** `rel` resolved strictly below `root` (not the root itself, not outside it). */
+function under(root: string, rel: string): string | undefined {
+  const abs = resolve(root, rel);
+  const back = relative(root, abs);
+  return back === '' || back === '..' || back.startsWith('..' + sep) || isAbsolute(back) ? undefined : abs;
 }
 
 /** The script's text, or why it cannot be used: missing (the learner's to fix), unreadable, too large, not a file. */
