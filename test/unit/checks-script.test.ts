@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { reasons, renderReason } from '../../extension/src/core/i18n/reasons';
 import type { CheckContext, Outcome } from '../../agent/src/context';
 import { script } from '../../agent/src/checks/script';
 import { RegexEngine } from '../../agent/src/matchers/regex';
@@ -83,4 +86,19 @@ describe('script check: output matchers on capped text', () => {
       assert.equal(out[0].status, status, JSON.stringify(out[0]));
     });
   }
+});
+
+describe('the reasons of script, backup and run control are worded in both languages', () => {
+  it('every code the agent sends from these files has a French and an English sentence', () => {
+    const files = ['checks/script.ts', 'checks/backup.ts', 'sandbox/script-source.ts', 'sandbox/expect-text.ts', 'plan.ts'];
+    const codes = new Set(files.flatMap((f) => [...readFileSync(join(__dirname, '../../../agent/src', f), 'utf8').matchAll(/because\('([a-z][\w.]*)'/g)].map((m) => m[1])));
+    assert.ok(codes.size >= 25, `only ${codes.size} codes found`);
+    for (const code of codes) {
+      assert.ok(reasons[code]?.fr && reasons[code]?.en, `no wording for ${code}`);
+    }
+  });
+  it('a skipped dependent says which prerequisite, in French', () => {
+    const text = renderReason('fr', { code: 'skipped', params: { why: { code: 'needs.checkNotPassed', params: { check: 'nginx-actif' } } } });
+    assert.equal(text, 'Non évalué : la vérification préalable nginx-actif n’est pas réussie : corrigez-la d’abord');
+  });
 });
