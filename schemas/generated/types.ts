@@ -469,7 +469,7 @@ export interface ScriptCheck {
    */
   creates?: ScriptCreated[];
   /**
-   * Runs the script a second time in the same sandbox: it must exit the same and leave the same files (paths, sizes, SHA-256).
+   * Runs the script a second time in the same sandbox: it must exit the same and leave the same files (paths, sizes, SHA-256). Both runs share the check's `timeoutMs`.
    */
   idempotent?: boolean;
 }
