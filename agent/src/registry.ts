@@ -9,6 +9,8 @@ import { pkg } from './checks/package';
 import { port } from './checks/port';
 import { processCheck } from './checks/process';
 import { service } from './checks/service';
+import { script } from './checks/script';
+import { backup } from './checks/backup';
 import { user } from './checks/user';
 import { netInterface } from './checks/interface';
 import { addr } from './checks/addr';
@@ -27,16 +29,18 @@ type RunnerTable = { [T in AgentCheck['type']]: CheckRunner<Extract<AgentCheck, 
 
 /** Every check type this agent implements, keyed by its schema `type` (one per line: types are added by many hands). */
 export const registry: RunnerTable = {
-  file,
   command,
-  port,
-  user,
-  package: pkg,
+  file,
   group,
-  process: processCheck,
-  kernelParam,
   http,
+  kernelParam,
+  package: pkg,
+  port,
+  process: processCheck,
   service,
+  script,
+  backup,
+  user,
   interface: netInterface,
   addr,
   route,

@@ -1,54 +1,41 @@
-import type { Check, Counts, RunRequest } from '../../schemas/generated/types';
+import type { Check, Counts, Reason, RunRequest, Status } from '../../schemas/generated/types';
 import type { CheckContext, Outcome, RunServices } from './context';
 import type { Lang } from './messages';
 import { MAX_TIMEOUT_MS } from './limits';
 import { msg } from './messages';
+import { planJobs, type Job } from './plan';
 import { emit } from './protocol';
+import { because } from './reason';
 import { checkTypes, registry } from './registry';
 
 /** Default per-check timeout when neither the check nor the request sets one. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** Time a check gets, once aborted, to report which property its deadline cut (a regex, a read). */
 const ABORT_GRACE_MS = 50;
-
-interface Job { criterionId: string; checkIndex: number; check: Check }
+/** Pause between two attempts of a `retry` check when it names none. */
+export const DEFAULT_RETRY_INTERVAL_MS = 1000;
 
 /** True for a timer delay Node honours; larger ones fire at once. */
 export function validTimeout(ms: unknown): ms is number {
   return Number.isInteger(ms) && (ms as number) >= 1 && (ms as number) <= MAX_TIMEOUT_MS;
 }
 
-/** Runs one check under its timeout; never throws: failures become `error` results. */
-async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServices, counts: Counts): Promise<void> {
-  const lang: Lang = req.lang ?? 'fr';
-  const started = Date.now();
-  const timeoutMs = job.check.timeoutMs ?? req.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+type Runner = (c: Check, x: CheckContext) => Promise<void>;
+
+/** One attempt of a check under its timeout; never throws: a crash or a timeout becomes an `error` outcome. */
+async function attempt(runner: Runner, check: Check, base: Omit<CheckContext, 'signal' | 'report'>, sink: (o: Outcome) => void): Promise<void> {
+  const { lang, timeoutMs } = base;
   const abort = new AbortController();
   let open = true;
   let errorsAfterAbort = 0;
   const report = (o: Outcome): void => {
     if (!open) return;
     if (abort.signal.aborted && o.status === 'error') errorsAfterAbort++;
-    counts[o.status]++;
-    emit({ event: 'result', criterionId: job.criterionId, checkIndex: job.checkIndex, checkType: job.check.type, durationMs: Date.now() - started, ...o });
+    sink(o);
   };
-  const end = (): void => {
-    open = false;
-    emit({ event: 'checkEnd', criterionId: job.criterionId, checkIndex: job.checkIndex, durationMs: Date.now() - started });
-  };
-  const runner = (registry as Record<string, ((c: Check, x: CheckContext) => Promise<void>) | undefined>)[job.check.type];
-  if (!runner) {
-    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: msg(lang, 'unknownType', job.check.type, checkTypes.join(', ')) });
-    return end();
-  }
-  if (!validTimeout(timeoutMs)) {
-    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, message: msg(lang, 'badTimeout', MAX_TIMEOUT_MS, timeoutMs) });
-    return end();
-  }
-  const ctx: CheckContext = { ...services, lang, cwd, signal: abort.signal, timeoutMs, report };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
-  const running = runner(job.check, ctx).then(() => 'done' as const);
+  const running = runner(check, { ...base, signal: abort.signal, report }).then(() => 'done' as const);
   // A check that rejects after its timeout has been reported must not become an unhandled rejection.
   running.catch(() => undefined);
   try {
@@ -57,26 +44,98 @@ async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServi
       abort.abort();
       // Let the check name what its deadline cut (e.g. the regex it was matching) before the generic timeout.
       await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
-      if (errorsAfterAbort === 0) {
-        report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
-      }
+      if (errorsAfterAbort === 0) report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
     }
   } catch (e) {
     report({ property: 'check', status: 'error', actual: String((e as Error)?.message ?? e), message: msg(lang, 'crashed', (e as Error)?.message ?? String(e)) });
   } finally {
     clearTimeout(timer);
-    end();
+    open = false;
   }
 }
 
-/** Runs every check of the request with bounded concurrency; results stream in completion order. */
+/** Adds the number of attempts to an outcome's reason, so the report says how long the state took to converge. */
+function withAttempts(o: Outcome, attempts: number): Outcome {
+  if (o.reason) return { ...o, reason: { code: o.reason.code, params: { ...o.reason.params, attempts } } };
+  // A check still wording its own verdict (assertEqual): the same sentence as data, so the count can travel with it.
+  if (o.status === 'pass') return { ...o, reason: because('pass', { property: o.property, attempts }) };
+  if (o.status === 'fail') return { ...o, reason: because('mismatch', { property: o.property, expected: o.expected, actual: o.actual, attempts }) };
+  return o;
+}
+
+/**
+ * Re-runs a converging check until all its properties pass or its retry window ends; only the last attempt's outcomes
+ * are reported (the earlier ones are buffered, then dropped).
+ */
+async function retrying(runner: Runner, check: Check, base: Omit<CheckContext, 'signal' | 'report'>, sink: (o: Outcome) => void): Promise<void> {
+  const retry = (check as { retry?: { timeoutMs?: unknown; intervalMs?: unknown } }).retry ?? {};
+  // The request is not schema-checked by the agent: a window that is not a valid delay means one attempt, never a spin.
+  const until = Date.now() + (validTimeout(retry.timeoutMs) ? retry.timeoutMs : 0);
+  const interval = validTimeout(retry.intervalMs) ? retry.intervalMs : DEFAULT_RETRY_INTERVAL_MS;
+  let attempts = 0;
+  for (;;) {
+    const outcomes: Outcome[] = [];
+    await attempt(runner, check, base, (o) => outcomes.push(o));
+    attempts++;
+    const passed = outcomes.length > 0 && outcomes.every((o) => o.status === 'pass');
+    if (passed || Date.now() + interval >= until) {
+      for (const o of outcomes) sink(withAttempts(o, attempts));
+      return;
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Runs one job: waits for its prerequisites, then runs it (with retries); resolves to whether every property passed. */
+async function runJob(job: Job, verdicts: Array<Promise<boolean>>, req: RunRequest, cwd: string, services: RunServices, counts: Counts): Promise<boolean> {
+  const lang: Lang = req.lang ?? 'fr';
+  const timeoutMs = job.check.timeoutMs ?? req.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const statuses: Status[] = [];
+  let started = Date.now();
+  const report = (o: Outcome): void => {
+    counts[o.status]++;
+    statuses.push(o.status);
+    emit({ event: 'result', criterionId: job.criterionId, checkIndex: job.checkIndex, checkType: job.check.type, durationMs: Date.now() - started, ...o });
+  };
+  const runner = (registry as Record<string, Runner | undefined>)[job.check.type];
+  if (job.problem) {
+    report({ property: 'needs', status: 'error', actual: null, reason: job.problem });
+  } else if (!runner) {
+    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: msg(lang, 'unknownType', job.check.type, checkTypes.join(', ')) });
+  } else if (!validTimeout(timeoutMs)) {
+    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, message: msg(lang, 'badTimeout', MAX_TIMEOUT_MS, timeoutMs) });
+  } else {
+    const failed = await firstFailed(job, verdicts);
+    started = Date.now();
+    if (failed) report({ property: 'needs', status: 'skip', reason: because('skipped', { why: failed }) });
+    else {
+      const base = { ...services, lang, cwd, timeoutMs };
+      await ((job.check as { retry?: unknown }).retry ? retrying : attempt)(runner, job.check, base, report);
+    }
+  }
+  emit({ event: 'checkEnd', criterionId: job.criterionId, checkIndex: job.checkIndex, durationMs: Date.now() - started });
+  return statuses.length > 0 && statuses.every((s) => s === 'pass');
+}
+
+/** The first prerequisite, in order, that did not pass (failed, errored or skipped); undefined when all passed. */
+async function firstFailed(job: Job, verdicts: Array<Promise<boolean>>): Promise<Reason | undefined> {
+  for (const need of job.needs) if (!(await verdicts[need.job])) return need.label;
+  return undefined;
+}
+
+/** Runs every check of the request with bounded concurrency, prerequisites first; results stream in completion order. */
 export async function runAll(req: RunRequest, cwd: string, services: RunServices): Promise<Counts> {
   const counts: Counts = { pass: 0, fail: 0, skip: 0, error: 0 };
-  const jobs: Job[] = req.criteria.flatMap((c) => c.checks.map((check, i) => ({ criterionId: c.id, checkIndex: c.checkIndexes?.[i] ?? i, check })));
+  const jobs = planJobs(req);
+  const settle: Array<(ok: boolean) => void> = [];
+  const verdicts = jobs.map(() => new Promise<boolean>((r) => settle.push(r)));
   const width = Math.max(1, Math.min(req.concurrency ?? 4, jobs.length));
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < jobs.length) await runJob(jobs[next++], req, cwd, services, counts);
+    while (next < jobs.length) {
+      const i = next++;
+      settle[i](await runJob(jobs[i], verdicts, req, cwd, services, counts).catch(() => false));
+    }
   };
   await Promise.all(Array.from({ length: width }, worker));
   return counts;

@@ -20,9 +20,14 @@ function pidNamespace(): string {
   try { return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0'; } catch { return '0'; }
 }
 
+/** The name prefix of this agent's temp folders (workspace and sandboxes): the start-up sweep knows whose they are. */
+export function tempPrefix(): string {
+  return `${PREFIX}${process.pid}-n${pidNamespace()}-`;
+}
+
 /** Writes the learner's files into a fresh private folder and returns it with its cleanup. */
 export async function prepareWorkspace(files: WorkspaceFile[] = [], root = tmpdir()): Promise<{ dir: string; dispose(): Promise<void> }> {
-  const dir = await mkdtemp(join(root, `${PREFIX}${process.pid}-n${pidNamespace()}-`));
+  const dir = await mkdtemp(join(root, tempPrefix()));
   const unregister = removeOnExit(dir);
   for (const f of files) {
     const target = resolve(dir, f.path);

@@ -27,7 +27,9 @@ export type Schemas =
   | TextMatchers
   | Literal
   | MatcherOperator
-  | Matcher1;
+  | Matcher1
+  | Needs
+  | Retry;
 /**
  * User-facing text: a French string, or French with an English translation.
  */
@@ -60,16 +62,24 @@ export type Check =
   | RouteCheck
   | DnsCheck
   | TlsCertCheck
-  | LintCheck
   | CronCheck
   | ConfigKeyCheck
   | ConfigTestCheck
   | LogCheck
-  | MountCheck;
+  | MountCheck
+  | ScriptCheck
+  | BackupCheck
+  | LintCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
 export type TimeoutMs = number;
+/**
+ * Ids of the checks (anywhere in the exercise) that must pass before this one runs; when one fails, errors or is skipped, this check is skipped with the reason.
+ *
+ * @minItems 1
+ */
+export type Needs = [string, ...string[]];
 /**
  * A plain string means `contains`. Exactly one operator per object.
  */
@@ -118,6 +128,8 @@ export type TlsCertCheck = {
   type: 'tlsCert';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * A PEM certificate file on the target: `/etc/ssl/certs/intranet.pem`.
    */
@@ -172,6 +184,8 @@ export type CronCheck = {
   type: 'cron';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * Selects the entries whose command satisfies this matcher (a plain text means the exact command: use `contains` for a part). For a timer, its service's ExecStart.
    */
@@ -200,6 +214,8 @@ export type ConfigKeyCheck = {
   type: 'configKey';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * How the file is read: `sshd` (sshd -T), `ini` ([section] key = value), `keyValue` (key=value or key value), `loginDefs` (/etc/login.defs), `nginx` (nginx -T), `apache` (directives and Include).
    */
@@ -228,6 +244,8 @@ export type ConfigTestCheck = {
   type: 'configTest';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The validator: nginx, apache (apachectl), named (named-checkconf), namedZone (named-checkzone), sshd, visudo, rsyslog (rsyslogd -N1), postfix, zabbixAgent (zabbix_agentd -T), keaDhcp4 (kea-dhcp4 -t).
    */
@@ -253,6 +271,8 @@ export type LogCheck = {
   type: 'log';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The log file to read instead of the journal (`/var/log/remote/web01.log`).
    */
@@ -305,6 +325,52 @@ export type LogCheck = {
   withinMs?: number;
 };
 /**
+ * A file put in the sandbox before the run.
+ *
+ * This interface was referenced by `ScriptCheck`'s JSON-Schema
+ * via the `definition` "Fixture".
+ */
+export type ScriptFixture =
+  | string
+  | ({
+      [k: string]: unknown;
+    } & {
+      /**
+       * Where in the sandbox (relative).
+       */
+      path: string;
+      /**
+       * The file's text.
+       */
+      content?: string;
+      /**
+       * A workspace path, or an absolute path on the target, to copy.
+       */
+      from?: string;
+      /**
+       * Octal mode, e.g. "0644".
+       */
+      mode?: string;
+    });
+/**
+ * A file the script must leave in the sandbox.
+ *
+ * This interface was referenced by `ScriptCheck`'s JSON-Schema
+ * via the `definition` "Created".
+ */
+export type ScriptCreated =
+  | string
+  | {
+      /**
+       * Relative path in the sandbox.
+       */
+      path: string;
+      /**
+       * Matchers on the file's text.
+       */
+      contents?: TextMatchers | MatcherOperator;
+    };
+/**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
 export type Status = 'pass' | 'fail' | 'skip' | 'error';
@@ -325,6 +391,8 @@ export interface FileCheck {
   type: 'file';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   path: string;
   exists?: boolean;
   filetype?: 'file' | 'directory' | 'symlink';
@@ -334,12 +402,27 @@ export interface FileCheck {
   contents?: TextMatchers;
 }
 /**
+ * For state that converges (a service starting, a log line landing): the check runs again every `intervalMs` until it passes or `timeoutMs` has passed since its first attempt; only the last attempt's results are reported, with the number of attempts.
+ */
+export interface Retry {
+  /**
+   * How long to keep trying, from the first attempt.
+   */
+  timeoutMs: number;
+  /**
+   * Pause between two attempts (default 1000).
+   */
+  intervalMs?: number;
+}
+/**
  * Runs a program without a shell (argv array); asserts exit status, stdout and stderr.
  */
 export interface CommandCheck {
   type: 'command';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * Program and arguments; the program (first item) cannot be empty.
    *
@@ -358,6 +441,8 @@ export interface PortCheck {
   type: 'port';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   port: number;
   protocol?: 'tcp' | 'udp';
   listening?: boolean;
@@ -370,6 +455,8 @@ export interface UserCheck {
   type: 'user';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   name: string;
   exists?: boolean;
   uid?: number;
@@ -385,6 +472,8 @@ export interface PackageCheck {
   type: 'package';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   name: string;
   installed?: boolean;
   versions?: TextMatchers;
@@ -396,6 +485,8 @@ export interface GroupCheck {
   type: 'group';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The group name.
    */
@@ -420,6 +511,8 @@ export interface ProcessCheck {
   type: 'process';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The process's command name as the kernel keeps it (/proc/<pid>/comm, as `ps -o comm` shows): `sshd`, `nginx`. Names longer than 15 characters are compared on their first 15.
    */
@@ -444,6 +537,8 @@ export interface KernelParamCheck {
   type: 'kernelParam';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The sysctl key, dotted as `sysctl` writes it: `net.ipv4.ip_forward`; a slash stands for a dot inside a name (`net.ipv4.conf.eth0/100.forwarding`).
    */
@@ -460,6 +555,8 @@ export interface HttpCheck {
   type: 'http';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * An http:// or https:// URL, as seen from the target.
    */
@@ -596,6 +693,8 @@ export interface ServiceCheck {
   type: 'service';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The unit name: `ssh` means `ssh.service`; other unit types need their suffix (`cron.timer`).
    */
@@ -624,6 +723,8 @@ export interface InterfaceCheck {
   type: 'interface';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The interface name, as `ip link` shows it: `eth0`, `ens18`, `br0`, `eth0.100`.
    */
@@ -660,6 +761,8 @@ export interface AddrCheck {
   type: 'addr';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * `host:port` as seen from the target: `192.168.10.5:53`, `srv-web.tssr.lan:443`, `[fd00::5]:22`.
    */
@@ -680,6 +783,8 @@ export interface RouteCheck {
   type: 'route';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * `default` (the default gateway), a network in CIDR form (`192.168.20.0/24`, `fd00:20::/64`) or a host address (`10.0.0.7` means /32). `default` is IPv4 unless `family: ipv6`.
    */
@@ -712,6 +817,8 @@ export interface DnsCheck {
   type: 'dns';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The name asked: `www.tssr.lan`. For PTR, an IP address (`192.168.10.5`) is turned into its reverse name.
    */
@@ -742,34 +849,14 @@ export interface DnsCheck {
   values?: string[] | MatcherOperator;
 }
 /**
- * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
- */
-export interface LintCheck {
-  type: 'lint';
-  id?: string;
-  timeoutMs?: TimeoutMs;
-  /**
-   * Workspace files to analyse (bash or PowerShell).
-   *
-   * @minItems 1
-   */
-  files: [string, ...string[]];
-  /**
-   * Lowest severity that fails the check.
-   */
-  failOn?: 'error' | 'warning' | 'info';
-  /**
-   * Also run ShellCheck on bash files when it is installed.
-   */
-  shellcheck?: boolean;
-}
-/**
  * A mounted file system (Goss `mount`), read from /proc/self/mounts; when several are mounted on the same point, the last one (the visible one) counts. Usage comes from statfs(2), as df computes it.
  */
 export interface MountCheck {
   type: 'mount';
   id?: string;
   timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
   /**
    * The mount point (`/srv/partage`).
    */
@@ -794,6 +881,118 @@ export interface MountCheck {
    * Percent of the space in use, rounded up as df does (`{lt: 90}`).
    */
   usage?: number | MatcherOperator;
+}
+/**
+ * Runs a learner's script in a throw-away sandbox folder (its working directory and HOME, removed afterwards) with a clean environment (PATH, HOME, LANG and `env` only); asserts its exit status, its output, the files it creates there, and that a second run changes nothing. With `backup`, the only type that writes, and only inside its sandbox.
+ */
+export interface ScriptCheck {
+  type: 'script';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * The script: a path relative to the exercise folder, listed in `workspaceFiles` (sent with the run), or an absolute path on the target.
+   */
+  script: string;
+  /**
+   * Program that runs the script, e.g. `bash` or `python3`; default: the script's `#!` line, else /bin/sh. The script needs no execute bit.
+   */
+  interpreter?: string;
+  /**
+   * Arguments given to the script.
+   */
+  args?: string[];
+  /**
+   * Text written to the script's standard input (empty by default).
+   */
+  stdin?: string;
+  /**
+   * Environment variables added to the clean environment (nothing is inherited from the agent).
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Files put in the sandbox before the run: a workspace path (copied to the same relative path), or `{path, content}`, or `{path, from}` copying a workspace file or an absolute path on the target.
+   */
+  fixtures?: ScriptFixture[];
+  /**
+   * Runs the script as this user (the agent must run as root: `--sudo`).
+   */
+  runAs?: string;
+  /**
+   * The exit status (default 0).
+   */
+  exitStatus?: number | MatcherOperator;
+  /**
+   * Matchers on the standard output (kept up to 1 MiB; an absence in cut output is an error, not a pass).
+   */
+  stdout?: TextMatchers | MatcherOperator;
+  /**
+   * Matchers on the standard error (kept up to 1 MiB).
+   */
+  stderr?: TextMatchers | MatcherOperator;
+  /**
+   * Files that must exist in the sandbox after the run, by relative path, optionally with matchers on their contents.
+   */
+  creates?: ScriptCreated[];
+  /**
+   * Runs the script a second time in the same sandbox: it must exit the same and leave the same files (paths, sizes, SHA-256). Both runs share the check's `timeoutMs`.
+   */
+  idempotent?: boolean;
+}
+/**
+ * A backup archive on the target (tar, tar.gz, tar.zst or zip): it exists, is recent, lists the given paths, restores into a throw-away sandbox, and the restored tree matches the source (paths, sizes, SHA-256, modes). With `script`, the only type that writes, and only inside its sandbox.
+ */
+export interface BackupCheck {
+  type: 'backup';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * Absolute path of the archive on the target, or a glob in its last part (`/var/backups/data-*.tar.gz`): the newest match is checked.
+   */
+  archive: string;
+  /**
+   * The archive was modified less than this many hours ago.
+   */
+  maxAgeHours?: number;
+  /**
+   * Paths the archive must hold (a leading `/` or `./` is ignored; a folder is present when any entry is under it).
+   */
+  contains?: string[];
+  /**
+   * Absolute folder on the target that the archive saves: once restored, the archive's copy must have the same paths, sizes, SHA-256 and modes.
+   */
+  matchesSource?: string;
+  /**
+   * Folder inside the archive holding the copy of `matchesSource` (default: found among `srv/data`, `data` and the archive's top for `/srv/data`).
+   */
+  root?: string;
+}
+/**
+ * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
+ */
+export interface LintCheck {
+  type: 'lint';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * Workspace files to analyse (bash or PowerShell).
+   *
+   * @minItems 1
+   */
+  files: [string, ...string[]];
+  /**
+   * Lowest severity that fails the check.
+   */
+  failOn?: 'error' | 'warning' | 'info';
+  /**
+   * Also run ShellCheck on bash files when it is installed.
+   */
+  shellcheck?: boolean;
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.
@@ -862,6 +1061,12 @@ export interface Criterion {
   points: number;
   hint: LocalizedText;
   /**
+   * Ids of critères that must pass first: when one fails, this critère's checks are skipped with the reason.
+   *
+   * @minItems 1
+   */
+  needs?: [Slug, ...Slug[]];
+  /**
    * @minItems 1
    */
   checks: [Check, ...Check[]];
@@ -914,6 +1119,10 @@ export interface RequestCriterion {
    * Index of each check in its critère, when some checks run elsewhere (client-side lint). Results carry these.
    */
   checkIndexes?: number[];
+  /**
+   * Ids of critères of this request whose checks must all pass before this critère's checks run.
+   */
+  needs?: string[];
 }
 /**
  * First line the agent writes, before reading the request.

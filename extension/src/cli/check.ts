@@ -17,10 +17,11 @@ import { EXIT } from './exit';
 export { EXIT };
 
 /** Options of `tssr-lab check`. */
-export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'junit'; lang: Lang; solution?: boolean; only?: string[] }
+export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'junit'; lang: Lang; solution?: boolean; only?: string[]; concurrency?: string | number }
 
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
 export async function check(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  concurrencyOf(o);
   const log = (l: string): void => err(`tssr-lab: ${l}`);
   // A local agent's worker thread starts now: its start-up overlaps the loading of the exercise.
   const early = o.target === 'local' ? makeTransport(o, o.lang, log) : undefined;
@@ -49,7 +50,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
   let report: RunReport;
   try {
     report = await runExercise({
-      transport, exercise: ex.data, exerciseDir: ex.dir, pack, lang: o.lang, useSolution: o.solution, only: o.only,
+      transport, exercise: ex.data, exerciseDir: ex.dir, pack, lang: o.lang, useSolution: o.solution, only: o.only, concurrency: concurrencyOf(o),
       onEvent: (ev) => { if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev)); },
     });
   } finally {
@@ -64,6 +65,14 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     return EXIT.transport;
   }
   return report.totals.passed === report.criteria.length ? EXIT.ok : EXIT.failed;
+}
+
+/** `--concurrency`: an integer from 1 to 64 (the agent's bound), else a usage error. */
+function concurrencyOf(o: CheckOptions): number | undefined {
+  if (o.concurrency === undefined) return undefined;
+  const n = Number(o.concurrency);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError('BAD_CONCURRENCY', t(o.lang, 'usage.concurrency', String(o.concurrency)));
+  return n;
 }
 
 /** `--only` must name critères of the exercise; `--solution` must not check a machine its solution never configured. */

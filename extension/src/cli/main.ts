@@ -58,6 +58,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
     .option('--solution', 'check the reference solution’s files instead of the learner’s')
     .option('--only <ids...>', 'only these critère ids')
+    .option('--concurrency <n>', 'checks run at once on the target (1-64, default 4)')
+    .option('--sudo', 'run the agent as root with sudo -n on an SSH target (needs a NOPASSWD rule)')
     .action(async (path: string, o) => {
       const { check } = require('./check') as typeof import('./check');
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);

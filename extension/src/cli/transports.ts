@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../core/errors';
 import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
 import { t, type Lang } from '../core/i18n';
@@ -9,7 +10,7 @@ import { WorkerTransport } from '../core/worker-transport';
 import { timedTransport } from './timings';
 
 /** Target flags shared by the commands that run checks. */
-export interface TargetFlags { target: string; identity?: string; knownHosts?: string; acceptNew?: boolean }
+export interface TargetFlags { target: string; identity?: string; knownHosts?: string; acceptNew?: boolean; sudo?: boolean }
 
 /** The bundled agent sits beside the CLI bundle in dist/. */
 export function agentPath(): string {
@@ -23,6 +24,8 @@ export function agentPath(): string {
 export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) => void): Transport {
   const spec = parseTarget(flags.target, lang);
   if (spec.kind === 'local') {
+    // sudo is for the remote agent: a local run takes the CLI's own rights.
+    if (flags.sudo) throw new UsageError('SUDO_LOCAL', t(lang, 'usage.sudoLocal'));
     return timedTransport(process.env.TSSR_LAB_AGENT_PROCESS ? new LocalTransport(agentPath()) : new WorkerTransport(agentPath()));
   }
   // Required only for an SSH target: loading ssh2 costs a local run tens of milliseconds for nothing.
@@ -33,6 +36,7 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
     knownHostsFile: flags.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'),
     acceptNew: flags.acceptNew,
+    sudo: flags.sudo,
     agentSource: readFileSync(agentPath(), 'utf8'),
     agentSocket: process.env.SSH_AUTH_SOCK,
     log: (line) => { const text = progressText(line, lang); if (text) log(text); },

@@ -9,6 +9,8 @@ import processSchema from '../../../schemas/checks/process.schema.json';
 import kernelParamSchema from '../../../schemas/checks/kernelParam.schema.json';
 import httpSchema from '../../../schemas/checks/http.schema.json';
 import serviceSchema from '../../../schemas/checks/service.schema.json';
+import scriptSchema from '../../../schemas/checks/script.schema.json';
+import backupSchema from '../../../schemas/checks/backup.schema.json';
 import lintSchema from '../../../schemas/checks/lint.schema.json';
 import interfaceSchema from '../../../schemas/checks/interface.schema.json';
 import addrSchema from '../../../schemas/checks/addr.schema.json';
@@ -21,10 +23,30 @@ import configTestSchema from '../../../schemas/checks/configTest.schema.json';
 import logSchema from '../../../schemas/checks/log.schema.json';
 import mountSchema from '../../../schemas/checks/mount.schema.json';
 
-/** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
+/** The schemas of schemas/checks/: one per check type, plus their shared definitions (one per line). */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
-  commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
-  groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
-  interfaceSchema, addrSchema, routeSchema, dnsSchema, tlsCertSchema,
-  cronSchema, configKeySchema, configTestSchema, logSchema, mountSchema,
+  commonSchema,
+  fileSchema,
+  commandSchema,
+  portSchema,
+  userSchema,
+  packageSchema,
+  groupSchema,
+  processSchema,
+  kernelParamSchema,
+  httpSchema,
+  serviceSchema,
+  scriptSchema,
+  backupSchema,
+  lintSchema,
+  interfaceSchema,
+  addrSchema,
+  routeSchema,
+  dnsSchema,
+  tlsCertSchema,
+  cronSchema,
+  configKeySchema,
+  configTestSchema,
+  logSchema,
+  mountSchema,
 ];

@@ -3,6 +3,7 @@ import { t, type Lang } from './i18n';
 import type { YamlSource } from './positions';
 import type { Problem } from './problems';
 import { referentiel } from './referentiel';
+import { runControlRules } from './run-control-rules';
 
 /** Checks beyond the schema: référentiel ids and unique critère ids (paths: see path-rules.ts). */
 export function exerciseRules(ex: Exercise, source: YamlSource, file: string, lang: Lang): Problem[] {
@@ -23,5 +24,6 @@ export function exerciseRules(ex: Exercise, source: YamlSource, file: string, la
       add(`/criteria/${i}/referentiel`, 'critere-outside', t(lang, 'pack.critereOutside', c.referentiel, critere.competence), 'warning');
     }
   });
+  out.push(...runControlRules(ex, source, file, lang));
   return out;
 }

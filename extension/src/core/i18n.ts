@@ -93,6 +93,15 @@ const fr = {
   'ssh.nodeMissing': 'Node.js n’est pas installé sur {0} (ou pas dans le PATH d’une session SSH non interactive)',
   'ssh.nodeOld': 'Node.js {1} est trop ancien sur {0} (TSSR Lab demande la version {2} ou plus)',
   'ssh.nodeInstall': '{0}. Installez-le sur la cible, puis relancez la vérification :\n  Debian/Ubuntu : sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora : sudo dnf install -y nodejs',
+  'needs.unknownCriterion': 'needs nomme un critère inconnu « {0} » : critères de cet exercice : {1}',
+  'needs.unknownCheck': 'needs nomme une vérification inconnue « {0} » : donnez un id: à la vérification voulue (ids connus : {1})',
+  'needs.duplicateCheckId': 'Identifiant de vérification en double « {0} » : needs ne saurait pas laquelle attendre ; renommez l’une des deux',
+  'needs.cycle': 'Dépendances en boucle : {0} ; retirez un des needs pour casser la boucle',
+  'script.notInWorkspace': 'Le script « {0} » n’est pas listé dans workspaceFiles : ajoutez-le pour qu’il soit envoyé sur la cible',
+  'ssh.sudoMissing': 'sudo n’est pas installé sur {0} : installez-le (apt install sudo) ou lancez la vérification en root, sans --sudo',
+  'ssh.sudoRefused': 'sudo -n refuse de lancer l’agent sur {0} ({1}). --sudo exige une règle sans mot de passe pour la commande de l’agent ; ajoutez avec visudo -f /etc/sudoers.d/tssr-lab :\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
+  'usage.sudoLocal': '--sudo vaut pour une cible SSH : pour une vérification locale en root, lancez sudo tssr-lab check …',
+  'usage.concurrency': '--concurrency attend un entier de 1 à 64, reçu « {0} »',
 } as const;
 
 /** A key of the core message catalogue. */
@@ -184,6 +193,15 @@ const en: Record<MessageKey, string> = {
   'ssh.nodeMissing': 'Node.js is not installed on {0} (or not in the PATH of a non-interactive SSH session)',
   'ssh.nodeOld': 'Node.js {1} is too old on {0} (TSSR Lab needs {2} or later)',
   'ssh.nodeInstall': '{0}. Install it on the target, then run the check again:\n  Debian/Ubuntu: sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora: sudo dnf install -y nodejs',
+  'needs.unknownCriterion': 'needs names an unknown critère "{0}": this exercise\'s critères: {1}',
+  'needs.unknownCheck': 'needs names an unknown check "{0}": give the wanted check an id: (known ids: {1})',
+  'needs.duplicateCheckId': 'Duplicate check id "{0}": needs could not tell which one to wait for; rename one of them',
+  'needs.cycle': 'Dependencies in a loop: {0}; remove one of the needs to break it',
+  'script.notInWorkspace': 'Script "{0}" is not listed in workspaceFiles: add it so that it is sent to the target',
+  'ssh.sudoMissing': 'sudo is not installed on {0}: install it (apt install sudo) or run the check as root, without --sudo',
+  'ssh.sudoRefused': 'sudo -n refuses to start the agent on {0} ({1}). --sudo needs a password-less rule for the agent\'s command; add with visudo -f /etc/sudoers.d/tssr-lab:\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
+  'usage.sudoLocal': '--sudo is for an SSH target: to check this machine as root, run sudo tssr-lab check …',
+  'usage.concurrency': '--concurrency takes an integer from 1 to 64, got "{0}"',
 };
 
 /** Formats a catalogue message in the given language. */

@@ -42,7 +42,7 @@ function readWorkspace(files: string[], dir: string, lang: Lang): WorkspaceFile[
 export function workspaceFilesFor(ex: Exercise, criteria: Array<Exercise['criteria'][number]>): string[] {
   const files = ex.workspaceFiles ?? [];
   const checks = criteria.flatMap((c) => c.checks).filter((c) => !isClientCheck(c));
-  if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command')) return files;
+  if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command' || c.type === 'script')) return files;
   const paths = checks.flatMap((c) => (c.type === 'file' ? [c.path.replace(/^\.\/+/, '').replace(/\/+$/, '')] : []));
   return files.filter((f) => paths.some((p) => p === '.' || p === '' || f === p || f.startsWith(p + '/')));
 }
@@ -53,10 +53,29 @@ export function workspaceDirOf(ex: Exercise, exerciseDir: string, opts: RequestO
   return opts.workspaceDir ?? exerciseDir;
 }
 
+/**
+ * The critères a run covers: `only` (all when absent) plus, transitively, the critères they need or whose checks
+ * they need. A prerequisite left out would change its dependents' verdicts.
+ */
+export function selectedCriteria(ex: Exercise, only?: string[]): string[] | undefined {
+  if (!only) return undefined;
+  const ownerOf = new Map(ex.criteria.flatMap((c) => c.checks.flatMap((k) => (k.id !== undefined ? [[k.id, c.id] as const] : []))));
+  const chosen = new Set(only);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const c of ex.criteria.filter((x) => chosen.has(x.id))) {
+      const needed = [...(c.needs ?? []), ...c.checks.flatMap((k) => ((k as { needs?: string[] }).needs ?? []).map((id) => ownerOf.get(id) ?? ''))];
+      for (const id of needed) if (id && !chosen.has(id)) { chosen.add(id); grew = true; }
+    }
+  }
+  return ex.criteria.map((c) => c.id).filter((id) => chosen.has(id));
+}
+
 /** Builds the single NDJSON request the agent reads. */
 export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOptions): RunRequest {
   const dir = workspaceDirOf(ex, exerciseDir, opts);
-  const criteria = ex.criteria.filter((c) => !opts.only || opts.only.includes(c.id));
+  const only = selectedCriteria(ex, opts.only);
+  const criteria = ex.criteria.filter((c) => !only || only.includes(c.id));
   return {
     event: 'run',
     protocol: PROTOCOL_MAJOR,
@@ -68,9 +87,10 @@ export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOpt
     // Client-side checks (lint) stay here; the agent gets the others with their original positions.
     criteria: criteria.map((c) => {
       const agentChecks = c.checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));
+      const needs = c.needs ? { needs: c.needs } : {};
       return agentChecks.length === c.checks.length
-        ? { id: c.id, checks: c.checks }
-        : { id: c.id, checks: agentChecks.map((x) => x.check), checkIndexes: agentChecks.map((x) => x.i) };
+        ? { id: c.id, checks: c.checks, ...needs }
+        : { id: c.id, checks: agentChecks.map((x) => x.check), checkIndexes: agentChecks.map((x) => x.i), ...needs };
     }),
   };
 }

@@ -6,7 +6,7 @@ import { t, type Lang } from './i18n';
 import { LineSplitter } from './ndjson';
 import { clientChecks, runLintCheck } from './client-checks';
 import type { ScriptParser } from './lint/parser';
-import { buildRequest, workspaceDirOf, type RequestOptions } from './request';
+import { buildRequest, selectedCriteria, workspaceDirOf, type RequestOptions } from './request';
 import { runDeadlineMs, withDeadline } from './run-deadline';
 import { Session } from './session';
 import type { Transport } from './transport';
@@ -49,7 +49,8 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
   const lang: Lang = opts.lang;
   const session = new Session(opts.exercise, opts.transport.label, lang, opts.pack);
   const request = buildRequest(opts.exercise, opts.exerciseDir, opts);
-  session.start(opts.only);
+  // Prerequisites of the chosen critères run with them (see selectedCriteria).
+  session.start(selectedCriteria(opts.exercise, opts.only));
   let protocolError: LabError | undefined;
   const splitter = new LineSplitter(
     (line) => {

@@ -43,6 +43,7 @@ export class RunService implements vscode.Disposable {
       ...spec,
       identityFile,
       acceptNew,
+      sudo: cfg.get<boolean>('ssh.sudo', false),
       passphrase: await this.context.secrets.get(this.secretKey(identityFile)),
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
       agentSource: readFileSync(agentFile, 'utf8'),

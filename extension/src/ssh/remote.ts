@@ -8,6 +8,8 @@ export const MIN_NODE_MAJOR = 18;
 export const NO_NODE = { code: 90, marker: 'tssr-lab-launcher: no-node' } as const;
 /** Exit status and stderr marker of the launcher when the agent file for this hash is absent. */
 export const NO_AGENT = { code: 91, marker: 'tssr-lab-launcher: no-agent' } as const;
+/** Exit status and stderr marker of the launcher when `--sudo` is asked and the target has no sudo. */
+export const NO_SUDO = { code: 92, marker: 'tssr-lab-launcher: no-sudo' } as const;
 
 /** The agent's place relative to the home folder, where both exec and SFTP start: `.cache/tssr-lab/agent-<hash>.js`. */
 export function agentRelativePath(hash: string): { dir: string; file: string } {
@@ -30,20 +32,30 @@ function quote(s: string): string {
  * One remote command that replaces the old version probe, the SFTP stat and the agent exec: it reports a missing
  * `node` or a missing agent file by exit status and marker, else becomes the agent. POSIX sh; the path is hex.
  */
-export function launcherCommand(hash: string): string {
+export function launcherCommand(hash: string, sudo = false): string {
   const file = quote(agentRelativePath(hash).file);
+  // With sudo: `-n` never prompts (no terminal here), and absolute paths so that a sudoers rule can name the command.
+  const run = sudo
+    ? [`command -v sudo >/dev/null 2>&1 || { echo '${NO_SUDO.marker}' >&2; exit ${NO_SUDO.code}; }`, `exec sudo -n -- "$(command -v node)" "$PWD"/${file} serve`]
+    : [`exec node ${file} serve`];
   return [
     'cd',
     `command -v node >/dev/null 2>&1 || { echo '${NO_NODE.marker}' >&2; exit ${NO_NODE.code}; }`,
     `[ -f ${file} ] || { echo '${NO_AGENT.marker}' >&2; exit ${NO_AGENT.code}; }`,
-    `exec node ${file} serve`,
+    ...run,
   ].join('; ');
 }
 
+/** What went wrong before the agent spoke: no node, no agent file, no sudo, or sudo refusing without a password. */
+export type LauncherVerdict = 'no-node' | 'no-agent' | 'no-sudo' | 'sudo-refused';
+
 /** The launcher's verdict from an exec that printed nothing on stdout. */
-export function launcherVerdict(code: number | null, stderr: string): 'no-node' | 'no-agent' | undefined {
+export function launcherVerdict(code: number | null, stderr: string, sudo = false): LauncherVerdict | undefined {
   if (code === NO_NODE.code && stderr.includes(NO_NODE.marker)) return 'no-node';
   if (code === NO_AGENT.code && stderr.includes(NO_AGENT.marker)) return 'no-agent';
+  if (sudo && code === NO_SUDO.code && stderr.includes(NO_SUDO.marker)) return 'no-sudo';
+  // sudo's own refusals ("a password is required", "a terminal is required", not in sudoers) all start with "sudo:".
+  if (sudo && code === 1 && /^sudo: /m.test(stderr)) return 'sudo-refused';
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { detectLang, t, type Lang } from '../core/i18n';
 import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
 import { formatTarget } from '../core/target';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
-import { agentRelativePath, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage } from './remote';
+import { agentRelativePath, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage, type LauncherVerdict } from './remote';
 import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
 import { uploadAgent } from './upload';
 
@@ -38,13 +38,15 @@ export interface SshOptions {
   idleTimeoutMs?: number;
   /** TCP_NODELAY on the connection (default true; false only to measure what it saves). */
   tcpNoDelay?: boolean;
+  /** Runs the agent as root with `sudo -n` (a NOPASSWD rule for the agent's command is needed). */
+  sudo?: boolean;
   /** Receives progress lines (never secrets). */
   log?: (line: string) => void;
   /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
   trace?: (line: string) => void;
 }
 
-interface Launch { exit: AgentExit; verdict?: 'no-node' | 'no-agent'; sawStdout: boolean }
+interface Launch { exit: AgentExit; verdict?: LauncherVerdict; sawStdout: boolean }
 
 /** Runs the agent on a host over SSH (ssh2): one connection, one exec; SFTP only when the target lacks the agent. */
 export class SshTransport implements Transport {
@@ -169,7 +171,7 @@ export class SshTransport implements Transport {
           signal?.removeEventListener('abort', abort);
           client.removeListener('close', onClose);
           if (oldNode) return reject(new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, oldNode)));
-          resolve({ exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text()), sawStdout });
+          resolve({ exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text(), this.opts.sudo), sawStdout });
         };
         ch.setEncoding('utf8');
         ch.on('data', (chunk: string) => {
@@ -201,7 +203,7 @@ export class SshTransport implements Transport {
     // The run's language (the CLI's --lang, the editor's) unless the transport was given one.
     this.lang = this.opts.lang ?? lang ?? this.lang;
     const client = await this.ready();
-    const command = launcherCommand(this.hash);
+    const command = launcherCommand(this.hash, this.opts.sudo);
     let r = await this.launch(client, command, requestLine, onData, signal);
     let deploy: 'uploaded' | 'reused' = 'reused';
     if (r.verdict === 'no-agent') {
@@ -211,6 +213,8 @@ export class SshTransport implements Transport {
       r = await this.launch(client, command, requestLine, onData, signal);
     }
     if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
+    if (r.verdict === 'no-sudo') throw new TransportError('SUDO_MISSING', t(this.lang, 'ssh.sudoMissing', this.label));
+    if (r.verdict === 'sudo-refused') throw await this.sudoRefused(client, r.exit.stderrTail);
     if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, 'agent still missing after upload'));
     if (!r.sawStdout && typeof r.exit.code === 'number' && r.exit.code !== 0 && !this.lost) {
       const version = await this.probeNodeVersion(client);
@@ -230,10 +234,18 @@ export class SshTransport implements Transport {
     }));
   }
 
-  /** On the failure path only: the target's Node version, to tell an old Node from a crashed agent. */
-  private probeNodeVersion(client: Client): Promise<string | undefined> {
+  /** sudo refused to run the agent: the error gives the exact sudoers rule, with the target's node path and home. */
+  private async sudoRefused(client: Client, stderr: string): Promise<TransportError> {
+    const line = /^sudo: .*$/m.exec(stderr)?.[0] ?? stderr.trim();
+    const where = await this.probe(client, 'printf "%s\\n%s" "$(command -v node)" "$HOME"');
+    const [node, home] = (where ?? '').split('\n');
+    return new TransportError('SUDO_REFUSED', t(this.lang, 'ssh.sudoRefused', this.label, line, this.opts.user, node || '/usr/bin/node', home || '~'));
+  }
+
+  /** Runs a fixed command (no input in it) and returns its stdout when it exits 0. */
+  private probe(client: Client, command: string): Promise<string | undefined> {
     return new Promise((resolve) => {
-      client.exec('node -p process.versions.node', (err, ch) => {
+      client.exec(command, (err, ch) => {
         if (err) return resolve(undefined);
         let out = '';
         ch.on('data', (d: Buffer) => { out += d.toString(); });
@@ -242,6 +254,11 @@ export class SshTransport implements Transport {
         ch.on('close', (code: number | null) => resolve(code === 0 ? out.trim() : undefined));
       });
     });
+  }
+
+  /** On the failure path only: the target's Node version, to tell an old Node from a crashed agent. */
+  private probeNodeVersion(client: Client): Promise<string | undefined> {
+    return this.probe(client, 'node -p process.versions.node');
   }
 
   async dispose(): Promise<void> {

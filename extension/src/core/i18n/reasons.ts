@@ -13,6 +13,9 @@ import { configKey } from './checks/configKey';
 import { configTest } from './checks/configTest';
 import { log } from './checks/log';
 import { mount } from './checks/mount';
+import { script } from './checks/script';
+import { backup } from './checks/backup';
+import { runControl } from './checks/run-control';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one line). */
 export const reasons: Entries = {
@@ -28,6 +31,9 @@ export const reasons: Entries = {
   ...configTest,
   ...log,
   ...mount,
+  ...script,
+  ...backup,
+  ...runControl,
 };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
