@@ -63,6 +63,19 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
     });
 
+  program.command('start')
+    .description('prépare la cible pour un exercice (script setup) / prepare the target for an exercise (setup script)')
+    .argument('<exercise>', 'exercise folder')
+    .option('-t, --target <target>', 'local | ssh://user@host[:port]', 'local')
+    .option('-i, --identity <file>', 'SSH private key')
+    .option('--known-hosts <file>', 'known_hosts file (default ~/.ssh/known_hosts)')
+    .option('--accept-new', 'trust and record an unknown host key (never a changed one)')
+    .option('-y, --yes', 'run without asking for confirmation (required off a terminal)')
+    .action(async (path: string, o) => {
+      const { start } = require('./start') as typeof import('./start');
+      code = await start(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
+    });
+
   program.command('lint')
     .description('analyse des scripts bash et PowerShell / analyse bash and PowerShell scripts')
     .argument('<files...>', 'scripts (.sh, .bash, .ps1, .psm1, or with a shebang)')

@@ -93,6 +93,23 @@ const fr = {
   'ssh.nodeMissing': 'Node.js n’est pas installé sur {0} (ou pas dans le PATH d’une session SSH non interactive)',
   'ssh.nodeOld': 'Node.js {1} est trop ancien sur {0} (TSSR Lab demande la version {2} ou plus)',
   'ssh.nodeInstall': '{0}. Installez-le sur la cible, puis relancez la vérification :\n  Debian/Ubuntu : sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora : sudo dnf install -y nodejs',
+  // start.*: `tssr-lab start` (the exercise's setup on the learner's target)
+  'start.noSetup': 'L’exercice {0} n’a pas de script de préparation (setup) : rien à préparer sur la cible, vous pouvez commencer.',
+  'start.plan': 'Préparation de l’exercice {0} sur {1} : le script {2} ({3} lignes de commandes) va tourner en root et modifier cette machine.',
+  'start.comments': 'Ce qu’il fait, d’après ses commentaires :',
+  'start.paths': 'Chemins qu’il cite : {0}',
+  'start.services': 'Services qu’il pilote (systemctl) : {0}',
+  'start.warning': 'Faites-le sur une VM d’exercice que vous pouvez réinstaller, jamais sur un serveur en service.',
+  'start.ask': 'Lancer la préparation ? [o/N] ',
+  'start.cancelled': 'Annulé : la cible n’a pas été modifiée.',
+  'start.needYes': 'Confirmation impossible : l’entrée n’est pas un terminal. Relisez le script {0}, puis relancez avec --yes pour confirmer.',
+  'start.running': 'Lancement de {0} sur {1}…',
+  'start.done': 'Exercice {0} prêt sur {1} en {2} s. Quand vous avez terminé, vérifiez : tssr-lab check {3}',
+  'start.failed': 'Le script de préparation {0} a échoué sur {1} (code {2}) : lisez ses messages ci-dessus. La cible est peut-être à moitié préparée ; relancez tssr-lab start une fois le problème corrigé.',
+  'start.interrupted': 'Le script de préparation {0} a été interrompu sur {1} (connexion perdue ou arrêt) : relancez tssr-lab start.',
+  'start.noSudo': 'sudo est introuvable ({1}) : lancez tssr-lab start en root, ou installez sudo',
+  'start.cannotRun': 'Impossible de lancer le script sur {0} : {1}',
+  'start.sudoRefused': 'sudo demande un mot de passe sur {0} et ne peut pas le demander ici : connectez-vous en root (--target ssh://root@…), autorisez ce compte à utiliser sudo sans mot de passe (NOPASSWD dans /etc/sudoers.d/), ou lancez la commande dans un terminal.',
 } as const;
 
 /** A key of the core message catalogue. */
@@ -184,6 +201,22 @@ const en: Record<MessageKey, string> = {
   'ssh.nodeMissing': 'Node.js is not installed on {0} (or not in the PATH of a non-interactive SSH session)',
   'ssh.nodeOld': 'Node.js {1} is too old on {0} (TSSR Lab needs {2} or later)',
   'ssh.nodeInstall': '{0}. Install it on the target, then run the check again:\n  Debian/Ubuntu: sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora: sudo dnf install -y nodejs',
+  'start.noSetup': 'Exercise {0} has no setup script: nothing to prepare on the target, you can start.',
+  'start.plan': 'Preparing exercise {0} on {1}: the script {2} ({3} command lines) will run as root and change that machine.',
+  'start.comments': 'What it does, according to its comments:',
+  'start.paths': 'Paths it names: {0}',
+  'start.services': 'Services it drives (systemctl): {0}',
+  'start.warning': 'Do this on an exercise VM you can reinstall, never on a server in use.',
+  'start.ask': 'Run the setup? [y/N] ',
+  'start.cancelled': 'Cancelled: the target was not changed.',
+  'start.needYes': 'Cannot ask for confirmation: the input is not a terminal. Read the script {0}, then run again with --yes to confirm.',
+  'start.running': 'Running {0} on {1}…',
+  'start.done': 'Exercise {0} is ready on {1} in {2} s. When you are done, check: tssr-lab check {3}',
+  'start.failed': 'The setup script {0} failed on {1} (code {2}): read its messages above. The target may be half-prepared; run tssr-lab start again once the problem is fixed.',
+  'start.interrupted': 'The setup script {0} was interrupted on {1} (connection lost or stopped): run tssr-lab start again.',
+  'start.noSudo': 'sudo not found ({1}): run tssr-lab start as root, or install sudo',
+  'start.cannotRun': 'Cannot run the script on {0}: {1}',
+  'start.sudoRefused': 'sudo asks for a password on {0} and cannot ask for it here: connect as root (--target ssh://root@…), allow this account to use sudo without a password (NOPASSWD in /etc/sudoers.d/), or run the command in a terminal.',
 };
 
 /** Formats a catalogue message in the given language. */
