@@ -42,6 +42,8 @@ export async function packTest(path: string, o: PackTestOptions, out: (s: string
     const image = await labImage();
     err(`tssr-lab: ${image.built ? t(o.lang, 'packTest.imageBuilt', image.seconds.toFixed(0), image.root) : t(o.lang, 'packTest.imageCached', image.root)}`);
     lab = await Lab.up(image.root, o.keep);
+    // Ctrl-C: exit through process.exit, so that the lab's exit hook stops the containers and removes the network.
+    if (!o.keep) process.once('SIGINT', () => process.exit(130));
   }
   try {
     // Files-only exercises first, on this machine; then the containers, `jobs` at a time.
@@ -52,7 +54,8 @@ export async function packTest(path: string, o: PackTestOptions, out: (s: string
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(o.jobs ?? 2, boxed.length)) }, worker));
   } finally {
-    if (lab && !o.keep) await lab.down();
+    if (lab && o.keep) lab.release();
+    else await lab?.down();
   }
 
   const ordered = chosen.map((e) => rows.get(e.data.id)!);

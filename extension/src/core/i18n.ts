@@ -111,7 +111,7 @@ const fr = {
   'start.cannotRun': 'Impossible de lancer le script sur {0} : {1}',
   'start.sudoRefused': 'sudo demande un mot de passe sur {0} et ne peut pas le demander ici : connectez-vous en root (--target ssh://root@…), autorisez ce compte à utiliser sudo sans mot de passe (NOPASSWD dans /etc/sudoers.d/), ou lancez la commande dans un terminal.',
   // packTest.*: `tssr-lab pack test` (the trainer's proof on throw-away containers)
-  'packTest.notRoot': 'tssr-lab pack test démarre des conteneurs systemd-nspawn jetables : il doit tourner en root. Relancez avec sudo (sudo tssr-lab pack test …).',
+  'packTest.notRoot': 'pack test démarre des conteneurs systemd-nspawn jetables : il doit tourner en root. Relancez avec sudo (sudo tssr-lab pack test …).',
   'packTest.missing': 'Il manque {0} pour les conteneurs : installez-les avec sudo apt-get install -y systemd-container debootstrap iproute2 util-linux openssh-client',
   'packTest.noTools': 'Dossier tools/lab introuvable : lancez pack test depuis une copie du dépôt TSSR Lab, ou donnez son chemin dans TSSR_LAB_TOOLS.',
   'packTest.unknownExercise': 'Exercice inconnu dans --exercise : {0}. Exercices de ce pack : {1}',
@@ -248,7 +248,7 @@ const en: Record<MessageKey, string> = {
   'start.noSudo': 'sudo not found ({1}): run tssr-lab start as root, or install sudo',
   'start.cannotRun': 'Cannot run the script on {0}: {1}',
   'start.sudoRefused': 'sudo asks for a password on {0} and cannot ask for it here: connect as root (--target ssh://root@…), allow this account to use sudo without a password (NOPASSWD in /etc/sudoers.d/), or run the command in a terminal.',
-  'packTest.notRoot': 'tssr-lab pack test boots throw-away systemd-nspawn containers: it must run as root. Run it again with sudo (sudo tssr-lab pack test …).',
+  'packTest.notRoot': 'pack test boots throw-away systemd-nspawn containers: it must run as root. Run it again with sudo (sudo tssr-lab pack test …).',
   'packTest.missing': 'Missing {0} for the containers: install them with sudo apt-get install -y systemd-container debootstrap iproute2 util-linux openssh-client',
   'packTest.noTools': 'tools/lab not found: run pack test from a TSSR Lab checkout, or give its path in TSSR_LAB_TOOLS.',
   'packTest.unknownExercise': 'Unknown exercise in --exercise: {0}. This pack\'s exercises: {1}',

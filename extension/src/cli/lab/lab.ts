@@ -137,6 +137,13 @@ export class Lab {
     rmSync(this.dir, { recursive: true, force: true });
   };
 
+  /** Lets this process go and leaves a kept run up: closes the port forwarders, removes the temp files. */
+  release(): void {
+    process.removeListener('exit', this.onExit);
+    this.closers.splice(0).forEach((c) => c());
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
   /** Stops every container and removes the namespaces, cgroups, route and temp files; safe to call twice. */
   async down(): Promise<void> {
     process.removeListener('exit', this.onExit);
