@@ -60,6 +60,8 @@ mkdir -p "$ROOT/etc/systemd/system/ssh.service.d"
 printf '[Service]\nExecStartPre=\nExecStartPre=/usr/bin/ssh-keygen -A\nExecStartPre=/usr/sbin/sshd -t\n' \
   > "$ROOT/etc/systemd/system/ssh.service.d/keygen.conf"
 install -d -m 0700 "$ROOT/root/.ssh"                         # lab.sh binds the test key on .ssh/authorized_keys2
+# apache2's index.html would shadow nginx's own page on :80 (nginx serves index.html first); apache2 then lists the folder.
+rm -f "$ROOT/var/www/html/index.html"
 echo "shutdown_lifetime 1 seconds" > "$ROOT/etc/squid/conf.d/lab.conf"   # else each container stop waits 30 s for squid
 # chrony: the unit is skipped without CAP_SYS_TIME; serve time (-x) but never set the clock, which is the host's.
 mkdir -p "$ROOT/etc/systemd/system/chrony.service.d"
