@@ -1022,6 +1022,14 @@ export interface Exercise {
   workspaceFiles?: string[];
   solution: Solution;
   /**
+   * Script run as root on the target (bash, from stdin) that puts it in the exercise's starting state, e.g. a broken service for a break-fix exercise; relative to the exercise folder. Run by `tssr-lab start` on the learner's machine and by `tssr-lab pack test` on each fresh container. Make it self-contained (it cannot read other files of the exercise) and safe to run again.
+   */
+  setup?: string;
+  /**
+   * Script run as root on the target (bash, from stdin) that removes what setup and the exercise left, relative to the exercise folder; `tssr-lab pack test` runs it last and requires it to succeed.
+   */
+  cleanup?: string;
+  /**
    * @minItems 1
    */
   criteria: [Criterion, ...Criterion[]];
@@ -1070,6 +1078,10 @@ export interface Criterion {
    * @minItems 1
    */
   checks: [Check, ...Check[]];
+  /**
+   * The critère may already pass on a fresh target, before the learner's work: e.g. sshd listening, which the checks come in through. `tssr-lab pack test` then accepts it passing on the fresh container; every other critère must fail or be skipped there.
+   */
+  startsMet?: boolean;
 }
 /**
  * pack.yaml: a folder of exercises published together by a trainer.

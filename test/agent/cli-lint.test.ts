@@ -58,7 +58,8 @@ describe('tssr-lab lint', () => {
 
   it('finds nothing to say on the realistic, well-written sample scripts (no false positives)', () => {
     const files = readdirSync(join(FIXTURES, 'scripts')).map((f) => join(FIXTURES, 'scripts', f));
-    const solutions = ['script-sauvegarde/solution/sauvegarde.sh', 'ssh-durcissement/solution/apply.sh', 'rsyslog-reception/solution/apply.sh'].map((f) => join(PACK, f));
+    const solutions = ['script-sauvegarde/solution/sauvegarde.sh', 'ssh-durcissement/solution/apply.sh', 'rsyslog-reception/solution/apply.sh',
+      'ssh-durcissement/setup/depart.sh', 'rsyslog-reception/setup/depart.sh'].map((f) => join(PACK, f));
     const ours = [join(ROOT, '.ci/run'), join(ROOT, 'tools/code-server/install.sh')];
     const r = cli('lint', '--format', 'json', ...files, ...solutions, ...ours);
     const found = JSON.parse(r.stdout).flatMap((x: { file: string; findings: Array<{ code: string; range: { line: number } }> }) => x.findings.map((f) => `${x.file}:${f.range.line} ${f.code}`));

@@ -47,6 +47,7 @@ describe('tssr-lab CLI', () => {
     const r = cli('check', join(PACK, 'ssh-durcissement'), '--solution');
     assert.equal(r.status, 2, r.stdout + r.stderr);
     assert.match(r.stderr, /La solution de cet exercice est un script qui configure la cible \(solution\/apply\.sh\)/);
+    assert.match(r.stderr, /« sudo tssr-lab pack test \S*exercises\/tssr-debian --exercise ssh-durcissement »/);
     assert.equal(r.stdout, '');
   });
 

@@ -34,6 +34,14 @@ mount --bind /dev "$ROOT/dev"; mount -t devpts devpts "$ROOT/dev/pts" -o newinst
 rm -f "$ROOT/etc/resolv.conf"; cp /etc/resolv.conf "$ROOT/etc/resolv.conf"    # the host's DNS, only while building
 printf '#!/bin/sh\nexit 101\n' > "$ROOT/usr/sbin/policy-rc.d"; chmod +x "$ROOT/usr/sbin/policy-rc.d"   # no daemon starts in the chroot
 C=(env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8)
+# slapd would otherwise take its suffix from the build machine's domain: a fixed lab directory, documented in README.md.
+chroot "$ROOT" debconf-set-selections <<'SEL'
+slapd slapd/domain string lab.tssr
+slapd shared/organization string TSSR Lab
+slapd slapd/password1 password tssr-lab
+slapd slapd/password2 password tssr-lab
+slapd slapd/no_configuration boolean false
+SEL
 t1=$SECONDS
 chroot "$ROOT" "${C[@]}" apt-get update -qq
 chroot "$ROOT" "${C[@]}" apt-get install -y -q --no-install-recommends \
@@ -52,9 +60,17 @@ mkdir -p "$ROOT/etc/systemd/system/ssh.service.d"
 printf '[Service]\nExecStartPre=\nExecStartPre=/usr/bin/ssh-keygen -A\nExecStartPre=/usr/sbin/sshd -t\n' \
   > "$ROOT/etc/systemd/system/ssh.service.d/keygen.conf"
 install -d -m 0700 "$ROOT/root/.ssh"                         # lab.sh binds the test key on .ssh/authorized_keys2
-# Services that clash on a port or need an exercise's setup stay installed but disabled (none in the list yet).
-for unit in apache2 dnsmasq smbd nmbd winbind; do
-  if [ -e "$ROOT/lib/systemd/system/$unit.service" ]; then chroot "$ROOT" systemctl disable -q "$unit"; fi
+# apache2's index.html would shadow nginx's own page on :80 (nginx serves index.html first); apache2 then lists the folder.
+rm -f "$ROOT/var/www/html/index.html"
+echo "shutdown_lifetime 1 seconds" > "$ROOT/etc/squid/conf.d/lab.conf"   # else each container stop waits 30 s for squid
+# chrony: the unit is skipped without CAP_SYS_TIME; serve time (-x) but never set the clock, which is the host's.
+mkdir -p "$ROOT/etc/systemd/system/chrony.service.d"
+printf '[Unit]\nConditionCapability=\n' > "$ROOT/etc/systemd/system/chrony.service.d/container.conf"
+echo 'DAEMON_OPTS="-F 1 -x"' > "$ROOT/etc/default/chrony"
+# Installed but off at boot: apache2 clashes with nginx on :80, the rest only cost boot time (mariadb, squid, slapd
+# take seconds each). A test or an exercise's setup runs `systemctl enable --now UNIT`.
+for unit in apache2 named kea-dhcp4-server kea-dhcp6-server kea-ctrl-agent isc-dhcp-server slapd mariadb squid chrony nftables dnsmasq smbd nmbd winbind; do
+  if [ -e "$ROOT/lib/systemd/system/$unit.service" ] || [ -e "$ROOT/etc/init.d/$unit" ]; then chroot "$ROOT" systemctl disable -q "$unit" 2>/dev/null || true; fi
 done
 rm -f "$ROOT.debootstrap.log" "$ROOT.apt.log"
 cleanup

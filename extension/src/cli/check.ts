@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { UsageError } from '../core/errors';
 import { t, type Lang } from '../core/i18n';
 import { exerciseNames, hasErrors, loadTarget } from '../core/load';
@@ -43,7 +44,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     target.problems.forEach((p) => err(formatProblem(p)));
     return EXIT.usage;
   }
-  refuseBadSelection(ex.data, o);
+  refuseBadSelection(ex.data, o, relative(process.cwd(), target.pack?.dir ?? ex.dir) || '.');
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = transportFor();
   const live = perTurn(out);
@@ -76,12 +77,12 @@ function concurrencyOf(o: CheckOptions): number | undefined {
 }
 
 /** `--only` must name critères of the exercise; `--solution` must not check a machine its solution never configured. */
-function refuseBadSelection(ex: Exercise, o: CheckOptions): void {
+function refuseBadSelection(ex: Exercise, o: CheckOptions, packDir: string): void {
   const known = ex.criteria.map((c) => c.id);
   const unknown = (o.only ?? []).filter((id) => !known.includes(id));
   if (unknown.length) throw new UsageError('UNKNOWN_CRITERION', t(o.lang, 'usage.unknownCriterion', unknown.join(', '), known.join(', ')));
   if (o.solution && !ex.solution.files && ex.solution.apply) {
-    throw new UsageError('SOLUTION_IS_APPLY', t(o.lang, 'usage.solutionIsApply', ex.solution.apply));
+    throw new UsageError('SOLUTION_IS_APPLY', t(o.lang, 'usage.solutionIsApply', ex.solution.apply, packDir, ex.id));
   }
 }
 

@@ -65,6 +65,36 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = await check(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
     });
 
+  program.command('start')
+    .description('prépare la cible pour un exercice (script setup) / prepare the target for an exercise (setup script)')
+    .argument('<exercise>', 'exercise folder')
+    .option('-t, --target <target>', 'local | ssh://user@host[:port]', 'local')
+    .option('-i, --identity <file>', 'SSH private key')
+    .option('--known-hosts <file>', 'known_hosts file (default ~/.ssh/known_hosts)')
+    .option('--accept-new', 'trust and record an unknown host key (never a changed one)')
+    .option('-y, --yes', 'run without asking for confirmation (required off a terminal)')
+    .action(async (path: string, o) => {
+      const { start } = require('./start') as typeof import('./start');
+      code = await start(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
+    });
+
+  program.command('pack')
+    .description('outils pour les formateurs / tools for trainers')
+    .command('test')
+    .description('prouve chaque exercice sur un conteneur neuf : échoue au départ, réussit avec la solution / prove each exercise on a fresh container')
+    .argument('<pack>', 'pack folder (or one exercise folder)')
+    .option('-e, --exercise <ids...>', 'only these exercise ids')
+    .option('--keep', 'keep the containers running afterwards, to look inside')
+    .option('-j, --jobs <n>', 'containers at a time', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', `--jobs: 1…16`);
+      return n;
+    }, 2)
+    .action(async (path: string, o) => {
+      const { packTest } = require('./pack-test') as typeof import('./pack-test');
+      code = await packTest(path, { ...o, lang: detectLang(program.opts().lang) }, out, err);
+    });
+
   program.command('lint')
     .description('analyse des scripts bash et PowerShell / analyse bash and PowerShell scripts')
     .argument('<files...>', 'scripts (.sh, .bash, .ps1, .psm1, or with a shebang)')

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors';
 import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
 import { t, type Lang } from '../core/i18n';
+import { LocalScriptRunner, type ScriptRunner } from '../core/script-runner';
 import type { Transport } from '../core/transport';
 import { WorkerTransport } from '../core/worker-transport';
 import { timedTransport } from './timings';
@@ -41,6 +42,24 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     agentSocket: process.env.SSH_AUTH_SOCK,
     log: (line) => { const text = progressText(line, lang); if (text) log(text); },
   }));
+}
+
+/** Builds what runs lifecycle scripts as root on `--target`: this machine (sudo when not root), or the SSH transport. */
+export function makeScriptRunner(flags: TargetFlags, lang: Lang, log: (l: string) => void, interactive: boolean): ScriptRunner {
+  const spec = parseTarget(flags.target, lang);
+  if (spec.kind === 'local') return new LocalScriptRunner(interactive);
+  const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
+  return new SshTransport({
+    ...spec,
+    identityFile: flags.identity,
+    passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
+    knownHostsFile: flags.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'),
+    acceptNew: flags.acceptNew,
+    agentSource: '',
+    agentSocket: process.env.SSH_AUTH_SOCK,
+    lang,
+    log: (line) => { const text = progressText(line, lang); if (text) log(text); },
+  });
 }
 
 /** The transport's progress lines as the CLI shows them: a reused agent is silent, the others in the user's language. */

@@ -69,3 +69,18 @@ export function nodeMissingMessage(lang: Lang, target: string, found?: string): 
   const what = found ? t(lang, 'ssh.nodeOld', target, found, MIN_NODE_MAJOR) : t(lang, 'ssh.nodeMissing', target);
   return t(lang, 'ssh.nodeInstall', what);
 }
+
+/** The remote command that runs a script read on stdin as root: directly as root, else through `sudo -n` (no prompt over exec). */
+export function scriptCommand(user: string): string {
+  return user === 'root' ? 'bash -s' : 'sudo -n bash -s';
+}
+
+/** The `node` field of a `hello` line, if the line is one. */
+export function helloNode(line: string): string | undefined {
+  try {
+    const ev = JSON.parse(line) as { event?: string; node?: unknown };
+    return ev.event === 'hello' && typeof ev.node === 'string' ? ev.node : undefined;
+  } catch {
+    return undefined;
+  }
+}

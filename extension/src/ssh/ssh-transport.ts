@@ -6,8 +6,9 @@ import { TransportError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
 import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
 import { formatTarget } from '../core/target';
+import { sudoRefused, type ScriptIo, type ScriptRunner } from '../core/script-runner';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
-import { agentRelativePath, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage, type LauncherVerdict } from './remote';
+import { agentRelativePath, helloNode, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage, scriptCommand, type LauncherVerdict } from './remote';
 import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
 import { uploadAgent } from './upload';
 
@@ -49,7 +50,7 @@ export interface SshOptions {
 interface Launch { exit: AgentExit; verdict?: LauncherVerdict; sawStdout: boolean }
 
 /** Runs the agent on a host over SSH (ssh2): one connection, one exec; SFTP only when the target lacks the agent. */
-export class SshTransport implements Transport {
+export class SshTransport implements Transport, ScriptRunner {
   readonly label: string;
   /** What the last deploy did, for logs and tests. */
   lastDeploy: 'uploaded' | 'reused' | undefined;
@@ -225,6 +226,39 @@ export class SshTransport implements Transport {
     return r.exit;
   }
 
+  /**
+   * Runs a lifecycle script as root on the same connection as the checks (a hardened sshd may refuse a new login):
+   * `bash -s` as root, `sudo -n bash -s` as another user, the script on stdin. The command is a constant.
+   */
+  async runScript(script: string, io: ScriptIo): Promise<{ code: number | null }> {
+    this.lang = this.opts.lang ?? io.lang ?? this.lang;
+    const client = await this.ready();
+    this.opts.trace?.('ssh session: script');
+    const tail = tailKeeper(4096);
+    const code = await new Promise<number | null>((resolve, reject) => {
+      client.exec(scriptCommand(this.opts.user), (err, ch: ClientChannel) => {
+        if (err) return reject(this.lost ?? new TransportError('EXEC_FAILED', t(this.lang, 'start.cannotRun', this.label, err.message)));
+        const abort = (): void => { ch.signal('TERM'); ch.close(); };
+        const onClose = (): void => resolve(null);
+        io.signal?.addEventListener('abort', abort, { once: true });
+        client.once('close', onClose);
+        ch.setEncoding('utf8');
+        ch.on('data', (d: string) => io.onStdout(d));
+        ch.stderr.setEncoding('utf8');
+        ch.stderr.on('data', (d: string) => { tail.push(d); io.onStderr(d); });
+        ch.on('error', () => undefined);
+        ch.on('close', (c: number | null) => {
+          io.signal?.removeEventListener('abort', abort);
+          client.removeListener('close', onClose);
+          resolve(typeof c === 'number' ? c : null);
+        });
+        ch.end(script);
+      });
+    });
+    if (this.opts.user !== 'root' && sudoRefused(code, tail.text())) throw new TransportError('SUDO_REFUSED', t(this.lang, 'start.sudoRefused', this.label));
+    return { code };
+  }
+
   private sftp(client: Client): Promise<SFTPWrapper> {
     this.opts.trace?.('ssh session: sftp');
     return new Promise((resolve, reject) => client.sftp((err, s) => {
@@ -270,15 +304,5 @@ export class SshTransport implements Transport {
     const force = setTimeout(() => c.destroy(), 1000);
     force.unref();
     c.once('close', () => clearTimeout(force));
-  }
-}
-
-/** The `node` field of a `hello` line, if the line is one. */
-function helloNode(line: string): string | undefined {
-  try {
-    const ev = JSON.parse(line) as { event?: string; node?: unknown };
-    return ev.event === 'hello' && typeof ev.node === 'string' ? ev.node : undefined;
-  } catch {
-    return undefined;
   }
 }

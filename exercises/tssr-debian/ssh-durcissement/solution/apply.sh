@@ -5,6 +5,8 @@
 # Date        : 2026-11-28
 set -euo pipefail
 install -d -m 0755 /etc/ssh/sshd_config.d
+# sshd keeps the first value it reads: the hosting provider's drop-in (setup) would win over ours, so it goes.
+rm -f /etc/ssh/sshd_config.d/50-cloud-init.conf
 cat > /etc/ssh/sshd_config.d/50-tssr-durcissement.conf <<'CONF'
 # Durcissement TSSR (ANSSI)
 PermitRootLogin no

@@ -1,4 +1,4 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 
 /**
@@ -12,12 +12,29 @@ export interface Forward {
   close(): void;
 }
 
+// The child's whole program, given to `node -e`: this module is bundled into the CLI, so it has no file of its own to run.
+const CHILD = `
+const { connect } = require('node:net');
+const host = process.argv[1], port = Number(process.argv[2]);
+process.on('message', (m, server) => {
+  if (m !== 'server' || !server) return;
+  server.on('connection', (down) => {
+    const up = connect(port, host);
+    down.pipe(up).pipe(down);
+    down.on('error', () => up.destroy()); up.on('error', () => down.destroy());
+    down.on('close', () => up.destroy()); up.on('close', () => down.destroy());
+  });
+  process.send('ready');
+});
+process.on('disconnect', () => process.exit(0));
+`;
+
 /** Starts the forwarder; resolves once the child accepts connections. */
 export async function forwardIntoNetns(netns: string, host: string, port: number): Promise<Forward> {
   const server = createServer();
   await new Promise<void>((res, rej) => { server.once('error', rej); server.listen(0, '127.0.0.1', () => res()); });
   const local = (server.address() as { port: number }).port;
-  const child = spawn('ip', ['netns', 'exec', netns, process.execPath, __filename, host, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', CHILD, host, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
     await new Promise<void>((res, rej) => {
       child.once('error', rej);
@@ -34,22 +51,3 @@ export async function forwardIntoNetns(netns: string, host: string, port: number
   child.removeAllListeners('exit');
   return { port: local, close: () => { child.kill(); } };
 }
-
-/** Child side: pipes each accepted connection to HOST:PORT, dialled from this (namespaced) process. */
-function serveForward(host: string, port: number): void {
-  process.on('message', (m, server?: Server) => {
-    if (m !== 'server' || !server) return;
-    server.on('connection', (down: Socket) => {
-      const up = connect(port, host);
-      down.pipe(up).pipe(down);
-      down.on('error', () => up.destroy());
-      up.on('error', () => down.destroy());
-      down.on('close', () => up.destroy());
-      up.on('close', () => down.destroy());
-    });
-    process.send?.('ready');
-  });
-  process.on('disconnect', () => process.exit(0)); // the test process is gone
-}
-
-if (require.main === module) serveForward(process.argv[2], Number(process.argv[3]));
