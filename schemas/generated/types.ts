@@ -55,7 +55,8 @@ export type Check =
   | KernelParamCheck
   | HttpCheck
   | ServiceCheck
-  | LintCheck;
+  | LintCheck
+  | FirewallCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -82,26 +83,13 @@ export type TextMatcher =
     };
 export type TextMatchers = TextMatcher[];
 /**
- * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
  */
-export type Status = 'pass' | 'fail' | 'skip' | 'error';
-/**
- * Any line the agent writes on stdout.
- */
-export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
-/**
- * This interface was referenced by `RunReport`'s JSON-Schema
- * via the `definition` "CriterionStatus".
- */
-export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
+export type Matcher = Literal | Matcher[] | MatcherOperator;
 /**
  * A plain expected value.
  */
 export type Literal = string | number | boolean | null;
-/**
- * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
- */
-export type Matcher = Literal | Matcher[] | MatcherOperator;
 /**
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
@@ -114,6 +102,19 @@ export type Matcher2 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher3 = Literal | Matcher[] | MatcherOperator;
+/**
+ * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
+ */
+export type Status = 'pass' | 'fail' | 'skip' | 'error';
+/**
+ * Any line the agent writes on stdout.
+ */
+export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
+/**
+ * This interface was referenced by `RunReport`'s JSON-Schema
+ * via the `definition` "CriterionStatus".
+ */
+export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
 
 /**
  * A file or directory on the target: existence, type, mode, owner and contents.
@@ -345,6 +346,172 @@ export interface LintCheck {
    * Also run ShellCheck on bash files when it is installed.
    */
   shellcheck?: boolean;
+}
+/**
+ * The host firewall, read once per run from the tool in charge: an active ufw (`ufw status verbose`), else nftables (`nft -j list ruleset`), else iptables (`iptables-save`, `ip6tables-save`, nf_tables then legacy). `allows`/`denies` evaluate the input rules in order for a new connection (ct state new, not on lo): accept, drop, reject, jumps, ct state, iifname, source address sets, port sets and ranges; a rule with a condition the agent cannot read (rate limit, xt match, ufw application profile) is taken as not matching. Reading the ruleset needs root: without it every property is an error saying so.
+ */
+export interface FirewallCheck {
+  type: 'firewall';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The tool expected in charge (`ufw`, `nft`, `iptables`).
+   */
+  backend?: ('nft' | 'iptables' | 'ufw') | MatcherOperator;
+  /**
+   * Default policies of the base filter chains per hook (the strictest one when several chains share a hook; `accept` when none filters).
+   */
+  policy?: {
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    input?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    forward?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    output?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+  };
+  /**
+   * New connections to these ports of the host are accepted by the input rules.
+   */
+  allows?: Port[];
+  /**
+   * New connections to these ports of the host are dropped or rejected by the input rules.
+   */
+  denies?: Port[];
+  /**
+   * Source NAT rules (masquerade or snat) exist for these outgoing interfaces and source networks.
+   */
+  nat?: {
+    /**
+     * The interface the translated traffic leaves by (`oifname`, `-o`); a rule on every interface counts.
+     */
+    outInterface?: string;
+    /**
+     * A network whose traffic is translated (CIDR), e.g. the LAN `192.168.10.0/24`.
+     */
+    source?: string;
+  }[];
+  /**
+   * Port forwards: a dnat (or redirect) rule sends this port to `to`.
+   */
+  forwards?: {
+    /**
+     * The port reached from outside.
+     */
+    port: number;
+    /**
+     * tcp (default) or udp.
+     */
+    protocol?: 'tcp' | 'udp';
+    /**
+     * The inner destination `host:port` (or `host`, any port); `[v6]:port` for IPv6.
+     */
+    to?: string;
+    /**
+     * The interface the forwarded traffic arrives on; a rule on every interface counts.
+     */
+    inInterface?: string;
+  }[];
+}
+/**
+ * One operator applied to the value found on the target. Exactly one key.
+ */
+export interface MatcherOperator {
+  /**
+   * The value is exactly this (strings, numbers, booleans, lists in order).
+   */
+  equals?: unknown;
+  contains?: Matcher;
+  /**
+   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
+   */
+  matches?: string;
+  /**
+   * The value equals one of these.
+   *
+   * @minItems 1
+   */
+  oneOf?: [Literal, ...Literal[]];
+  /**
+   * A list holds exactly these elements, in any order (each may be a value or a matcher).
+   */
+  consistOf?: Matcher1[];
+  /**
+   * Number (or numeric text) greater than this.
+   */
+  gt?: number;
+  /**
+   * Number (or numeric text) greater than or equal to this.
+   */
+  ge?: number;
+  /**
+   * Number (or numeric text) less than this.
+   */
+  lt?: number;
+  /**
+   * Number (or numeric text) less than or equal to this.
+   */
+  le?: number;
+  /**
+   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
+   */
+  semver?: string;
+  length?: Matcher2;
+  /**
+   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
+   */
+  haveKey?: string;
+  /**
+   * Every one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  allOf?: [Matcher1, ...Matcher1[]];
+  /**
+   * At least one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  anyOf?: [Matcher1, ...Matcher1[]];
+  not?: Matcher3;
+}
+/**
+ * A new connection to a port of the host.
+ *
+ * This interface was referenced by `FirewallCheck`'s JSON-Schema
+ * via the `definition` "Port".
+ */
+export interface Port {
+  /**
+   * The destination port.
+   */
+  port: number;
+  /**
+   * tcp (default) or udp.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Where it comes from: an address or CIDR (`192.168.10.0/24`, IPv6 too). Without it, any address: a rule limited to some sources does not count.
+   */
+  source?: string;
+  /**
+   * The interface it arrives on (`lo` included). Without it, some interface other than lo.
+   */
+  interface?: string;
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.
@@ -622,66 +789,4 @@ export interface CriterionReport {
   status: CriterionStatus;
   hint?: string;
   results: Result[];
-}
-/**
- * One operator applied to the value found on the target. Exactly one key.
- */
-export interface MatcherOperator {
-  /**
-   * The value is exactly this (strings, numbers, booleans, lists in order).
-   */
-  equals?: unknown;
-  contains?: Matcher;
-  /**
-   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
-   */
-  matches?: string;
-  /**
-   * The value equals one of these.
-   *
-   * @minItems 1
-   */
-  oneOf?: [Literal, ...Literal[]];
-  /**
-   * A list holds exactly these elements, in any order (each may be a value or a matcher).
-   */
-  consistOf?: Matcher1[];
-  /**
-   * Number (or numeric text) greater than this.
-   */
-  gt?: number;
-  /**
-   * Number (or numeric text) greater than or equal to this.
-   */
-  ge?: number;
-  /**
-   * Number (or numeric text) less than this.
-   */
-  lt?: number;
-  /**
-   * Number (or numeric text) less than or equal to this.
-   */
-  le?: number;
-  /**
-   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
-   */
-  semver?: string;
-  length?: Matcher2;
-  /**
-   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
-   */
-  haveKey?: string;
-  /**
-   * Every one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  allOf?: [Matcher1, ...Matcher1[]];
-  /**
-   * At least one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  anyOf?: [Matcher1, ...Matcher1[]];
-  not?: Matcher3;
 }

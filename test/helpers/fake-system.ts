@@ -5,6 +5,7 @@ import type { ProcessInfo } from '../../agent/src/system/processes';
 import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
+import type { FirewallFacts } from '../../agent/src/system/firewall';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -16,6 +17,7 @@ export interface FakeFacts {
   systemd?: boolean;
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
+  firewall?: FirewallFacts;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -43,6 +45,10 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     http: async (req) => {
       calls.push(`${req.method} ${req.url}`);
       return f.http ? f.http(req) : { kind: 'failed', url: req.url, error: 'ECONNREFUSED' };
+    },
+    firewall: async () => {
+      calls.push('firewall');
+      return f.firewall ?? { kind: 'noTool' };
     },
   };
 }

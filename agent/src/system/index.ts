@@ -7,6 +7,7 @@ import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './process
 import { readKernelParam, type KernelParam } from './kernel-param';
 import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
+import { detectFirewall, type FirewallFacts } from './firewall';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -50,6 +51,8 @@ export interface System {
   unit(name: string, signal: AbortSignal): Promise<UnitState>;
   /** An HTTP(S) exchange from the target (not cached: each check makes its own request). */
   http(request: HttpRequest, signal: AbortSignal): Promise<HttpOutcome>;
+  /** The firewall ruleset from the tool in charge (ufw, nft, iptables), detected and read once per run. */
+  firewall(signal: AbortSignal): Promise<FirewallFacts>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -70,6 +73,16 @@ function oncePerKey<A extends unknown[], T>(read: (key: string, ...rest: A) => P
 function once<T>(read: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (cached ??= read());
+}
+
+/** Like once(), for a read taking the first caller's signal; an aborted read is forgotten so a later check reads again. */
+function onceAbortable<T>(read: (signal: AbortSignal) => Promise<T>): (signal: AbortSignal) => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return (signal) => {
+    const p = (cached ??= read(signal));
+    void p.then(() => { if (signal.aborted && cached === p) cached = undefined; }, () => { if (cached === p) cached = undefined; });
+    return p;
+  };
 }
 
 /** Builds the per-run System: nothing is read until a check asks. */
@@ -100,5 +113,6 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     systemd: once(() => systemdBooted(paths.systemdRun)),
     unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
     http: fetchHttp,
+    firewall: onceAbortable(detectFirewall),
   };
 }
