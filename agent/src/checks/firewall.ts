@@ -30,7 +30,7 @@ function portVerdict(ctx: CheckContext, rs: Ruleset, e: PortEntry, property: str
     ctx.report({ property, status: 'error', expected, actual: null, reason: because('firewall.badSource', { source: e.source }) });
     return;
   }
-  const d = decideInput(rs, { family: source.v6 ? 'ip6' : 'ip', proto: protocol, dport: e.port, source, iif: e.interface });
+  const d = decideInput(rs, { family: source.v6 ? 'ip6' : 'ip', proto: protocol, dport: e.port, source, iif: e.interface, asserting: wantAccept ? 'allows' : 'denies' });
   const accepted = d.verdict === 'accept';
   const ok = accepted === wantAccept;
   const code = wantAccept ? (ok ? 'firewall.allowed' : 'firewall.notAllowed') : ok ? 'firewall.denied' : 'firewall.notDenied';

@@ -10,6 +10,11 @@ export interface Packet {
   source: Prefix;
   /** The interface it arrives on; undefined means some interface other than lo. */
   iif?: string;
+  /**
+   * What the check asserts, for rules that apply to part of the source only: such a rule cannot prove the
+   * assertion (a partial accept does not show `allows`), but it can disprove it (a partial drop breaks `allows`).
+   */
+  asserting: 'allows' | 'denies';
 }
 
 /** The verdict for a packet and what decided it: a rule, or a chain's policy. */
@@ -28,13 +33,16 @@ function holds<T>(c: Cond<T> | undefined, test: (v: T) => boolean, whenUnknown?:
   return c.neg ? !hit : hit;
 }
 
-/** Whether a source condition holds for every address of a prefix. */
-export function sourceHolds(c: Cond<string> | undefined, source: Prefix): boolean {
-  if (!c) return true;
-  const prefixes = c.values.map(parsePrefix);
-  // A negated set holds only when the packet's source is outside every prefix; an unreadable value blocks both ways.
-  if (c.neg) return prefixes.every((p) => p !== undefined && prefixDisjoint(p, source));
-  return prefixes.some((p) => p !== undefined && prefixContains(p, source));
+/** How a source condition holds for the addresses of a prefix: for all of them, some, or none. */
+export function sourceHolds(c: Cond<string> | undefined, source: Prefix): 'all' | 'some' | 'none' {
+  if (!c) return 'all';
+  const prefixes = c.values.map(parsePrefix).filter((p): p is Prefix => p !== undefined);
+  const covers = prefixes.some((p) => prefixContains(p, source));
+  const overlaps = prefixes.some((p) => !prefixDisjoint(p, source));
+  // An unreadable value (a hostname, an address range) counts as overlapping: the rule might apply.
+  const unsure = prefixes.length < c.values.length;
+  if (c.neg) return covers ? 'none' : overlaps || unsure ? 'some' : 'all';
+  return covers ? 'all' : overlaps || unsure ? 'some' : 'none';
 }
 
 /** Whether a rule's conditions hold for the packet on a chain of the given hook. */
@@ -43,7 +51,10 @@ export function ruleMatches(r: FwRule, p: Packet): boolean {
   if (r.family && r.family !== p.family) return false;
   if (r.proto && r.proto !== p.proto) return false;
   if (!holds(r.dport, ([lo, hi]) => p.dport >= lo && p.dport <= hi)) return false;
-  if (!sourceHolds(r.saddr, p.source)) return false;
+  const src = sourceHolds(r.saddr, p.source);
+  if (src === 'none') return false;
+  const k = r.action.kind;
+  if (src === 'some' && (k === 'accept' ? 'allows' : k === 'drop' || k === 'reject' ? 'denies' : undefined) === p.asserting) return false;
   // Without a named interface the packet comes in on "some interface but lo": a positive test on lo fails,
   // any other test is taken as met.
   const external = r.iif && !r.iif.neg ? r.iif.values.some((v) => v !== 'lo') : true;

@@ -22,7 +22,7 @@ export function hostPort(text: string): { host: string; port?: number } {
 export function findNat(rs: Ruleset, want: NatWanted): FwRule | undefined {
   const source = want.source === undefined ? undefined : parsePrefix(want.source);
   return natRules(rs, ['masquerade', 'snat']).find((r) =>
-    ifaceHolds(r.oif, want.outInterface) && (want.source === undefined || (source !== undefined && sourceHolds(r.saddr, source))));
+    ifaceHolds(r.oif, want.outInterface) && (want.source === undefined || (source !== undefined && sourceHolds(r.saddr, source) === 'all')));
 }
 
 const LOCAL = new Set(['', '127.0.0.1', 'localhost', '::1']);
