@@ -68,8 +68,10 @@ describe('firewall check on a fake system', () => {
     assert.deepEqual(await summary(backends.ufw, { denies: [{ port: 3306, source: '2001:db8::1' }, { port: 9999, source: '192.168.1.66' }] }), ['denies[0]:pass', 'denies[1]:pass']);
     assert.equal(parseUfwStatus(fixture('ufw-status.txt')).chains[0].rules.find((r) => r.text.startsWith('OpenSSH'))?.unknown, 'application profile OpenSSH');
     assert.equal(parseUfwStatus('Status: inactive\n').active, false);
-    // A rule `on eth1` counts for a packet on an unnamed interface, not for one named otherwise.
-    assert.deepEqual(await summary(backends.ufw, { allows: [{ port: 8050, interface: 'eth1' }, { port: 8050, interface: 'eth0' }] }), ['allows[0]:pass', 'allows[1]:fail']);
+    // A rule `on eth1` counts for a packet on an unnamed interface, not for one named otherwise; the deny of
+    // 192.168.1.66 written before it means that port is not open to everyone.
+    const on = (iface?: string, source = '10.9.9.9') => ({ port: 8050, source, ...(iface ? { interface: iface } : {}) });
+    assert.deepEqual(await summary(backends.ufw, { allows: [on('eth1'), on('eth0'), on(), on(undefined, '0.0.0.0/0')] }), ['allows[0]:pass', 'allows[1]:fail', 'allows[2]:pass', 'allows[3]:fail']);
   });
 
   it('an empty ruleset accepts everything', async () => {
