@@ -56,7 +56,8 @@ export type Check =
   | HttpCheck
   | ServiceCheck
   | LintCheck
-  | FirewallCheck;
+  | FirewallCheck
+  | SnmpCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -102,6 +103,14 @@ export type Matcher2 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher3 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher4 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher5 = Literal | Matcher[] | MatcherOperator;
 /**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
@@ -512,6 +521,60 @@ export interface Port {
    * The interface it arrives on (`lo` included). Without it, some interface other than lo.
    */
   interface?: string;
+}
+/**
+ * An SNMP GET or WALK from the target, with net-snmp's `snmpget`/`snmpwalk` where installed (community and passphrases go through a private snmp.conf, never the command line), else the agent's own v1/v2c client over UDP (v3 then needs the `snmp` package). With neither `value` nor `walk`, asserts that the OID answers. Passwords and the community never appear in results.
+ */
+export interface SnmpCheck {
+  type: 'snmp';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The SNMP agent's address, as seen from the target (default 127.0.0.1).
+   */
+  host?: string;
+  /**
+   * UDP port (default 161).
+   */
+  port?: number;
+  /**
+   * SNMP version: `2c` (default), `1` or `3`.
+   */
+  version?: '1' | '2c' | '3';
+  /**
+   * v1/v2c community (default `public`). A wrong community gets no answer at all: the check then fails with a timeout.
+   */
+  community?: string;
+  /**
+   * v3 security name.
+   */
+  user?: string;
+  /**
+   * v3 level (default: authPriv with a privPassword, authNoPriv with an authPassword only, else noAuthNoPriv).
+   */
+  securityLevel?: 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
+  /**
+   * v3 authentication protocol (default SHA).
+   */
+  authProtocol?: 'MD5' | 'SHA' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+  /**
+   * v3 authentication passphrase (at least 8 characters); never reported.
+   */
+  authPassword?: string;
+  /**
+   * v3 privacy protocol (default AES).
+   */
+  privProtocol?: 'DES' | 'AES' | 'AES-192' | 'AES-256';
+  /**
+   * v3 privacy passphrase (at least 8 characters); never reported.
+   */
+  privPassword?: string;
+  /**
+   * A numeric OID, e.g. `1.3.6.1.2.1.1.5.0` (sysName.0); for `walk`, the subtree's root.
+   */
+  oid: string;
+  value?: Matcher4;
+  walk?: Matcher5;
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.

@@ -6,6 +6,7 @@ import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
 import type { FirewallFacts } from '../../agent/src/system/firewall';
+import type { SnmpOutcome, SnmpRequest } from '../../agent/src/system/snmp';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -18,6 +19,7 @@ export interface FakeFacts {
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
   firewall?: FirewallFacts;
+  snmp?: (req: SnmpRequest) => SnmpOutcome;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -49,6 +51,10 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     firewall: async () => {
       calls.push('firewall');
       return f.firewall ?? { kind: 'noTool' };
+    },
+    snmp: async (req) => {
+      calls.push(`snmp ${req.walk ? 'walk' : 'get'} ${req.oid}`);
+      return f.snmp ? f.snmp(req) : { kind: 'timeout' };
     },
   };
 }

@@ -8,6 +8,7 @@ import { readKernelParam, type KernelParam } from './kernel-param';
 import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
 import { detectFirewall, type FirewallFacts } from './firewall';
+import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -53,6 +54,8 @@ export interface System {
   http(request: HttpRequest, signal: AbortSignal): Promise<HttpOutcome>;
   /** The firewall ruleset from the tool in charge (ufw, nft, iptables), detected and read once per run. */
   firewall(signal: AbortSignal): Promise<FirewallFacts>;
+  /** An SNMP GET or WALK from the target (not cached: each check asks its agent). */
+  snmp(request: SnmpRequest, signal: AbortSignal): Promise<SnmpOutcome>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -114,5 +117,6 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
     http: fetchHttp,
     firewall: onceAbortable(detectFirewall),
+    snmp: snmpQuery,
   };
 }

@@ -3,9 +3,10 @@ import type { Lang } from '../i18n';
 import { fill, type Entries } from './define';
 import { common } from './checks/common';
 import { firewall } from './checks/firewall';
+import { snmp } from './checks/snmp';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...firewall };
+export const reasons: Entries = { ...common, ...firewall, ...snmp };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
