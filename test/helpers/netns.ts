@@ -20,11 +20,11 @@ export async function createNetns(tag: string): Promise<Netns> {
   return { name, exec: ['ip', 'netns', 'exec', name], remove: async () => { await runArgv('ip', ['netns', 'del', name]); } };
 }
 
-/** Runs the built agent (`serve`) behind an argv prefix (`ip netns exec ns`, `setpriv …`) and collects its output. */
-export function runAgentVia(prefix: string[], input: string, timeoutMs = 60_000): Promise<Transcript> {
+/** Runs the built agent (`serve`) behind an argv prefix (`ip netns exec ns`, `setpriv …`, none) and collects its output. */
+export function runAgentVia(prefix: string[], input: string, timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): Promise<Transcript> {
   return new Promise((resolve, reject) => {
     const argv = [...prefix, process.execPath, AGENT, 'serve'];
-    const child = spawn(argv[0], argv.slice(1));
+    const child = spawn(argv[0], argv.slice(1), { env });
     let out = '';
     let err = '';
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('agent did not exit')); }, timeoutMs);

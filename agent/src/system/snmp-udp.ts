@@ -9,7 +9,8 @@ function exchange(req: SnmpRequest, pdu: number, oid: string, signal: AbortSigna
   const requestId = Math.floor(Math.random() * 0x7fffffff);
   const message = encodeRequest(req.version === '1' ? 0 : 1, req.community ?? 'public', pdu, requestId, oid);
   const tries = 3;
-  const perTry = Math.max(200, Math.floor(req.timeoutMs / tries));
+  // Two thirds of the check's budget: the check must still report the timeout itself before its deadline.
+  const perTry = Math.max(200, Math.floor((req.timeoutMs * 2) / 3 / tries));
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     let sent = 0;

@@ -58,24 +58,42 @@ export function clientConf(req: SnmpRequest): string {
   return lines.join('\n') + '\n';
 }
 
-/** Parses `-On -Oq -Ot` output: `.oid value` lines; a line not starting with a dot continues the previous value. */
+/** Reads a quoted net-snmp string (backslash escapes); `closed` is false while its closing quote is still to come. */
+function unquote(raw: string): { value: string; closed: boolean } {
+  let value = '';
+  for (let i = 1; i < raw.length; i++) {
+    if (raw[i] === '\\' && i + 1 < raw.length) value += raw[++i];
+    else if (raw[i] === '"') return { value, closed: true };
+    else value += raw[i];
+  }
+  return { value, closed: false };
+}
+
+function scalar(oid: string, raw: string): Varbind {
+  if (raw.startsWith('No Such Object')) return { oid, value: null, exception: 'noSuchObject' };
+  if (raw.startsWith('No Such Instance')) return { oid, value: null, exception: 'noSuchInstance' };
+  if (raw.startsWith('No more variables')) return { oid, value: null, exception: 'endOfMibView' };
+  if (/^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) return { oid, value: Number(raw) };
+  return { oid, value: raw.startsWith('"') ? unquote(raw).value : raw };
+}
+
+/** Parses `-On -Oq -Ot` output: `.oid value` lines; a quoted value may run over several lines. */
 export function parseNetSnmp(text: string): Varbind[] {
   const out: Varbind[] = [];
+  let open: { oid: string; raw: string } | undefined;
   for (const line of text.split('\n')) {
-    const m = /^(\.[\d.]+)(?: (.*))?$/.exec(line);
-    if (!m) {
-      if (out.length && line !== '' && typeof out[out.length - 1].value === 'string') out[out.length - 1].value += `\n${line}`;
+    if (open) {
+      open.raw += `\n${line}`;
+      if (unquote(open.raw).closed) { out.push(scalar(open.oid, open.raw)); open = undefined; }
       continue;
     }
+    const m = /^(\.[\d.]+)(?: (.*))?$/.exec(line);
+    if (!m) continue;
     const raw = m[2] ?? '';
-    if (raw.startsWith('No Such Object')) out.push({ oid: m[1], value: null, exception: 'noSuchObject' });
-    else if (raw.startsWith('No Such Instance')) out.push({ oid: m[1], value: null, exception: 'noSuchInstance' });
-    else if (raw.startsWith('No more variables')) out.push({ oid: m[1], value: null, exception: 'endOfMibView' });
-    else if (/^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) out.push({ oid: m[1], value: Number(raw) });
-    else out.push({ oid: m[1], value: raw.startsWith('"') ? raw.replace(/^"|"$/g, '').replace(/\\(["\\])/g, '$1') : raw });
+    if (raw.startsWith('"') && !unquote(raw).closed) open = { oid: m[1], raw };
+    else out.push(scalar(m[1], raw));
   }
-  // A quoted value spanning lines ends with its closing quote on the last line.
-  for (const vb of out) if (typeof vb.value === 'string' && vb.value.endsWith('"') && vb.value.includes('\n')) vb.value = vb.value.slice(0, -1);
+  if (open) out.push(scalar(open.oid, open.raw));
   return out;
 }
 
