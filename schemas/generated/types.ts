@@ -57,7 +57,8 @@ export type Check =
   | ServiceCheck
   | LintCheck
   | FirewallCheck
-  | SnmpCheck;
+  | SnmpCheck
+  | LdapCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -111,6 +112,10 @@ export type Matcher4 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher5 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher6 = Literal | Matcher[] | MatcherOperator;
 /**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
@@ -575,6 +580,57 @@ export interface SnmpCheck {
   oid: string;
   value?: Matcher4;
   walk?: Matcher5;
+}
+/**
+ * An entry of an LDAP directory (OpenLDAP slapd, Samba or Windows AD), searched from the target with `ldapsearch` (ldap-utils) and a simple bind. With no property given, asserts that the filter finds an entry. Attributes are read from the first entry found; the bind password goes through a private file, never the command line, and is never reported.
+ */
+export interface LdapCheck {
+  type: 'ldap';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * The directory's URI (default `ldap://127.0.0.1`).
+   */
+  uri?: string;
+  /**
+   * The search base DN, e.g. `ou=people,dc=tssr,dc=lab`.
+   */
+  base: string;
+  /**
+   * `sub` (default: the whole subtree), `one` (direct children) or `base` (the base entry itself).
+   */
+  scope?: 'base' | 'one' | 'sub';
+  /**
+   * An LDAP filter in parentheses (default `(objectClass=*)`), e.g. `(uid=alice)` or `(&(objectClass=user)(sAMAccountName=alice))`.
+   */
+  filter?: string;
+  /**
+   * The DN to bind as (anonymous without it), e.g. `cn=admin,dc=tssr,dc=lab` or `alice@tssr.lab` for AD.
+   */
+  bindDn?: string;
+  /**
+   * The bind password; never reported.
+   */
+  bindPassword?: string;
+  /**
+   * Whether the filter finds at least one entry (default true).
+   */
+  exists?: boolean;
+  count?: Matcher6;
+  /**
+   * Attribute values of the first entry, by attribute name (any case): one value compares as text, several as a list (`{contains: x}` works on both). An absent attribute is null.
+   */
+  attributes?: {
+    [k: string]: Matcher1;
+  };
+  /**
+   * Groups the first entry belongs to, by cn or DN: read from its memberOf attribute (AD, OpenLDAP memberof overlay) and from the groups under `groupBase` that list it in member, uniqueMember or memberUid.
+   */
+  memberOf?: string[];
+  /**
+   * Where to look for groups for `memberOf` (default: `base`).
+   */
+  groupBase?: string;
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.

@@ -7,6 +7,7 @@ import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
 import type { FirewallFacts } from '../../agent/src/system/firewall';
 import type { SnmpOutcome, SnmpRequest } from '../../agent/src/system/snmp';
+import type { LdapOutcome, LdapSearch } from '../../agent/src/system/ldap';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -20,6 +21,7 @@ export interface FakeFacts {
   http?: (req: HttpRequest) => HttpOutcome;
   firewall?: FirewallFacts;
   snmp?: (req: SnmpRequest) => SnmpOutcome;
+  ldap?: (search: LdapSearch) => LdapOutcome;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -55,6 +57,10 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     snmp: async (req) => {
       calls.push(`snmp ${req.walk ? 'walk' : 'get'} ${req.oid}`);
       return f.snmp ? f.snmp(req) : { kind: 'timeout' };
+    },
+    ldapSearch: async (search) => {
+      calls.push(`ldap ${search.base} ${search.filter}`);
+      return f.ldap ? f.ldap(search) : { kind: 'noClient' };
     },
   };
 }

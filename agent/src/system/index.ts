@@ -9,6 +9,7 @@ import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
 import { detectFirewall, type FirewallFacts } from './firewall';
 import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
+import { ldapSearch, type LdapOutcome, type LdapSearch } from './ldap';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -56,6 +57,8 @@ export interface System {
   firewall(signal: AbortSignal): Promise<FirewallFacts>;
   /** An SNMP GET or WALK from the target (not cached: each check asks its agent). */
   snmp(request: SnmpRequest, signal: AbortSignal): Promise<SnmpOutcome>;
+  /** An LDAP search with ldapsearch (not cached: directories change during an exercise). */
+  ldapSearch(search: LdapSearch, signal: AbortSignal): Promise<LdapOutcome>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -118,5 +121,6 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     http: fetchHttp,
     firewall: onceAbortable(detectFirewall),
     snmp: snmpQuery,
+    ldapSearch,
   };
 }

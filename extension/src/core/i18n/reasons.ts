@@ -4,9 +4,10 @@ import { fill, type Entries } from './define';
 import { common } from './checks/common';
 import { firewall } from './checks/firewall';
 import { snmp } from './checks/snmp';
+import { ldap } from './checks/ldap';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...firewall, ...snmp };
+export const reasons: Entries = { ...common, ...firewall, ...snmp, ...ldap };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
