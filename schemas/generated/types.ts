@@ -58,7 +58,8 @@ export type Check =
   | LintCheck
   | FirewallCheck
   | SnmpCheck
-  | LdapCheck;
+  | LdapCheck
+  | SqlCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -116,6 +117,14 @@ export type Matcher5 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher6 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher7 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher8 = Literal | Matcher[] | MatcherOperator;
 /**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
@@ -631,6 +640,50 @@ export interface LdapCheck {
    * Where to look for groups for `memberOf` (default: `base`).
    */
   groupBase?: string;
+}
+/**
+ * A query run on the target with the database's own client: `psql` for PostgreSQL, `mariadb` (or `mysql`) for MariaDB/MySQL. The password goes through PGPASSWORD or a private option file, never the command line, and is never reported. Cells are text, except canonical numbers (`42`, `-1.5`), which compare as numbers, and NULL, which is null. With no property given, asserts that the query runs.
+ */
+export interface SqlCheck {
+  type: 'sql';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  /**
+   * `postgresql`, or `mysql` / `mariadb` (the same client).
+   */
+  engine: 'postgresql' | 'mysql' | 'mariadb';
+  /**
+   * Server address (default 127.0.0.1), or a Unix socket when it starts with `/` (PostgreSQL: its directory, `/var/run/postgresql`; MariaDB: the file, `/run/mysqld/mysqld.sock`).
+   */
+  host?: string;
+  /**
+   * TCP port (default 5432 or 3306).
+   */
+  port?: number;
+  /**
+   * The database to connect to.
+   */
+  database?: string;
+  /**
+   * The database user.
+   */
+  user?: string;
+  /**
+   * The user's password; never reported.
+   */
+  password?: string;
+  /**
+   * The SQL to run (one statement, read-only by intent: the check does not roll anything back).
+   */
+  query: string;
+  rowCount?: Matcher7;
+  value?: Matcher8;
+  /**
+   * The rows returned, in order: each item names the columns it checks (others are ignored), each cell a value or a matcher.
+   */
+  rows?: {
+    [k: string]: Matcher1;
+  }[];
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.

@@ -8,6 +8,7 @@ import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-clien
 import type { FirewallFacts } from '../../agent/src/system/firewall';
 import type { SnmpOutcome, SnmpRequest } from '../../agent/src/system/snmp';
 import type { LdapOutcome, LdapSearch } from '../../agent/src/system/ldap';
+import type { SqlOutcome, SqlQuery } from '../../agent/src/system/sql';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -22,6 +23,7 @@ export interface FakeFacts {
   firewall?: FirewallFacts;
   snmp?: (req: SnmpRequest) => SnmpOutcome;
   ldap?: (search: LdapSearch) => LdapOutcome;
+  sql?: (query: SqlQuery) => SqlOutcome;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -61,6 +63,10 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     ldapSearch: async (search) => {
       calls.push(`ldap ${search.base} ${search.filter}`);
       return f.ldap ? f.ldap(search) : { kind: 'noClient' };
+    },
+    sql: async (query) => {
+      calls.push(`sql ${query.engine} ${query.query}`);
+      return f.sql ? f.sql(query) : { kind: 'noClient', engine: query.engine };
     },
   };
 }

@@ -10,6 +10,7 @@ import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
 import { detectFirewall, type FirewallFacts } from './firewall';
 import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
 import { ldapSearch, type LdapOutcome, type LdapSearch } from './ldap';
+import { sqlQuery, type SqlOutcome, type SqlQuery } from './sql';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -59,6 +60,8 @@ export interface System {
   snmp(request: SnmpRequest, signal: AbortSignal): Promise<SnmpOutcome>;
   /** An LDAP search with ldapsearch (not cached: directories change during an exercise). */
   ldapSearch(search: LdapSearch, signal: AbortSignal): Promise<LdapOutcome>;
+  /** A query with psql or mariadb/mysql (not cached). */
+  sql(query: SqlQuery, signal: AbortSignal): Promise<SqlOutcome>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -122,5 +125,6 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     firewall: onceAbortable(detectFirewall),
     snmp: snmpQuery,
     ldapSearch,
+    sql: sqlQuery,
   };
 }

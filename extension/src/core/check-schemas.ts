@@ -13,10 +13,11 @@ import lintSchema from '../../../schemas/checks/lint.schema.json';
 import firewallSchema from '../../../schemas/checks/firewall.schema.json';
 import snmpSchema from '../../../schemas/checks/snmp.schema.json';
 import ldapSchema from '../../../schemas/checks/ldap.schema.json';
+import sqlSchema from '../../../schemas/checks/sql.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions. */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
   commonSchema, fileSchema, commandSchema, portSchema, userSchema, packageSchema,
   groupSchema, processSchema, kernelParamSchema, httpSchema, serviceSchema, lintSchema,
-  firewallSchema, snmpSchema, ldapSchema,
+  firewallSchema, snmpSchema, ldapSchema, sqlSchema,
 ];

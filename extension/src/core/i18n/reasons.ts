@@ -5,9 +5,10 @@ import { common } from './checks/common';
 import { firewall } from './checks/firewall';
 import { snmp } from './checks/snmp';
 import { ldap } from './checks/ldap';
+import { sql } from './checks/sql';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...firewall, ...snmp, ...ldap };
+export const reasons: Entries = { ...common, ...firewall, ...snmp, ...ldap, ...sql };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
