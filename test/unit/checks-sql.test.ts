@@ -53,8 +53,8 @@ describe('sql check on a fake system', () => {
 describe('sql clients: arguments and output', () => {
   const q: SqlQuery = { engine: 'mysql', host: '127.0.0.1', port: 3307, database: 'glpi', user: 'glpi', password: 's3cret "x"', query: 'SELECT 1', timeoutMs: 9000 };
   it('keeps the password off both command lines', () => {
-    assert.deepEqual(mysqlArgs(q, '/tmp/d/client.cnf'), ['--defaults-extra-file=/tmp/d/client.cnf', '--batch', '--column-names', '--connect-timeout=3', '-h', '127.0.0.1', '-P', '3307', '-u', 'glpi', '-D', 'glpi', '-e', 'SELECT 1']);
-    assert.deepEqual(mysqlArgs({ ...q, host: '/run/mysqld/mysqld.sock' }, 'f').slice(4, 5), ['--socket=/run/mysqld/mysqld.sock']);
+    assert.deepEqual(mysqlArgs(q, '/tmp/d/client.cnf'), ['--defaults-extra-file=/tmp/d/client.cnf', '--batch', '--column-names', '--default-character-set=utf8mb4', '--connect-timeout=3', '-h', '127.0.0.1', '-P', '3307', '-u', 'glpi', '-D', 'glpi', '-e', 'SELECT 1']);
+    assert.deepEqual(mysqlArgs({ ...q, host: '/run/mysqld/mysqld.sock' }, 'f').slice(5, 6), ['--socket=/run/mysqld/mysqld.sock']);
     assert.equal(mysqlOptionFile(q.password), '[client]\npassword="s3cret \\"x\\""\n');
     const p = psqlArgs({ ...q, engine: 'postgresql' });
     assert.ok(!p.some((a) => a.includes('s3cret')));

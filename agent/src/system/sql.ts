@@ -38,7 +38,8 @@ export function psqlArgs(q: SqlQuery): string[] {
 /** mysql/mariadb's argv: the option file first (client rule), batch output with headers; the password lives in that file. */
 export function mysqlArgs(q: SqlQuery, optionFile: string): string[] {
   return [
-    `--defaults-extra-file=${optionFile}`, '--batch', '--column-names', `--connect-timeout=${seconds(q)}`,
+    // utf8mb4: in the C locale the client would otherwise convert text to latin1 and mangle accents.
+    `--defaults-extra-file=${optionFile}`, '--batch', '--column-names', '--default-character-set=utf8mb4', `--connect-timeout=${seconds(q)}`,
     ...(q.host.startsWith('/') ? [`--socket=${q.host}`] : ['-h', q.host, ...(q.port ? ['-P', String(q.port)] : [])]),
     ...(q.user ? ['-u', q.user] : []), ...(q.database ? ['-D', q.database] : []), '-e', q.query,
   ];
@@ -61,7 +62,7 @@ function classify(engine: SqlQuery['engine'], r: ToolRun, parse: (text: string) 
 /** Runs one query with psql, or mariadb/mysql, never with a password on the command line. */
 export async function sqlQuery(q: SqlQuery, signal: AbortSignal): Promise<SqlOutcome> {
   if (q.engine === 'postgresql') {
-    const env = { PGCONNECT_TIMEOUT: seconds(q), PGPASSWORD: q.password ?? '', PSQLRC: '/dev/null', PGPASSFILE: '/dev/null', PGOPTIONS: '' };
+    const env = { PGCLIENTENCODING: 'UTF8', PGCONNECT_TIMEOUT: seconds(q), PGPASSWORD: q.password ?? '', PSQLRC: '/dev/null', PGPASSFILE: '/dev/null', PGOPTIONS: '' };
     const r = await runTool('psql', psqlArgs(q), { signal, env, maxBytes: 8 * 1024 * 1024 });
     return r.missing ? { kind: 'noClient', engine: 'psql' } : classify(q.engine, r, parsePsqlCsv);
   }
