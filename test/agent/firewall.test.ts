@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, rmSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { request, results } from '../helpers/agent';
 import { runArgv } from '../helpers/container';
 import { createNetns, have, runAgentVia, type Netns } from '../helpers/netns';
@@ -119,6 +121,39 @@ describe('agent firewall check on real rulesets in a network namespace', functio
       const ssh = rs.find((r) => r.property === 'allows[0]')!;
       assert.match(ssh.actual.rule, /^-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT$/);
       assert.ok(ssh.actual.line > 1);
+    });
+  });
+
+  describe('ufw, in charge of the namespace', () => {
+    let ns: Netns;
+    let etc = '';
+    before(async function () {
+      if (!have('ufw')) this.skip(); // apt-get install ufw
+      ns = await createNetns('ufw');
+      // `ip netns exec` mounts /etc/netns/NAME/ufw over /etc/ufw: ufw's state stays in the namespace, the host's is untouched.
+      etc = join('/etc/netns', ns.name);
+      mkdirSync(etc, { recursive: true });
+      cpSync('/etc/ufw', join(etc, 'ufw'), { recursive: true });
+      for (const args of [['--force', 'enable'], ['allow', '22/tcp'], ['allow', 'from', '192.168.10.0/24', 'to', 'any', 'port', '443', 'proto', 'tcp'], ['deny', '3306']]) {
+        const r = await runArgv('ip', ['netns', 'exec', ns.name, 'ufw', ...args]);
+        assert.equal(r.code, 0, `ufw ${args.join(' ')}: ${r.stderr}`);
+      }
+    });
+    after(async () => {
+      await ns?.remove();
+      if (etc) rmSync(etc, { recursive: true, force: true });
+      try { rmdirSync('/etc/netns'); } catch { /* other namespaces still use it */ }
+    });
+
+    it('reads policies and rules from ufw status verbose, in rule order', async () => {
+      const rs = await summary(ns, {
+        type: 'firewall', backend: 'ufw', policy: { input: 'drop', output: 'accept' },
+        allows: [{ port: 22 }, { port: 443, source: '192.168.10.7' }, { port: 22, source: '2001:db8::1' }], denies: [{ port: 443 }, { port: 3306 }],
+      });
+      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), [
+        'backend:pass', 'policy.input:pass', 'policy.output:pass', 'allows[0]:pass', 'allows[1]:pass', 'allows[2]:pass', 'denies[0]:fail', 'denies[1]:pass',
+      ]);
+      assert.match(rs.find((r) => r.property === 'denies[1]')!.actual.rule, /^3306 {2}DENY IN {2}Anywhere$/);
     });
   });
 });
