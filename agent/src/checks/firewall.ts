@@ -16,7 +16,10 @@ function properties(c: FirewallCheck): string[] {
   return [
     ...(c.backend !== undefined ? ['backend'] : []),
     ...HOOKS.filter((h) => c.policy?.[h] !== undefined).map((h) => `policy.${h}`),
-    ...listed('allows', c.allows), ...listed('denies', c.denies), ...listed('nat', c.nat), ...listed('forwards', c.forwards),
+    ...listed('allows', c.allows),
+    ...listed('denies', c.denies),
+    ...listed('nat', c.nat),
+    ...listed('forwards', c.forwards),
   ];
 }
 
@@ -30,12 +33,25 @@ function portVerdict(ctx: CheckContext, rs: Ruleset, e: PortEntry, property: str
     ctx.report({ property, status: 'error', expected, actual: null, reason: because('firewall.badSource', { source: e.source }) });
     return;
   }
-  const d = decideInput(rs, { family: source.v6 ? 'ip6' : 'ip', proto: protocol, dport: e.port, source, iif: e.interface, asserting: wantAccept ? 'allows' : 'denies' });
+  const d = decideInput(rs, {
+    family: source.v6 ? 'ip6' : 'ip',
+    proto: protocol,
+    dport: e.port,
+    source,
+    iif: e.interface,
+    asserting: wantAccept ? 'allows' : 'denies',
+  });
   const accepted = d.verdict === 'accept';
   const ok = accepted === wantAccept;
   const code = wantAccept ? (ok ? 'firewall.allowed' : 'firewall.notAllowed') : ok ? 'firewall.denied' : 'firewall.notDenied';
   const params = { port: e.port, protocol, from, verdict: d.verdict, rule: d.by };
-  ctx.report({ property, status: ok ? 'pass' : 'fail', expected, actual: { verdict: d.verdict, rule: d.by, ...(d.line ? { line: d.line } : {}) }, reason: because(code, params) });
+  ctx.report({
+    property,
+    status: ok ? 'pass' : 'fail',
+    expected,
+    actual: { verdict: d.verdict, rule: d.by, ...(d.line ? { line: d.line } : {}) },
+    reason: because(code, params),
+  });
 }
 
 /** Why no ruleset could be read, as a reason. */
@@ -62,7 +78,9 @@ export const firewall: CheckRunner<FirewallCheck> = async (c, ctx) => {
   (c.nat ?? []).forEach((want, i) => {
     const found = findNat(rs, want);
     const actual = found ? { rule: found.text } : { rules: natTexts(rs, ['masquerade', 'snat']) };
-    const reason = found ? because('firewall.natFound', { rule: found.text }) : because('firewall.natMissing', { outInterface: want.outInterface ?? 'any', source: want.source ?? 'any' });
+    const reason = found
+      ? because('firewall.natFound', { rule: found.text })
+      : because('firewall.natMissing', { outInterface: want.outInterface ?? 'any', source: want.source ?? 'any' });
     ctx.report({ property: `nat[${i}]`, status: found ? 'pass' : 'fail', expected: want, actual, reason });
   });
   (c.forwards ?? []).forEach((want, i) => {

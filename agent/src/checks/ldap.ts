@@ -21,16 +21,26 @@ function properties(c: LdapCheck): string[] {
 function why(c: LdapCheck, r: Exclude<LdapOutcome, { kind: 'entries' }>, where: Record<string, unknown>): { status: 'fail' | 'error'; reason: Reason } {
   const redact = (t: string): string => (c.bindPassword ? t.split(c.bindPassword).join('***') : t);
   switch (r.kind) {
-    case 'noSuchBase': return { status: 'fail', reason: because('ldap.noSuchBase', { ...where, matched: r.matched ?? '' }) };
-    case 'bindFailed': return { status: 'fail', reason: because('ldap.bindFailed', { ...where, bindDn: c.bindDn ?? '', detail: redact(r.detail) }) };
-    case 'unreachable': return { status: 'fail', reason: because('ldap.unreachable', { ...where, detail: redact(r.detail) }) };
-    case 'noClient': return { status: 'error', reason: because('ldap.noClient') };
-    default: return { status: 'error', reason: because('ldap.failed', { ...where, error: redact(r.error) }) };
+    case 'noSuchBase':
+      return { status: 'fail', reason: because('ldap.noSuchBase', { ...where, matched: r.matched ?? '' }) };
+    case 'bindFailed':
+      return { status: 'fail', reason: because('ldap.bindFailed', { ...where, bindDn: c.bindDn ?? '', detail: redact(r.detail) }) };
+    case 'unreachable':
+      return { status: 'fail', reason: because('ldap.unreachable', { ...where, detail: redact(r.detail) }) };
+    case 'noClient':
+      return { status: 'error', reason: because('ldap.noClient') };
+    default:
+      return { status: 'error', reason: because('ldap.failed', { ...where, error: redact(r.error) }) };
   }
 }
 
 /** The groups an entry belongs to: its memberOf values, plus groups listing it as member, uniqueMember or memberUid. */
-async function groupsOf(c: LdapCheck, ctx: CheckContext, entry: LdapEntry, search: LdapSearch): Promise<{ dns: string[]; cns: string[] } | Exclude<LdapOutcome, { kind: 'entries' }>> {
+async function groupsOf(
+  c: LdapCheck,
+  ctx: CheckContext,
+  entry: LdapEntry,
+  search: LdapSearch,
+): Promise<{ dns: string[]; cns: string[] } | Exclude<LdapOutcome, { kind: 'entries' }>> {
   const uid = entry.attributes.uid?.[0];
   const dn = escapeFilter(entry.dn);
   const filter = `(|(member=${dn})(uniqueMember=${dn})${uid ? `(memberUid=${escapeFilter(uid)})` : ''})`;
@@ -47,8 +57,13 @@ export const ldap: CheckRunner<LdapCheck> = async (c, ctx) => {
   const where = { uri: c.uri ?? 'ldap://127.0.0.1', base: c.base, filter: c.filter ?? '(objectClass=*)' };
   const wanted = Object.keys(c.attributes ?? {});
   const search: LdapSearch = {
-    ...where, scope: c.scope ?? 'sub', attributes: wanted.length || c.memberOf ? ['*', 'memberOf'] : ['1.1'],
-    bindDn: c.bindDn, bindPassword: c.bindPassword, timeoutMs: ctx.timeoutMs, sizeLimit: SIZE_LIMIT,
+    ...where,
+    scope: c.scope ?? 'sub',
+    attributes: wanted.length || c.memberOf ? ['*', 'memberOf'] : ['1.1'],
+    bindDn: c.bindDn,
+    bindPassword: c.bindPassword,
+    timeoutMs: ctx.timeoutMs,
+    sizeLimit: SIZE_LIMIT,
   };
   const r = await ctx.system.ldapSearch(search, ctx.signal);
   if (ctx.signal.aborted) return;
@@ -78,6 +93,12 @@ export const ldap: CheckRunner<LdapCheck> = async (c, ctx) => {
   c.memberOf.forEach((g, i) => {
     const ok = g.includes('=') ? groups.dns.some((d) => normalizeDn(d) === normalizeDn(g)) : groups.cns.some((n) => n.toLowerCase() === g.toLowerCase());
     const params = { dn: entry.dn, group: g };
-    ctx.report({ property: `memberOf[${i}]`, status: ok ? 'pass' : 'fail', expected: g, actual: groups.dns, reason: because(ok ? 'ldap.member' : 'ldap.notMember', params) });
+    ctx.report({
+      property: `memberOf[${i}]`,
+      status: ok ? 'pass' : 'fail',
+      expected: g,
+      actual: groups.dns,
+      reason: because(ok ? 'ldap.member' : 'ldap.notMember', params),
+    });
   });
 };

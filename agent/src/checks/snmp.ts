@@ -31,21 +31,45 @@ export const snmp: CheckRunner<SnmpCheck> = async (c, ctx) => {
     ctx.report({ property, status: 'error', actual: null, reason: because('snmp.v3NeedsUser', where) });
     return;
   }
-  const req: SnmpRequest = { ...where, community: c.community ?? 'public', v3: v3Of(c), walk: c.walk !== undefined, timeoutMs: ctx.timeoutMs, maxRows: MAX_ROWS };
+  const req: SnmpRequest = {
+    ...where,
+    community: c.community ?? 'public',
+    v3: v3Of(c),
+    walk: c.walk !== undefined,
+    timeoutMs: ctx.timeoutMs,
+    maxRows: MAX_ROWS,
+  };
   const r = await ctx.system.snmp(req, ctx.signal);
   if (ctx.signal.aborted) return;
-  if (r.kind === 'timeout') return ctx.report({ property, status: 'fail', expected: c[property] ?? 'an answer', actual: null, reason: because('snmp.timeout', where) });
-  if (r.kind === 'authFailed') return ctx.report({ property, status: 'fail', actual: null, reason: because('snmp.authFailed', { ...where, detail: redact(c, r.detail) }) });
-  if (r.kind === 'noClient') return ctx.report({ property, status: 'error', actual: null, reason: because('snmp.noClient', where) });
-  if (r.kind === 'failed') return ctx.report({ property, status: 'error', actual: null, reason: because('snmp.failed', { ...where, error: redact(c, r.error) }) });
+  if (r.kind !== 'values') {
+    // No answer and a refused user are the learner's to fix (fail); a missing client or a broken exchange is not (error).
+    const reason =
+      r.kind === 'timeout'
+        ? because('snmp.timeout', where)
+        : r.kind === 'authFailed'
+          ? because('snmp.authFailed', { ...where, detail: redact(c, r.detail) })
+          : r.kind === 'noClient'
+            ? because('snmp.noClient', where)
+            : because('snmp.failed', { ...where, error: redact(c, r.error) });
+    const status = r.kind === 'timeout' || r.kind === 'authFailed' ? 'fail' : 'error';
+    ctx.report({ property, status, expected: c[property] ?? null, actual: null, reason });
+    return;
+  }
   if (c.walk !== undefined) {
     if (r.truncated) return ctx.report({ property, status: 'error', actual: null, reason: because('snmp.walkTooLong', { ...where, rows: MAX_ROWS }) });
-    await expectThat(ctx, 'walk', c.walk, r.varbinds.map((v) => v.value));
+    const values = r.varbinds.map((v) => v.value);
+    await expectThat(ctx, 'walk', c.walk, values);
     return;
   }
   const vb = r.varbinds[0];
   if (!vb || vb.exception) {
-    ctx.report({ property, status: 'fail', expected: c.value ?? 'a value', actual: null, reason: because('snmp.noSuchOid', { ...where, exception: vb?.exception ?? 'noSuchObject' }) });
+    ctx.report({
+      property,
+      status: 'fail',
+      expected: c.value ?? 'a value',
+      actual: null,
+      reason: because('snmp.noSuchOid', { ...where, exception: vb?.exception ?? 'noSuchObject' }),
+    });
     return;
   }
   if (c.value === undefined) ctx.report({ property, status: 'pass', actual: vb.value, reason: because('snmp.answered', { ...where, value: vb.value }) });

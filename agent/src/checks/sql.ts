@@ -21,7 +21,11 @@ function properties(c: SqlCheck): string[] {
 }
 
 /** Whether every row matches its pattern (same count, each named column satisfying its matcher). */
-async function rowsMatch(ctx: CheckContext, patterns: NonNullable<SqlCheck['rows']>, rows: Array<Record<string, Cell>>): Promise<{ ok: boolean; error?: Reason }> {
+async function rowsMatch(
+  ctx: CheckContext,
+  patterns: NonNullable<SqlCheck['rows']>,
+  rows: Array<Record<string, Cell>>,
+): Promise<{ ok: boolean; error?: Reason }> {
   if (patterns.length !== rows.length) return { ok: false };
   for (const [i, pattern] of patterns.entries()) {
     for (const [column, matcher] of Object.entries(pattern)) {
@@ -38,28 +42,47 @@ async function rowsMatch(ctx: CheckContext, patterns: NonNullable<SqlCheck['rows
 export const sql: CheckRunner<SqlCheck> = async (c, ctx) => {
   const engine = c.engine === 'postgresql' ? 'postgresql' : 'mysql';
   const host = c.host ?? '127.0.0.1';
-  const where = { engine: c.engine, host, port: c.port ?? (host.startsWith('/') ? '' : engine === 'postgresql' ? 5432 : 3306), database: c.database ?? '', user: c.user ?? '' };
-  const r: SqlOutcome = await ctx.system.sql({ engine, host, port: c.port, database: c.database, user: c.user, password: c.password, query: c.query, timeoutMs: ctx.timeoutMs }, ctx.signal);
+  const where = {
+    engine: c.engine,
+    host,
+    port: c.port ?? (host.startsWith('/') ? '' : engine === 'postgresql' ? 5432 : 3306),
+    database: c.database ?? '',
+    user: c.user ?? '',
+  };
+  const r: SqlOutcome = await ctx.system.sql(
+    { engine, host, port: c.port, database: c.database, user: c.user, password: c.password, query: c.query, timeoutMs: ctx.timeoutMs },
+    ctx.signal,
+  );
   if (ctx.signal.aborted) return;
   const props = properties(c);
   if (r.kind !== 'rows') {
     const redact = (t: string): string => (c.password ? t.split(c.password).join('***') : t);
     const reason =
-      r.kind === 'authFailed' ? because('sql.authFailed', { ...where, detail: redact(r.detail) })
-      : r.kind === 'unreachable' ? because('sql.unreachable', { ...where, detail: redact(r.detail) })
-      : r.kind === 'queryFailed' ? because('sql.queryFailed', { ...where, error: redact(r.error) })
-      : because('sql.noClient', { client: r.engine });
+      r.kind === 'authFailed'
+        ? because('sql.authFailed', { ...where, detail: redact(r.detail) })
+        : r.kind === 'unreachable'
+          ? because('sql.unreachable', { ...where, detail: redact(r.detail) })
+          : r.kind === 'queryFailed'
+            ? because('sql.queryFailed', { ...where, error: redact(r.error) })
+            : because('sql.noClient', { client: r.engine });
     // A server that refuses or is down is the learner's to fix (fail); a broken query or a missing client is not (error).
     const status = r.kind === 'authFailed' || r.kind === 'unreachable' ? 'fail' : 'error';
     for (const property of props) ctx.report({ property, status, actual: null, reason });
     return;
   }
   const rows = r.rows.map((row) => Object.fromEntries(r.columns.map((name, i) => [name, cell(row[i] ?? null)])));
-  if (props[0] === 'query') ctx.report({ property: 'query', status: 'pass', actual: { rowCount: rows.length }, reason: because('sql.ran', { ...where, rowCount: rows.length }) });
+  if (props[0] === 'query')
+    ctx.report({ property: 'query', status: 'pass', actual: { rowCount: rows.length }, reason: because('sql.ran', { ...where, rowCount: rows.length }) });
   await expectThat(ctx, 'rowCount', c.rowCount, rows.length);
   await expectThat(ctx, 'value', c.value, r.rows.length && r.columns.length ? cell(r.rows[0][0]) : null);
   if (c.rows === undefined) return;
   const v = await rowsMatch(ctx, c.rows, rows);
   const status = v.error ? 'error' : v.ok ? 'pass' : 'fail';
-  ctx.report({ property: 'rows', status, expected: c.rows, actual: rows.slice(0, 50), reason: v.error ?? because(v.ok ? 'pass' : 'mismatch', { property: 'rows', expected: c.rows, actual: rows.slice(0, 50) }) });
+  ctx.report({
+    property: 'rows',
+    status,
+    expected: c.rows,
+    actual: rows.slice(0, 50),
+    reason: v.error ?? because(v.ok ? 'pass' : 'mismatch', { property: 'rows', expected: c.rows, actual: rows.slice(0, 50) }),
+  });
 };

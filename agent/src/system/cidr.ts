@@ -1,7 +1,11 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /** An address prefix: family, network bits as a bigint, and prefix length. */
-export interface Prefix { v6: boolean; bits: bigint; len: number }
+export interface Prefix {
+  v6: boolean;
+  bits: bigint;
+  len: number;
+}
 
 function v4Bits(addr: string): bigint {
   return addr.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);

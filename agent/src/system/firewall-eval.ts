@@ -18,7 +18,11 @@ export interface Packet {
 }
 
 /** The verdict for a packet and what decided it: a rule, or a chain's policy. */
-export interface Decision { verdict: Verdict; by: string; line?: number }
+export interface Decision {
+  verdict: Verdict;
+  by: string;
+  line?: number;
+}
 
 /** Whether an interface pattern (`eth*` in nft, `eth+` in iptables) names an interface. */
 export function ifaceMatches(pattern: string, name: string): boolean {
@@ -101,7 +105,10 @@ export function baseChains(rs: Ruleset, hook: string, family?: Packet['family'])
 export function decideInput(rs: Ruleset, p: Packet): Decision {
   let last: Decision | undefined;
   for (const chain of baseChains(rs, 'input', p.family)) {
-    const d = walk(rs, chain, p, 0) ?? { verdict: chain.policy ?? 'accept', by: `policy ${chain.policy ?? 'accept'} (${chain.family} ${chain.table} ${chain.name})` };
+    const d = walk(rs, chain, p, 0) ?? {
+      verdict: chain.policy ?? 'accept',
+      by: `policy ${chain.policy ?? 'accept'} (${chain.family} ${chain.table} ${chain.name})`,
+    };
     if (d.verdict !== 'accept') return d;
     last ??= d;
   }

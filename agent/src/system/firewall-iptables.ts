@@ -17,7 +17,13 @@ export function words(line: string): string[] {
 }
 
 /** Reads one `-A CHAIN …` line into a rule. */
-export function readRuleLine(w: string[], family: 'ip' | 'ip6', text: string, line: number, isChain: (name: string) => boolean): { chain: string; rule: FwRule } {
+export function readRuleLine(
+  w: string[],
+  family: 'ip' | 'ip6',
+  text: string,
+  line: number,
+  isChain: (name: string) => boolean,
+): { chain: string; rule: FwRule } {
   const rule: FwRule = { text, line, family, action: { kind: 'continue' } };
   let neg = false;
   let jumpTo: string | undefined;
@@ -27,24 +33,68 @@ export function readRuleLine(w: string[], family: 'ip' | 'ip6', text: string, li
   for (let i = 2; i < w.length; i++) {
     const opt = w[i];
     const arg = (): string => w[++i] ?? '';
-    if (opt === '!') { neg = true; continue; }
+    if (opt === '!') {
+      neg = true;
+      continue;
+    }
     switch (opt) {
-      case '-p': case '--protocol': { const p = arg(); if (neg) rule.unknown ??= `! -p ${p}`; else if (p !== 'all') rule.proto = p; break; }
-      case '-s': case '--source': rule.saddr = { neg, values: list(arg()) }; break;
-      case '-d': case '--destination': rule.daddr = { neg, values: list(arg()) }; break;
-      case '-i': case '--in-interface': rule.iif = { neg, values: [arg()] }; break;
-      case '-o': case '--out-interface': rule.oif = { neg, values: [arg()] }; break;
-      case '-m': case '--match': { const m = arg(); if (!MODULES.has(m)) rule.unknown ??= `-m ${m}`; break; }
-      case '--dport': case '--destination-port': case '--dports': case '--destination-ports': {
+      case '-p':
+      case '--protocol': {
+        const p = arg();
+        if (neg) rule.unknown ??= `! -p ${p}`;
+        else if (p !== 'all') rule.proto = p;
+        break;
+      }
+      case '-s':
+      case '--source':
+        rule.saddr = { neg, values: list(arg()) };
+        break;
+      case '-d':
+      case '--destination':
+        rule.daddr = { neg, values: list(arg()) };
+        break;
+      case '-i':
+      case '--in-interface':
+        rule.iif = { neg, values: [arg()] };
+        break;
+      case '-o':
+      case '--out-interface':
+        rule.oif = { neg, values: [arg()] };
+        break;
+      case '-m':
+      case '--match': {
+        const m = arg();
+        if (!MODULES.has(m)) rule.unknown ??= `-m ${m}`;
+        break;
+      }
+      case '--dport':
+      case '--destination-port':
+      case '--dports':
+      case '--destination-ports': {
         const ranges = list(arg()).map(portRange);
         if (ranges.some((r) => !r)) rule.unknown ??= `${opt} ${w[i]}`;
         else rule.dport = { neg, values: ranges as Array<[number, number]> };
         break;
       }
-      case '--state': case '--ctstate': rule.ctState = { neg, values: list(arg().toLowerCase()) }; break;
-      case '-j': case '--jump': jumpTo = arg(); break;
-      case '-g': case '--goto': jumpTo = arg(); goto = true; break;
-      case '--to-destination': case '--to-source': case '--to-ports': case '--to': to = arg(); break;
+      case '--state':
+      case '--ctstate':
+        rule.ctState = { neg, values: list(arg().toLowerCase()) };
+        break;
+      case '-j':
+      case '--jump':
+        jumpTo = arg();
+        break;
+      case '-g':
+      case '--goto':
+        jumpTo = arg();
+        goto = true;
+        break;
+      case '--to-destination':
+      case '--to-source':
+      case '--to-ports':
+      case '--to':
+        to = arg();
+        break;
       default:
         if (SKIP.has(opt)) arg();
         else rule.unknown ??= opt; // --sport, --icmp-type, -f, set matches…
@@ -72,7 +122,16 @@ export function parseIptablesSave(text: string, family: 'ip' | 'ip6'): FwChain[]
     else if (line.startsWith(':')) {
       const [name, policy] = line.slice(1).split(/\s+/);
       const hook = HOOKS[name];
-      chains.push({ family, table, name, hook, type: table, prio: PRIO[table] ?? 0, rules: [], ...(hook && policy !== '-' ? { policy: policy.toLowerCase() as Verdict } : {}) });
+      chains.push({
+        family,
+        table,
+        name,
+        hook,
+        type: table,
+        prio: PRIO[table] ?? 0,
+        rules: [],
+        ...(hook && policy !== '-' ? { policy: policy.toLowerCase() as Verdict } : {}),
+      });
     } else if (line.startsWith('-A ')) {
       const isChain = (name: string): boolean => chains.some((c) => c.table === table && c.name === name);
       const { chain, rule } = readRuleLine(words(line), family, line, index + 1, isChain);

@@ -12,7 +12,10 @@ export type FwAction =
   | { kind: 'dnat' | 'redirect'; to: string };
 
 /** A set of values a rule condition tests, possibly negated (`!=`, `!`). */
-export interface Cond<T> { neg: boolean; values: T[] }
+export interface Cond<T> {
+  neg: boolean;
+  values: T[];
+}
 
 /** One rule, reduced to the conditions the evaluator understands. */
 export interface FwRule {
@@ -51,7 +54,10 @@ export interface FwChain {
 }
 
 /** A whole ruleset, and the tool it was read with. */
-export interface Ruleset { backend: 'nft' | 'iptables' | 'ufw'; chains: FwChain[] }
+export interface Ruleset {
+  backend: 'nft' | 'iptables' | 'ufw';
+  chains: FwChain[];
+}
 
 /** A port or range from text: `22`, `8000-8080`, `8000:8080`. */
 export function portRange(text: string): [number, number] | undefined {
@@ -64,7 +70,10 @@ export function portRange(text: string): [number, number] | undefined {
 export function describeRule(r: Omit<FwRule, 'text'>): string {
   const parts: string[] = [];
   const cond = (name: string, c: Cond<unknown> | undefined, show: (v: never) => string = String): void => {
-    if (c) parts.push(`${name} ${c.neg ? '!= ' : ''}${c.values.length === 1 ? show(c.values[0] as never) : `{ ${c.values.map((v) => show(v as never)).join(', ')} }`}`);
+    if (c)
+      parts.push(
+        `${name} ${c.neg ? '!= ' : ''}${c.values.length === 1 ? show(c.values[0] as never) : `{ ${c.values.map((v) => show(v as never)).join(', ')} }`}`,
+      );
   };
   cond('iifname', r.iif);
   cond('oifname', r.oif);

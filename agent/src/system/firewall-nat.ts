@@ -3,12 +3,19 @@ import { ifaceMatches, natRules, sourceHolds } from './firewall-eval';
 import { parsePrefix } from './cidr';
 
 /** A source NAT a check expects: out of an interface, for a source network. */
-export interface NatWanted { outInterface?: string; source?: string }
+export interface NatWanted {
+  outInterface?: string;
+  source?: string;
+}
 /** A port forward a check expects. */
-export interface ForwardWanted { port: number; protocol?: 'tcp' | 'udp'; to?: string; inInterface?: string }
+export interface ForwardWanted {
+  port: number;
+  protocol?: 'tcp' | 'udp';
+  to?: string;
+  inInterface?: string;
+}
 
-const ifaceHolds = (c: FwRule['iif'], name: string | undefined): boolean =>
-  !c || name === undefined || c.neg !== c.values.some((v) => ifaceMatches(v, name));
+const ifaceHolds = (c: FwRule['iif'], name: string | undefined): boolean => !c || name === undefined || c.neg !== c.values.some((v) => ifaceMatches(v, name));
 
 /** Splits `host:port`, `[v6]:port`, `host`, `:port` into host and port (undefined when absent). */
 export function hostPort(text: string): { host: string; port?: number } {
@@ -21,8 +28,9 @@ export function hostPort(text: string): { host: string; port?: number } {
 /** The first masquerade or snat rule that translates traffic out of the interface, from the source network. */
 export function findNat(rs: Ruleset, want: NatWanted): FwRule | undefined {
   const source = want.source === undefined ? undefined : parsePrefix(want.source);
-  return natRules(rs, ['masquerade', 'snat']).find((r) =>
-    ifaceHolds(r.oif, want.outInterface) && (want.source === undefined || (source !== undefined && sourceHolds(r.saddr, source) === 'all')));
+  return natRules(rs, ['masquerade', 'snat']).find(
+    (r) => ifaceHolds(r.oif, want.outInterface) && (want.source === undefined || (source !== undefined && sourceHolds(r.saddr, source) === 'all')),
+  );
 }
 
 const LOCAL = new Set(['', '127.0.0.1', 'localhost', '::1']);
@@ -36,7 +44,7 @@ export function findForward(rs: Ruleset, want: ForwardWanted): FwRule | undefine
     if (r.dport && r.dport.neg === r.dport.values.some(([lo, hi]) => want.port >= lo && want.port <= hi)) return false;
     if (!ifaceHolds(r.iif, want.inInterface)) return false;
     if (!wanted) return true;
-    const got = hostPort('to' in r.action ? r.action.to ?? '' : '');
+    const got = hostPort('to' in r.action ? (r.action.to ?? '') : '');
     const port = got.port ?? want.port; // a dnat without a port keeps the original one
     const hostOk = r.action.kind === 'redirect' ? LOCAL.has(wanted.host) : got.host === wanted.host;
     return hostOk && (wanted.port === undefined || wanted.port === port);

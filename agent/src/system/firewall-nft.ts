@@ -60,11 +60,26 @@ function readMatch(m: Json, rule: Omit<FwRule, 'text'>, sets: Map<string, Json[]
     return false;
   }
   const key = left.meta?.key ?? (left.ct ? `ct ${left.ct.key}` : undefined);
-  if (key === 'l4proto' && !neg && vs.length === 1) { rule.proto = String(vs[0]); return true; }
-  if (key === 'nfproto' && !neg && vs.length === 1) { rule.family = vs[0] === 'ipv6' ? 'ip6' : 'ip'; return true; }
-  if (key === 'iifname' || key === 'iif') { rule.iif = strs(); return true; }
-  if (key === 'oifname' || key === 'oif') { rule.oif = strs(); return true; }
-  if (key === 'ct state') { rule.ctState = strs(); return true; }
+  if (key === 'l4proto' && !neg && vs.length === 1) {
+    rule.proto = String(vs[0]);
+    return true;
+  }
+  if (key === 'nfproto' && !neg && vs.length === 1) {
+    rule.family = vs[0] === 'ipv6' ? 'ip6' : 'ip';
+    return true;
+  }
+  if (key === 'iifname' || key === 'iif') {
+    rule.iif = strs();
+    return true;
+  }
+  if (key === 'oifname' || key === 'oif') {
+    rule.oif = strs();
+    return true;
+  }
+  if (key === 'ct state') {
+    rule.ctState = strs();
+    return true;
+  }
   return false;
 }
 
@@ -103,7 +118,16 @@ export function parseNftJson(text: string): Ruleset & { compat: boolean } {
     if (item.set) sets.set(key(item.set, item.set.name), item.set.elem ?? []);
     if (item.chain) {
       const c = item.chain;
-      chains.set(key(c, c.name), { family: c.family, table: c.table, name: c.name, hook: c.hook, type: c.type, policy: c.policy, prio: typeof c.prio === 'number' ? c.prio : 0, rules: [] });
+      chains.set(key(c, c.name), {
+        family: c.family,
+        table: c.table,
+        name: c.name,
+        hook: c.hook,
+        type: c.type,
+        policy: c.policy,
+        prio: typeof c.prio === 'number' ? c.prio : 0,
+        rules: [],
+      });
     }
   }
   for (const item of items) {

@@ -9,7 +9,10 @@ const RULE = /^(.+?)\s{2,}(ALLOW|DENY|REJECT|LIMIT)(?: (IN|OUT|FWD))?\s+(.+?)\s*
 /** Reads a `To`/`From` column: `Anywhere`, an address, a port spec, both, an app profile; `(v6)` and `on eth0` set family and interface. */
 function endpoint(text: string, rule: FwRule, side: 'to' | 'from', dir: string): void {
   let t = text.replace(/\s+#.*$/, '');
-  if (/\(v6\)/.test(t)) { rule.family = 'ip6'; t = t.replace(/\s*\(v6\)/, ''); }
+  if (/\(v6\)/.test(t)) {
+    rule.family = 'ip6';
+    t = t.replace(/\s*\(v6\)/, '');
+  }
   const on = /\s+on\s+(\S+)$/.exec(t);
   if (on) {
     rule[dir === 'OUT' ? 'oif' : 'iif'] = { neg: false, values: [on[1]] };
@@ -44,7 +47,10 @@ export function parseUfwStatus(text: string): { active: boolean; chains: FwChain
   lines.forEach((l, index) => {
     const def = /^Default:\s*(\w+) \(incoming\),\s*(\w+) \(outgoing\),\s*(\w+) \(routed\)/.exec(l);
     if (def) [chains.IN.policy, chains.OUT.policy, chains.FWD.policy] = def.slice(1).map((p) => POLICIES[p] ?? 'drop');
-    if (/^--\s+-+/.test(l)) { inRules = true; return; }
+    if (/^--\s+-+/.test(l)) {
+      inRules = true;
+      return;
+    }
     const m = inRules ? RULE.exec(l) : null;
     if (!m) return;
     const dir = m[3] ?? 'IN';

@@ -81,7 +81,10 @@ const natChains = (chains: FwChain[]): FwChain[] => chains.filter((c) => c.type 
  * iptables-save reads those rules better), else iptables (nf_tables, then legacy). ufw's NAT lives in its
  * before.rules, so it is read from the next tool. An empty ruleset means nothing filters.
  */
-export async function detectFirewall(signal: AbortSignal, probes: FirewallProbe[] = [ufwProbe, nftProbe, iptablesProbe(), iptablesProbe('-legacy')]): Promise<FirewallFacts> {
+export async function detectFirewall(
+  signal: AbortSignal,
+  probes: FirewallProbe[] = [ufwProbe, nftProbe, iptablesProbe(), iptablesProbe('-legacy')],
+): Promise<FirewallFacts> {
   const reads: ProbeRead[] = [];
   for (const p of probes) reads.push(await p.read(signal));
   const inUse = reads.filter((r): r is Extract<ProbeRead, { kind: 'ruleset' }> => r.kind === 'ruleset' && r.inUse);

@@ -30,10 +30,25 @@ export type LdapOutcome =
 export function ldapsearchArgs(s: LdapSearch, passFile?: string): string[] {
   const seconds = Math.max(1, Math.floor(s.timeoutMs / 2000));
   return [
-    '-x', '-LLL', '-o', 'ldif-wrap=no', '-o', `nettimeout=${seconds}`, '-l', String(seconds), '-z', String(s.sizeLimit),
-    '-H', s.uri, '-b', s.base, '-s', s.scope,
+    '-x',
+    '-LLL',
+    '-o',
+    'ldif-wrap=no',
+    '-o',
+    `nettimeout=${seconds}`,
+    '-l',
+    String(seconds),
+    '-z',
+    String(s.sizeLimit),
+    '-H',
+    s.uri,
+    '-b',
+    s.base,
+    '-s',
+    s.scope,
     ...(s.bindDn !== undefined ? ['-D', s.bindDn, ...(passFile ? ['-y', passFile] : [])] : []),
-    s.filter, ...s.attributes,
+    s.filter,
+    ...s.attributes,
   ];
 }
 

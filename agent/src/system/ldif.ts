@@ -1,5 +1,8 @@
 /** One LDAP entry: its DN and attribute values, keyed by lower-case attribute name (LDAP names ignore case). */
-export interface LdapEntry { dn: string; attributes: Record<string, string[]> }
+export interface LdapEntry {
+  dn: string;
+  attributes: Record<string, string[]>;
+}
 
 /** Joins folded lines (RFC 2849: a line starting with one space continues the previous one) and drops comments. */
 function unfold(text: string): string[] {
@@ -16,7 +19,10 @@ export function parseLdif(text: string): LdapEntry[] {
   const entries: LdapEntry[] = [];
   let current: LdapEntry | undefined;
   for (const line of unfold(text)) {
-    if (line === '') { current = undefined; continue; }
+    if (line === '') {
+      current = undefined;
+      continue;
+    }
     const m = /^([A-Za-z0-9;.-]+)(::?|:<)\s?(.*)$/.exec(line);
     if (!m) continue;
     const [, name, sep, raw] = m;
@@ -38,5 +44,14 @@ export function escapeFilter(value: string): string {
 
 /** A DN in a comparable form: lower case, no blanks around separators. */
 export function normalizeDn(dn: string): string {
-  return dn.split(',').map((rdn) => rdn.split('=').map((p) => p.trim()).join('=')).join(',').toLowerCase();
+  return dn
+    .split(',')
+    .map((rdn) =>
+      rdn
+        .split('=')
+        .map((p) => p.trim())
+        .join('='),
+    )
+    .join(',')
+    .toLowerCase();
 }

@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
 
 /** How a tool run ended: its exit code and output, or `missing` when the program is not installed. */
-export interface ToolRun { code: number | null; stdout: string; stderr: string; missing: boolean }
+export interface ToolRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  missing: boolean;
+}
 
 /** Options of one tool run. */
 export interface ToolOptions {
@@ -18,13 +23,18 @@ export interface ToolOptions {
 export function runTool(file: string, args: string[], o: ToolOptions): Promise<ToolRun> {
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C', ...o.env };
   return new Promise((resolve) => {
-    execFile(file, args, { signal: o.signal, env, maxBuffer: o.maxBytes ?? 4 * 1024 * 1024, killSignal: 'SIGKILL', encoding: 'utf8' }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
-      if (e && e.code === 'ENOENT') return resolve({ code: null, stdout: '', stderr: '', missing: true });
-      const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
-      const why = e && code === null ? `${e.message}\n` : '';
-      resolve({ code, stdout: String(stdout), stderr: why + String(stderr), missing: false });
-    });
+    execFile(
+      file,
+      args,
+      { signal: o.signal, env, maxBuffer: o.maxBytes ?? 4 * 1024 * 1024, killSignal: 'SIGKILL', encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const e = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
+        if (e && e.code === 'ENOENT') return resolve({ code: null, stdout: '', stderr: '', missing: true });
+        const code = e ? (typeof e.code === 'number' ? e.code : null) : 0;
+        const why = e && code === null ? `${e.message}\n` : '';
+        resolve({ code, stdout: String(stdout), stderr: why + String(stderr), missing: false });
+      },
+    );
   });
 }
 

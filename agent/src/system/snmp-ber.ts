@@ -3,7 +3,11 @@
 /** A value an agent returned, as net-snmp's `-Oq -Ot` prints it: numbers as numbers, OIDs dotted, text as text. */
 export type SnmpValue = string | number | null;
 /** One OID and its value; `exception` marks noSuchObject, noSuchInstance and endOfMibView. */
-export interface Varbind { oid: string; value: SnmpValue; exception?: 'noSuchObject' | 'noSuchInstance' | 'endOfMibView' }
+export interface Varbind {
+  oid: string;
+  value: SnmpValue;
+  exception?: 'noSuchObject' | 'noSuchInstance' | 'endOfMibView';
+}
 
 /** PDU tags. */
 export const GET = 0xa0;
@@ -24,7 +28,10 @@ function tlv(tag: number, content: number[]): number[] {
 function integer(n: number): number[] {
   const bytes: number[] = [];
   let v = n;
-  do { bytes.unshift(v & 0xff); v = Math.floor(v / 256); } while (v !== 0 && v !== -1);
+  do {
+    bytes.unshift(v & 0xff);
+    v = Math.floor(v / 256);
+  } while (v !== 0 && v !== -1);
   if (n >= 0 && bytes[0] & 0x80) bytes.unshift(0);
   if (n < 0 && !(bytes[0] & 0x80)) bytes.unshift(0xff);
   return tlv(0x02, bytes);
@@ -50,7 +57,11 @@ export function encodeRequest(version: 0 | 1, community: string, pdu: number, re
   return Buffer.from(tlv(0x30, [...integer(version), ...tlv(0x04, [...Buffer.from(community, 'utf8')]), ...body]));
 }
 
-interface Tlv { tag: number; start: number; end: number }
+interface Tlv {
+  tag: number;
+  start: number;
+  end: number;
+}
 
 function read(buf: Buffer, pos: number): Tlv {
   if (pos + 2 > buf.length) throw new Error('truncated BER');
@@ -88,7 +99,10 @@ function oid(buf: Buffer, t: Tlv): string {
   let v = 0;
   for (let i = t.start; i < t.end; i++) {
     v = v * 128 + (buf[i] & 0x7f);
-    if (!(buf[i] & 0x80)) { arcs.push(v); v = 0; }
+    if (!(buf[i] & 0x80)) {
+      arcs.push(v);
+      v = 0;
+    }
   }
   const first = arcs.shift() ?? 0;
   const a = Math.min(2, Math.floor(first / 40));
@@ -102,21 +116,38 @@ function octets(b: Buffer): string {
 
 function value(buf: Buffer, t: Tlv): Pick<Varbind, 'value' | 'exception'> {
   switch (t.tag) {
-    case 0x02: return { value: int(buf, t, true) };
-    case 0x04: return { value: octets(buf.subarray(t.start, t.end)) };
-    case 0x05: return { value: null };
-    case 0x06: return { value: oid(buf, t) };
-    case 0x40: return { value: [...buf.subarray(t.start, t.end)].join('.') };
-    case 0x41: case 0x42: case 0x43: case 0x46: return { value: int(buf, t, false) };
-    case 0x80: return { value: null, exception: 'noSuchObject' };
-    case 0x81: return { value: null, exception: 'noSuchInstance' };
-    case 0x82: return { value: null, exception: 'endOfMibView' };
-    default: return { value: octets(buf.subarray(t.start, t.end)) };
+    case 0x02:
+      return { value: int(buf, t, true) };
+    case 0x04:
+      return { value: octets(buf.subarray(t.start, t.end)) };
+    case 0x05:
+      return { value: null };
+    case 0x06:
+      return { value: oid(buf, t) };
+    case 0x40:
+      return { value: [...buf.subarray(t.start, t.end)].join('.') };
+    case 0x41:
+    case 0x42:
+    case 0x43:
+    case 0x46:
+      return { value: int(buf, t, false) };
+    case 0x80:
+      return { value: null, exception: 'noSuchObject' };
+    case 0x81:
+      return { value: null, exception: 'noSuchInstance' };
+    case 0x82:
+      return { value: null, exception: 'endOfMibView' };
+    default:
+      return { value: octets(buf.subarray(t.start, t.end)) };
   }
 }
 
 /** A decoded Response: its request id, error status (2 = noSuchName in v1) and varbinds. */
-export interface Response { requestId: number; errorStatus: number; varbinds: Varbind[] }
+export interface Response {
+  requestId: number;
+  errorStatus: number;
+  varbinds: Varbind[];
+}
 
 /** Decodes a Response message; throws on anything else. */
 export function decodeResponse(buf: Buffer): Response {

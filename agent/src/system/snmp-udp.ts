@@ -18,19 +18,24 @@ function exchange(req: SnmpRequest, pdu: number, oid: string, signal: AbortSigna
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       socket.close();
-      if (e) reject(e); else resolve(r);
+      if (e) reject(e);
+      else resolve(r);
     };
     const onAbort = (): void => done(undefined);
     const send = (): void => {
       if (sent++ === tries) return done(undefined);
-      socket.send(message, req.port, req.host, (e) => { if (e) done(undefined, e); });
+      socket.send(message, req.port, req.host, (e) => {
+        if (e) done(undefined, e);
+      });
       timer = setTimeout(send, perTry);
     };
     socket.on('message', (buf) => {
       try {
         const r = decodeResponse(buf);
         if (r.requestId === requestId) done(r);
-      } catch { /* not ours, or garbled: keep waiting */ }
+      } catch {
+        /* not ours, or garbled: keep waiting */
+      }
     });
     socket.on('error', (e) => done(undefined, e));
     signal.addEventListener('abort', onAbort, { once: true });

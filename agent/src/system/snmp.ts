@@ -84,7 +84,10 @@ export function parseNetSnmp(text: string): Varbind[] {
   for (const line of text.split('\n')) {
     if (open) {
       open.raw += `\n${line}`;
-      if (unquote(open.raw).closed) { out.push(scalar(open.oid, open.raw)); open = undefined; }
+      if (unquote(open.raw).closed) {
+        out.push(scalar(open.oid, open.raw));
+        open = undefined;
+      }
       continue;
     }
     const m = /^(\.[\d.]+)(?: (.*))?$/.exec(line);
@@ -109,9 +112,14 @@ async function viaNetSnmp(req: SnmpRequest, signal: AbortSignal): Promise<SnmpOu
     const args = ['-On', '-Oq', '-Ot', '-t', String(seconds), '-r', '1', target, req.oid];
     const r = await runTool(req.walk ? 'snmpwalk' : 'snmpget', args, { signal, env, maxBytes: 4 * 1024 * 1024 });
     if (r.missing) return 'missing';
-    const said = r.stderr.split('\n').filter((l) => l && !l.startsWith('Created directory')).join('\n').trim();
+    const said = r.stderr
+      .split('\n')
+      .filter((l) => l && !l.startsWith('Created directory'))
+      .join('\n')
+      .trim();
     if (/^Timeout/m.test(said)) return { kind: 'timeout' };
-    if (/Authentication failure|Unknown user name|Unsupported security level|Decryption error/i.test(said)) return { kind: 'authFailed', detail: said.slice(0, 300) };
+    if (/Authentication failure|Unknown user name|Unsupported security level|Decryption error/i.test(said))
+      return { kind: 'authFailed', detail: said.slice(0, 300) };
     if (r.code !== 0) return { kind: 'failed', error: said.slice(0, 300) || `exit ${r.code}` };
     const varbinds = parseNetSnmp(r.stdout);
     return { kind: 'values', via: 'net-snmp', varbinds: varbinds.slice(0, req.maxRows), ...(varbinds.length > req.maxRows ? { truncated: true } : {}) };

@@ -30,8 +30,21 @@ const seconds = (q: SqlQuery): string => String(Math.max(1, Math.floor(q.timeout
 /** psql's argv: no psqlrc, CSV, NULL marked, stop at the first error; the password only in PGPASSWORD. */
 export function psqlArgs(q: SqlQuery): string[] {
   return [
-    '-X', '-w', '-q', '--csv', '-P', `null=${PSQL_NULL}`, '-v', 'ON_ERROR_STOP=1', '-h', q.host,
-    ...(q.port ? ['-p', String(q.port)] : []), ...(q.user ? ['-U', q.user] : []), ...(q.database ? ['-d', q.database] : []), '-c', q.query,
+    '-X',
+    '-w',
+    '-q',
+    '--csv',
+    '-P',
+    `null=${PSQL_NULL}`,
+    '-v',
+    'ON_ERROR_STOP=1',
+    '-h',
+    q.host,
+    ...(q.port ? ['-p', String(q.port)] : []),
+    ...(q.user ? ['-U', q.user] : []),
+    ...(q.database ? ['-d', q.database] : []),
+    '-c',
+    q.query,
   ];
 }
 
@@ -39,9 +52,16 @@ export function psqlArgs(q: SqlQuery): string[] {
 export function mysqlArgs(q: SqlQuery, optionFile: string): string[] {
   return [
     // utf8mb4: in the C locale the client would otherwise convert text to latin1 and mangle accents.
-    `--defaults-extra-file=${optionFile}`, '--batch', '--column-names', '--default-character-set=utf8mb4', `--connect-timeout=${seconds(q)}`,
+    `--defaults-extra-file=${optionFile}`,
+    '--batch',
+    '--column-names',
+    '--default-character-set=utf8mb4',
+    `--connect-timeout=${seconds(q)}`,
     ...(q.host.startsWith('/') ? [`--socket=${q.host}`] : ['-h', q.host, ...(q.port ? ['-P', String(q.port)] : [])]),
-    ...(q.user ? ['-u', q.user] : []), ...(q.database ? ['-D', q.database] : []), '-e', q.query,
+    ...(q.user ? ['-u', q.user] : []),
+    ...(q.database ? ['-D', q.database] : []),
+    '-e',
+    q.query,
   ];
 }
 
@@ -51,18 +71,42 @@ export function mysqlOptionFile(password: string | undefined): string {
   return `[client]\n${quoted}`;
 }
 
+/** Client messages (psql, mariadb) saying the server refused the user. */
+const REFUSED = /password authentication failed|authentication failed|Access denied|no password supplied|role .* does not exist/i;
+/** Client messages saying the server could not be reached. */
+const UNREACHABLE = new RegExp(
+  [
+    'could not connect',
+    'connection refused',
+    "Can't connect",
+    'could not translate host',
+    'No such file or directory',
+    'timeout expired',
+    'Unknown (MySQL|MariaDB) server host',
+    'connection to server .* failed',
+  ].join('|'),
+  'i',
+);
+
 function classify(engine: SqlQuery['engine'], r: ToolRun, parse: (text: string) => SqlTable): SqlOutcome {
   const said = r.stderr.trim().slice(0, 400);
   if (r.code === 0) return { kind: 'rows', ...parse(r.stdout) };
-  if (/password authentication failed|authentication failed|Access denied|no password supplied|role .* does not exist/i.test(said)) return { kind: 'authFailed', detail: said };
-  if (/could not connect|connection refused|Can't connect|could not translate host|No such file or directory|timeout expired|Unknown (MySQL|MariaDB) server host|connection to server .* failed/i.test(said)) return { kind: 'unreachable', detail: said };
+  if (REFUSED.test(said)) return { kind: 'authFailed', detail: said };
+  if (UNREACHABLE.test(said)) return { kind: 'unreachable', detail: said };
   return { kind: 'queryFailed', error: said || `${engine} client exit ${r.code}` };
 }
 
 /** Runs one query with psql, or mariadb/mysql, never with a password on the command line. */
 export async function sqlQuery(q: SqlQuery, signal: AbortSignal): Promise<SqlOutcome> {
   if (q.engine === 'postgresql') {
-    const env = { PGCLIENTENCODING: 'UTF8', PGCONNECT_TIMEOUT: seconds(q), PGPASSWORD: q.password ?? '', PSQLRC: '/dev/null', PGPASSFILE: '/dev/null', PGOPTIONS: '' };
+    const env = {
+      PGCLIENTENCODING: 'UTF8',
+      PGCONNECT_TIMEOUT: seconds(q),
+      PGPASSWORD: q.password ?? '',
+      PSQLRC: '/dev/null',
+      PGPASSFILE: '/dev/null',
+      PGOPTIONS: '',
+    };
     const r = await runTool('psql', psqlArgs(q), { signal, env, maxBytes: 8 * 1024 * 1024 });
     return r.missing ? { kind: 'noClient', engine: 'psql' } : classify(q.engine, r, parsePsqlCsv);
   }

@@ -14,7 +14,10 @@ export const ldap = defineEntries({
     fr: 'Impossible de joindre l’annuaire {uri} ({detail}) : vérifiez que slapd (ou le DC) tourne et écoute, et le pare-feu',
     en: 'Cannot reach directory {uri} ({detail}): check that slapd (or the DC) runs and listens, and the firewall',
   },
-  'ldap.noClient': { fr: 'ldapsearch est absent de la cible : installez le paquet ldap-utils', en: 'ldapsearch is missing on the target: install the ldap-utils package' },
+  'ldap.noClient': {
+    fr: 'ldapsearch est absent de la cible : installez le paquet ldap-utils',
+    en: 'ldapsearch is missing on the target: install the ldap-utils package',
+  },
   'ldap.failed': { fr: 'La recherche dans {uri} ({base}, {filter}) a échoué : {error}', en: 'The search in {uri} ({base}, {filter}) failed: {error}' },
   'ldap.noEntry': { fr: 'aucune entrée {filter} sous {base}', en: 'no entry {filter} under {base}' },
   'ldap.member': { fr: '{dn} est membre de {group}', en: '{dn} is a member of {group}' },
