@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FwChain, Ruleset } from './firewall-model';
 import { deniedByPrivilege, runTool } from './run-tool';
 import { parseNftJson } from './firewall-nft';
@@ -54,6 +55,8 @@ export function iptablesProbe(suffix: '' | '-legacy' = ''): FirewallProbe {
   return {
     backend: 'iptables',
     async read(signal) {
+      // iptables-legacy-save would load the ip_tables module on a host that never used it: ask the kernel first.
+      if (suffix === '-legacy' && !(await readFile('/proc/net/ip_tables_names', 'utf8').catch(() => '')).trim()) return { kind: 'absent' };
       const v4 = await tool(`iptables${suffix}-save`, [], signal);
       if (!('text' in v4)) return v4;
       const v6 = await tool(`ip6tables${suffix}-save`, [], signal);
