@@ -22,6 +22,10 @@ import { configKey } from './checks/configKey';
 import { configTest } from './checks/configTest';
 import { log } from './checks/log';
 import { mount } from './checks/mount';
+import { firewall } from './checks/firewall';
+import { snmp } from './checks/snmp';
+import { ldap } from './checks/ldap';
+import { sql } from './checks/sql';
 
 /** Checks the agent runs on the target; `lint` is evaluated by the client on the learner's files. */
 type AgentCheck = Exclude<Check, { type: 'lint' }>;
@@ -51,6 +55,10 @@ export const registry: RunnerTable = {
   configTest,
   log,
   mount,
+  firewall,
+  snmp,
+  ldap,
+  sql,
 };
 
 /** Check types announced in `hello`. */

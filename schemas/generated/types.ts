@@ -69,7 +69,11 @@ export type Check =
   | MountCheck
   | ScriptCheck
   | BackupCheck
-  | LintCheck;
+  | LintCheck
+  | FirewallCheck
+  | SnmpCheck
+  | LdapCheck
+  | SqlCheck;
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -370,6 +374,26 @@ export type ScriptCreated =
        */
       contents?: TextMatchers | MatcherOperator;
     };
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher4 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher5 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher6 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher7 = Literal | Matcher[] | MatcherOperator;
+/**
+ * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
+ */
+export type Matcher8 = Literal | Matcher[] | MatcherOperator;
 /**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
@@ -993,6 +1017,267 @@ export interface LintCheck {
    * Also run ShellCheck on bash files when it is installed.
    */
   shellcheck?: boolean;
+}
+/**
+ * The host firewall, read once per run from the tool in charge: an active ufw (`ufw status verbose`), else nftables (`nft -j list ruleset`), else iptables (`iptables-save`, `ip6tables-save`, nf_tables then legacy). `allows`/`denies` evaluate the input rules in order for a new connection (ct state new, not on lo): accept, drop, reject, jumps, ct state, iifname, source address sets, port sets and ranges; a rule with a condition the agent cannot read (rate limit, xt match, ufw application profile) is taken as not matching. Reading the ruleset needs root: without it every property is an error saying so.
+ */
+export interface FirewallCheck {
+  type: 'firewall';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * The tool expected in charge (`ufw`, `nft`, `iptables`).
+   */
+  backend?: ('nft' | 'iptables' | 'ufw') | MatcherOperator;
+  /**
+   * Default policies of the base filter chains per hook (the strictest one when several chains share a hook; `accept` when none filters).
+   */
+  policy?: {
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    input?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    forward?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+    /**
+     * accept, drop or reject (ufw's deny is drop).
+     *
+     * This interface was referenced by `FirewallCheck`'s JSON-Schema
+     * via the `definition` "Policy".
+     */
+    output?: ('accept' | 'drop' | 'reject') | MatcherOperator;
+  };
+  /**
+   * New connections to these ports of the host are accepted by the input rules.
+   */
+  allows?: Port[];
+  /**
+   * New connections to these ports of the host are dropped or rejected by the input rules.
+   */
+  denies?: Port[];
+  /**
+   * Source NAT rules (masquerade or snat) exist for these outgoing interfaces and source networks.
+   */
+  nat?: {
+    /**
+     * The interface the translated traffic leaves by (`oifname`, `-o`); a rule on every interface counts.
+     */
+    outInterface?: string;
+    /**
+     * A network whose traffic is translated (CIDR), e.g. the LAN `192.168.10.0/24`.
+     */
+    source?: string;
+  }[];
+  /**
+   * Port forwards: a dnat (or redirect) rule sends this port to `to`.
+   */
+  forwards?: {
+    /**
+     * The port reached from outside.
+     */
+    port: number;
+    /**
+     * tcp (default) or udp.
+     */
+    protocol?: 'tcp' | 'udp';
+    /**
+     * The inner destination `host:port` (or `host`, any port); `[v6]:port` for IPv6.
+     */
+    to?: string;
+    /**
+     * The interface the forwarded traffic arrives on; a rule on every interface counts.
+     */
+    inInterface?: string;
+  }[];
+}
+/**
+ * A new connection to a port of the host.
+ *
+ * This interface was referenced by `FirewallCheck`'s JSON-Schema
+ * via the `definition` "Port".
+ */
+export interface Port {
+  /**
+   * The destination port.
+   */
+  port: number;
+  /**
+   * tcp (default) or udp.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Where it comes from: an address or CIDR (`192.168.10.0/24`, IPv6 too). Without it, any address: a rule limited to some sources does not count.
+   */
+  source?: string;
+  /**
+   * The interface it arrives on (`lo` included). Without it, some interface other than lo.
+   */
+  interface?: string;
+}
+/**
+ * An SNMP GET or WALK from the target, with net-snmp's `snmpget`/`snmpwalk` where installed (community and passphrases go through a private snmp.conf, never the command line), else the agent's own v1/v2c client over UDP (v3 then needs the `snmp` package). With neither `value` nor `walk`, asserts that the OID answers. Passwords and the community never appear in results.
+ */
+export interface SnmpCheck {
+  type: 'snmp';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * The SNMP agent's address, as seen from the target (default 127.0.0.1).
+   */
+  host?: string;
+  /**
+   * UDP port (default 161).
+   */
+  port?: number;
+  /**
+   * SNMP version: `2c` (default), `1` or `3`.
+   */
+  version?: '1' | '2c' | '3';
+  /**
+   * v1/v2c community (default `public`). A wrong community gets no answer at all: the check then fails with a timeout.
+   */
+  community?: string;
+  /**
+   * v3 security name.
+   */
+  user?: string;
+  /**
+   * v3 level (default: authPriv with a privPassword, authNoPriv with an authPassword only, else noAuthNoPriv).
+   */
+  securityLevel?: 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
+  /**
+   * v3 authentication protocol (default SHA).
+   */
+  authProtocol?: 'MD5' | 'SHA' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+  /**
+   * v3 authentication passphrase (at least 8 characters); never reported.
+   */
+  authPassword?: string;
+  /**
+   * v3 privacy protocol (default AES).
+   */
+  privProtocol?: 'DES' | 'AES' | 'AES-192' | 'AES-256';
+  /**
+   * v3 privacy passphrase (at least 8 characters); never reported.
+   */
+  privPassword?: string;
+  /**
+   * A numeric OID, e.g. `1.3.6.1.2.1.1.5.0` (sysName.0); for `walk`, the subtree's root.
+   */
+  oid: string;
+  value?: Matcher4;
+  walk?: Matcher5;
+}
+/**
+ * An entry of an LDAP directory (OpenLDAP slapd, Samba or Windows AD), searched from the target with `ldapsearch` (ldap-utils) and a simple bind. With no property given, asserts that the filter finds an entry. Attributes are read from the first entry found; the bind password goes through a private file, never the command line, and is never reported.
+ */
+export interface LdapCheck {
+  type: 'ldap';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * The directory's URI (default `ldap://127.0.0.1`).
+   */
+  uri?: string;
+  /**
+   * The search base DN, e.g. `ou=people,dc=tssr,dc=lab`.
+   */
+  base: string;
+  /**
+   * `sub` (default: the whole subtree), `one` (direct children) or `base` (the base entry itself).
+   */
+  scope?: 'base' | 'one' | 'sub';
+  /**
+   * An LDAP filter in parentheses (default `(objectClass=*)`), e.g. `(uid=alice)` or `(&(objectClass=user)(sAMAccountName=alice))`.
+   */
+  filter?: string;
+  /**
+   * The DN to bind as (anonymous without it), e.g. `cn=admin,dc=tssr,dc=lab` or `alice@tssr.lab` for AD.
+   */
+  bindDn?: string;
+  /**
+   * The bind password; never reported.
+   */
+  bindPassword?: string;
+  /**
+   * Whether the filter finds at least one entry (default true).
+   */
+  exists?: boolean;
+  count?: Matcher6;
+  /**
+   * Attribute values of the first entry, by attribute name (any case): one value compares as text, several as a list (`{contains: x}` works on both). An absent attribute is null.
+   */
+  attributes?: {
+    [k: string]: Matcher1;
+  };
+  /**
+   * Groups the first entry belongs to, by cn or DN: read from its memberOf attribute (AD, OpenLDAP memberof overlay) and from the groups under `groupBase` that list it in member, uniqueMember or memberUid.
+   */
+  memberOf?: string[];
+  /**
+   * Where to look for groups for `memberOf` (default: `base`).
+   */
+  groupBase?: string;
+}
+/**
+ * A query run on the target with the database's own client: `psql` for PostgreSQL, `mariadb` (or `mysql`) for MariaDB/MySQL. The password goes through PGPASSWORD or a private option file, never the command line, and is never reported. Cells are text, except canonical numbers (`42`, `-1.5`), which compare as numbers, and NULL, which is null. With no property given, asserts that the query runs.
+ */
+export interface SqlCheck {
+  type: 'sql';
+  id?: string;
+  timeoutMs?: TimeoutMs;
+  needs?: Needs;
+  retry?: Retry;
+  /**
+   * `postgresql`, or `mysql` / `mariadb` (the same client).
+   */
+  engine: 'postgresql' | 'mysql' | 'mariadb';
+  /**
+   * Server address (default 127.0.0.1), or a Unix socket when it starts with `/` (PostgreSQL: its directory, `/var/run/postgresql`; MariaDB: the file, `/run/mysqld/mysqld.sock`).
+   */
+  host?: string;
+  /**
+   * TCP port (default 5432 or 3306).
+   */
+  port?: number;
+  /**
+   * The database to connect to.
+   */
+  database?: string;
+  /**
+   * The database user.
+   */
+  user?: string;
+  /**
+   * The user's password; never reported.
+   */
+  password?: string;
+  /**
+   * The SQL to run (one statement, read-only by intent: the check does not roll anything back).
+   */
+  query: string;
+  rowCount?: Matcher7;
+  value?: Matcher8;
+  /**
+   * The rows returned, in order: each item names the columns it checks (others are ignored), each cell a value or a matcher.
+   */
+  rows?: {
+    [k: string]: Matcher1;
+  }[];
 }
 /**
  * exercise.yaml: one exercise of a pack, its TSSR competences and its critères.

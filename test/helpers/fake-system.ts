@@ -16,6 +16,10 @@ import type { ToolRun } from '../../agent/src/system/run-tool';
 import type { LogRead, SendOutcome } from '../../agent/src/system/logs';
 import type { Mount } from '../../agent/src/system/mounts';
 import { VALIDATORS } from '../../agent/src/system/config-test';
+import type { FirewallFacts } from '../../agent/src/system/firewall';
+import type { SnmpOutcome, SnmpRequest } from '../../agent/src/system/snmp';
+import type { LdapOutcome, LdapSearch } from '../../agent/src/system/ldap';
+import type { SqlOutcome, SqlQuery } from '../../agent/src/system/sql';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -46,6 +50,10 @@ export interface FakeFacts {
   mounts?: Mount[];
   /** Percent used per mount point. */
   usage?: Record<string, number>;
+  firewall?: FirewallFacts;
+  snmp?: (req: SnmpRequest) => SnmpOutcome;
+  ldap?: (search: LdapSearch) => LdapOutcome;
+  sql?: (query: SqlQuery) => SqlOutcome;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -121,6 +129,22 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
       const u = f.usage?.[m];
       if (u === undefined) throw Object.assign(new Error('no such mount'), { code: 'ENOENT' });
       return u;
+    },
+    firewall: async () => {
+      calls.push('firewall');
+      return f.firewall ?? { kind: 'noTool' };
+    },
+    snmp: async (req) => {
+      calls.push(`snmp ${req.walk ? 'walk' : 'get'} ${req.oid}`);
+      return f.snmp ? f.snmp(req) : { kind: 'timeout' };
+    },
+    ldapSearch: async (search) => {
+      calls.push(`ldap ${search.base} ${search.filter}`);
+      return f.ldap ? f.ldap(search) : { kind: 'noClient' };
+    },
+    sql: async (query) => {
+      calls.push(`sql ${query.engine} ${query.query}`);
+      return f.sql ? f.sql(query) : { kind: 'noClient', engine: query.engine };
     },
   };
 }

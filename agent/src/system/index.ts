@@ -18,6 +18,10 @@ import { runValidator, type Validator, type ValidatorArgs } from './config-test'
 import type { ToolRun } from './run-tool';
 import { logMark, readLog, sendLog, type LogRead, type LogSource, type LogTrigger, type SendOutcome } from './logs';
 import { mountUsage } from './statfs';
+import { detectFirewall, type FirewallFacts } from './firewall';
+import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
+import { ldapSearch, type LdapOutcome, type LdapSearch } from './ldap';
+import { sqlQuery, type SqlOutcome, type SqlQuery } from './sql';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -102,6 +106,14 @@ export interface System {
   logSend(trigger: LogTrigger, signal: AbortSignal): Promise<SendOutcome>;
   /** Percent of space used on the file system mounted at a path (statfs), once per path. */
   mountUsage(mountPoint: string): Promise<number>;
+  /** The firewall ruleset from the tool in charge (ufw, nft, iptables), detected and read once per run. */
+  firewall(signal: AbortSignal): Promise<FirewallFacts>;
+  /** An SNMP GET or WALK from the target (not cached: each check asks its agent). */
+  snmp(request: SnmpRequest, signal: AbortSignal): Promise<SnmpOutcome>;
+  /** An LDAP search with ldapsearch (not cached: directories change during an exercise). */
+  ldapSearch(search: LdapSearch, signal: AbortSignal): Promise<LdapOutcome>;
+  /** A query with psql or mariadb/mysql (not cached). */
+  sql(query: SqlQuery, signal: AbortSignal): Promise<SqlOutcome>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -122,6 +134,16 @@ function oncePerKey<A extends unknown[], T>(read: (key: string, ...rest: A) => P
 function once<T>(read: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (cached ??= read());
+}
+
+/** Like once(), for a read taking the first caller's signal; an aborted read is forgotten so a later check reads again. */
+function onceAbortable<T>(read: (signal: AbortSignal) => Promise<T>): (signal: AbortSignal) => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return (signal) => {
+    const p = (cached ??= read(signal));
+    void p.then(() => { if (signal.aborted && cached === p) cached = undefined; }, () => { if (cached === p) cached = undefined; });
+    return p;
+  };
 }
 
 /** Builds the per-run System: nothing is read until a check asks. */
@@ -176,5 +198,9 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     logRead: readLog,
     logSend: sendLog,
     mountUsage: oncePerKey((mountPoint) => mountUsage(mountPoint)),
+    firewall: onceAbortable(detectFirewall),
+    snmp: snmpQuery,
+    ldapSearch,
+    sql: sqlQuery,
   };
 }

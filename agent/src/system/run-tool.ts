@@ -28,14 +28,15 @@ export async function findTool(tool: string): Promise<string | null> {
 
 /**
  * Runs a tool (argv, no shell) in its own process group, killed as a group on abort; stdout and stderr are each
- * capped at 1 MiB. The locale is C so the messages parsed for file:line are the untranslated ones.
+ * capped at 1 MiB (or `maxBytes`). The locale is C so the messages parsed for file:line are the untranslated ones.
  */
-export async function runTool(argv: string[], signal: AbortSignal, input?: string): Promise<ToolRun> {
+export async function runTool(argv: string[], signal: AbortSignal, input?: string, opts: { env?: NodeJS.ProcessEnv; maxBytes?: number } = {}): Promise<ToolRun> {
+  const cap = opts.maxBytes ?? MAX_OUTPUT;
   const path = await findTool(argv[0]);
   if (!path) return { kind: 'missing', tool: argv[0] };
   if (signal.aborted) return { kind: 'aborted' };
   return new Promise((resolve) => {
-    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
+    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0', ...opts.env };
     const child = spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const untrack = track(child);
     const out: Buffer[] = [];
@@ -43,7 +44,7 @@ export async function runTool(argv: string[], signal: AbortSignal, input?: strin
     const size = { out: 0, err: 0 };
     let truncated = false;
     const keep = (chunks: Buffer[], key: 'out' | 'err') => (b: Buffer): void => {
-      const room = MAX_OUTPUT - size[key];
+      const room = cap - size[key];
       if (b.length > room) truncated = true;
       if (room <= 0) return;
       chunks.push(b.length > room ? b.subarray(0, room) : b);

@@ -22,6 +22,10 @@ import configKeySchema from '../../../schemas/checks/configKey.schema.json';
 import configTestSchema from '../../../schemas/checks/configTest.schema.json';
 import logSchema from '../../../schemas/checks/log.schema.json';
 import mountSchema from '../../../schemas/checks/mount.schema.json';
+import firewallSchema from '../../../schemas/checks/firewall.schema.json';
+import snmpSchema from '../../../schemas/checks/snmp.schema.json';
+import ldapSchema from '../../../schemas/checks/ldap.schema.json';
+import sqlSchema from '../../../schemas/checks/sql.schema.json';
 
 /** The schemas of schemas/checks/: one per check type, plus their shared definitions (one per line). */
 export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }> = [
@@ -49,4 +53,8 @@ export const CHECK_SCHEMAS: ReadonlyArray<{ $id: string; properties?: unknown }>
   configTestSchema,
   logSchema,
   mountSchema,
+  firewallSchema,
+  snmpSchema,
+  ldapSchema,
+  sqlSchema,
 ];

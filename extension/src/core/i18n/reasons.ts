@@ -16,6 +16,10 @@ import { mount } from './checks/mount';
 import { script } from './checks/script';
 import { backup } from './checks/backup';
 import { runControl } from './checks/run-control';
+import { firewall } from './checks/firewall';
+import { snmp } from './checks/snmp';
+import { ldap } from './checks/ldap';
+import { sql } from './checks/sql';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one line). */
 export const reasons: Entries = {
@@ -34,6 +38,10 @@ export const reasons: Entries = {
   ...script,
   ...backup,
   ...runControl,
+  ...firewall,
+  ...snmp,
+  ...ldap,
+  ...sql,
 };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
