@@ -1,9 +1,8 @@
 import type { Check, Counts, RunRequest } from '../../schemas/generated/types';
 import type { CheckContext, Outcome, RunServices } from './context';
-import type { Lang } from './messages';
 import { MAX_TIMEOUT_MS } from './limits';
-import { msg } from './messages';
 import { emit } from './protocol';
+import { because } from './reason';
 import { checkTypes, registry } from './registry';
 
 /** Default per-check timeout when neither the check nor the request sets one. */
@@ -20,7 +19,6 @@ export function validTimeout(ms: unknown): ms is number {
 
 /** Runs one check under its timeout; never throws: failures become `error` results. */
 async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServices, counts: Counts): Promise<void> {
-  const lang: Lang = req.lang ?? 'fr';
   const started = Date.now();
   const timeoutMs = job.check.timeoutMs ?? req.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const abort = new AbortController();
@@ -38,14 +36,14 @@ async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServi
   };
   const runner = (registry as Record<string, ((c: Check, x: CheckContext) => Promise<void>) | undefined>)[job.check.type];
   if (!runner) {
-    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: msg(lang, 'unknownType', job.check.type, checkTypes.join(', ')) });
+    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, reason: because('run.unknownType', { type: job.check.type, known: checkTypes.join(', ') }) });
     return end();
   }
   if (!validTimeout(timeoutMs)) {
-    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, message: msg(lang, 'badTimeout', MAX_TIMEOUT_MS, timeoutMs) });
+    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, reason: because('run.badTimeout', { max: MAX_TIMEOUT_MS, actual: timeoutMs }) });
     return end();
   }
-  const ctx: CheckContext = { ...services, lang, cwd, signal: abort.signal, timeoutMs, report };
+  const ctx: CheckContext = { ...services, cwd, signal: abort.signal, timeoutMs, report };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
   const running = runner(job.check, ctx).then(() => 'done' as const);
@@ -58,11 +56,12 @@ async function runJob(job: Job, req: RunRequest, cwd: string, services: RunServi
       // Let the check name what its deadline cut (e.g. the regex it was matching) before the generic timeout.
       await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
       if (errorsAfterAbort === 0) {
-        report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
+        report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, reason: because('run.timeout', { timeoutMs }) });
       }
     }
   } catch (e) {
-    report({ property: 'check', status: 'error', actual: String((e as Error)?.message ?? e), message: msg(lang, 'crashed', (e as Error)?.message ?? String(e)) });
+    const error = String((e as Error)?.message ?? e);
+    report({ property: 'check', status: 'error', actual: error, reason: because('run.crashed', { error }) });
   } finally {
     clearTimeout(timer);
     end();

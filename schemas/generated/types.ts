@@ -442,7 +442,7 @@ export interface RunRequest {
   runId: string;
   exerciseId?: string;
   /**
-   * Language of result messages.
+   * Kept for older agents, which worded their messages: newer agents send reasons, worded by the client.
    */
   lang?: 'fr' | 'en';
   concurrency?: number;
@@ -570,7 +570,11 @@ export interface Fatal {
     | 'REQUEST_TOO_LARGE'
     | 'BAD_WORKSPACE'
     | 'INTERRUPTED';
-  message: string;
+  /**
+   * Older agents' text; newer agents send `reason` and the client words it.
+   */
+  message?: string;
+  reason?: Reason;
 }
 /**
  * The outcome of checking one exercise on one target, with the evidence for each verdict.

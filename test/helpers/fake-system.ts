@@ -50,7 +50,7 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
 /** Runs one check runner against a fake system and returns its outcomes as `property:status` plus the raw list. */
 export async function runOn<C>(runner: (c: C, ctx: CheckContext) => Promise<void>, check: C, system: System, regex: RegexEngine): Promise<{ summary: string[]; outcomes: Outcome[] }> {
   const outcomes: Outcome[] = [];
-  const ctx: CheckContext = { lang: 'en', cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system };
+  const ctx: CheckContext = { cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system };
   await runner(check, ctx);
   return { summary: outcomes.map((o) => `${o.property}:${o.status}`), outcomes };
 }

@@ -63,7 +63,7 @@ describe('http check on a fake system', () => {
   it('an untrusted certificate says how to accept a self-signed one', async () => {
     const { outcomes } = await runOn(http, { type: 'http', url: 'https://h/' }, fakeSystem({ http: () => ({ kind: 'failed', url: 'https://h/', error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) }), regex);
     assert.deepEqual([outcomes[0].status, outcomes[0].actual], ['fail', { error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }]);
-    assert.match(outcomes[0].message ?? '', /allowInsecure: true/);
+    assert.equal(outcomes[0].reason?.code, 'http.untrustedCert');
   });
 });
 
@@ -98,7 +98,7 @@ describe('service check on a fake system', () => {
     const system = fakeSystem({ systemd: false, units });
     const { summary, outcomes } = await runOn(service, { type: 'service', name: 'ssh', running: true, enabled: true }, system, regex);
     assert.deepEqual(summary, ['running:skip', 'enabled:skip']);
-    assert.match(outcomes[0].message ?? '', /systemd is not this target's init system/);
+    assert.deepEqual(outcomes[0].reason, { code: 'skipped', params: { why: { code: 'service.noSystemd' } } });
     assert.deepEqual(system.calls, []);
   });
   it('parses systemctl show, and reads enabled as systemctl is-enabled does', () => {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { CommandCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipAll } from '../compare';
+import { assertEqual, skipBecause } from '../compare';
 import { MAX_OUTPUT } from '../limits';
 import { reportMatchers } from '../matchers/text';
-import { msg } from '../messages';
+import { because } from '../reason';
 import { track } from '../cleanup';
 
 interface Captured { code: number | null; signal: string | null; stdout: string; stderr: string; truncated: { out: boolean; err: boolean } }
@@ -46,10 +46,11 @@ export const command: CheckRunner<CommandCheck> = async (c, ctx) => {
   try {
     run = await capture(c, ctx.cwd, ctx.signal);
   } catch (e) {
-    const reason = msg(ctx.lang, 'spawnFailed', c.exec[0], (e as Error).message);
-    ctx.report({ property: 'exec', status: 'error', expected: c.exec, actual: null, message: reason });
+    const err = e as NodeJS.ErrnoException;
+    const reason = because('command.spawnFailed', { program: c.exec[0], error: err.code ?? err.message });
+    ctx.report({ property: 'exec', status: 'error', expected: c.exec, actual: null, reason });
     const props = [...(c.exitStatus !== undefined ? ['exitStatus'] : []), ...(c.stdout ?? []).map((_, i) => `stdout[${i}]`), ...(c.stderr ?? []).map((_, i) => `stderr[${i}]`)];
-    skipAll(ctx, props, reason);
+    skipBecause(ctx, props, reason);
     return;
   }
   if (ctx.signal.aborted) return;

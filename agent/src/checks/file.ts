@@ -2,10 +2,10 @@ import { lstat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import type { FileCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipAll } from '../compare';
+import { assertEqual, errorAll, skipBecause } from '../compare';
 import { MAX_CONTENTS } from '../limits';
 import { reportMatchers } from '../matchers/text';
-import { msg } from '../messages';
+import { because } from '../reason';
 import { readBounded } from '../system/read-bounded';
 
 /** The file types a check may assert; FIFOs, sockets and devices are all `other`. */
@@ -29,7 +29,7 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
   const wantExists = c.exists ?? true;
   assertEqual(ctx, 'exists', wantExists, stat !== null);
   if (!stat) {
-    if (wantExists) skipAll(ctx, properties(c), msg(ctx.lang, 'missingFile', c.path));
+    if (wantExists) skipBecause(ctx, properties(c), because('file.missing', { path: c.path }));
     return;
   }
   if (!wantExists) return;
@@ -49,11 +49,8 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
   const read = await readBounded(path, MAX_CONTENTS, ctx.signal, stat);
   if (read.kind === 'aborted') return;
   if (read.kind !== 'text') {
-    const reason = read.kind === 'notRegular' ? msg(ctx.lang, 'notRegular', c.path, read.filetype) : msg(ctx.lang, 'readFailed', c.path, read.error);
-    c.contents.forEach((m, i) => {
-      const property = `contents[${i}]`;
-      ctx.report({ property, status: 'error', expected: m, actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
-    });
+    const reason = read.kind === 'notRegular' ? because('file.notRegular', { path: c.path, filetype: read.filetype }) : because('readFailed', { path: c.path, error: read.error });
+    c.contents.forEach((m, i) => errorAll(ctx, [`contents[${i}]`], reason, m));
     return;
   }
   await reportMatchers(ctx, 'contents', { text: read.text, truncated: read.truncated ? { limit: MAX_CONTENTS } : undefined }, c.contents, c.path);

@@ -1,12 +1,15 @@
 import type { HttpCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipAll } from '../compare';
+import { assertEqual, skipBecause } from '../compare';
 import { MAX_OUTPUT } from '../limits';
 import { reportMatchers } from '../matchers/text';
-import { msg } from '../messages';
+import { because } from '../reason';
+import { MAX_REDIRECTS } from '../system/http-client';
 
 /** TLS verification errors of node:tls: the learner may need `allowInsecure` for a self-signed certificate. */
 const CERT_ERRORS = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS_CERT_ALTNAME/;
+/** The probe's own failures, each with its reason. */
+const FAILURES: Record<string, string> = { ERR_INVALID_URL: 'http.badUrl', ERR_TOO_MANY_REDIRECTS: 'http.tooManyRedirects', ERR_REDIRECT_PROTOCOL: 'http.badRedirect' };
 
 /** http: one request from the target; asserts the final status, the response headers and the body (Goss `http`). */
 export const http: CheckRunner<HttpCheck> = async (c, ctx) => {
@@ -18,11 +21,11 @@ export const http: CheckRunner<HttpCheck> = async (c, ctx) => {
   if (outcome.kind === 'aborted') return;
   if (outcome.kind === 'failed') {
     // Nothing answering (refused, unreachable, untrusted certificate) is the target's state: the status fails.
-    const hint = CERT_ERRORS.test(outcome.error) && !c.allowInsecure ? msg(ctx.lang, 'httpCertHint') : '';
-    const reason = msg(ctx.lang, 'httpFailed', outcome.url, outcome.error) + hint;
-    ctx.report({ property: 'status', status: 'fail', expected: expectedStatus, actual: { error: outcome.error }, message: msg(ctx.lang, 'propertyError', 'status', reason) });
+    const code = CERT_ERRORS.test(outcome.error) && !c.allowInsecure ? 'http.untrustedCert' : FAILURES[outcome.error] ?? 'http.noResponse';
+    const reason = because(code, { url: outcome.url, error: outcome.error, max: MAX_REDIRECTS });
+    ctx.report({ property: 'status', status: 'fail', expected: expectedStatus, actual: { error: outcome.error }, reason });
     const props = [...(c.headers ?? []).map((_, i) => `headers[${i}]`), ...(c.body ?? []).map((_, i) => `body[${i}]`)];
-    skipAll(ctx, props, msg(ctx.lang, 'noResponse', c.url));
+    skipBecause(ctx, props, because('http.noAnswer', { url: c.url }));
     return;
   }
   assertEqual(ctx, 'status', expectedStatus, outcome.status);

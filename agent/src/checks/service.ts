@@ -1,8 +1,8 @@
 import type { ServiceCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import type { UnitState } from '../system/service-systemd';
-import { assertEqual, skipAll } from '../compare';
-import { msg } from '../messages';
+import { assertEqual, errorAll, skipBecause } from '../compare';
+import { because } from '../reason';
 import { isEnabled } from '../system/service-systemd';
 
 /** Asserted properties, in report order. */
@@ -16,7 +16,7 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
   const props = properties(c);
   // Without systemd as PID 1 there is no service state to read: each property is skipped with the reason, never failed.
   if (!(await ctx.system.systemd())) {
-    skipAll(ctx, props, msg(ctx.lang, 'noSystemd'));
+    skipBecause(ctx, props, because('service.noSystemd'));
     return;
   }
   let unit: UnitState;
@@ -24,8 +24,7 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
     unit = await ctx.system.unit(c.name, ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) return;
-    const reason = msg(ctx.lang, 'systemctlFailed', c.name, (e as Error).message);
-    for (const property of props) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    errorAll(ctx, props, because('service.systemctlFailed', { name: c.name, error: (e as Error).message }));
     return;
   }
   // A check naming only the unit asserts that it runs, as `user` with only a name asserts that it exists.
@@ -35,9 +34,9 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
   if (c.activeSince === undefined) return;
   const expected = { atLeastSeconds: c.activeSince };
   if (unit.activeSeconds === null) {
-    ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, message: msg(ctx.lang, 'propertyError', 'activeSince', msg(ctx.lang, 'notActive', unit.unit)) });
+    ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, reason: because('service.notActive', { name: unit.unit }) });
     return;
   }
   const ok = unit.activeSeconds >= c.activeSince;
-  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: unit.activeSeconds, message: ok ? msg(ctx.lang, 'pass', 'activeSince') : msg(ctx.lang, 'mismatch', 'activeSince', expected, unit.activeSeconds) });
+  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: unit.activeSeconds, reason: because(ok ? 'pass' : 'mismatch', { property: 'activeSince', expected, actual: unit.activeSeconds }) });
 };

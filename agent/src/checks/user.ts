@@ -1,7 +1,7 @@
 import type { UserCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipAll } from '../compare';
-import { msg } from '../messages';
+import { assertEqual, skipBecause } from '../compare';
+import { because } from '../reason';
 import { groupsOf } from '../system/passwd';
 
 /** user: a local account and its uid, gid, home, shell and groups. */
@@ -13,7 +13,7 @@ export const user: CheckRunner<UserCheck> = async (c, ctx) => {
   if (!entry || !wantExists) {
     if (!entry && wantExists) {
       const props = (['uid', 'gid', 'home', 'shell', 'groups'] as const).filter((k) => c[k] !== undefined);
-      skipAll(ctx, props, msg(ctx.lang, 'missingUser', c.name));
+      skipBecause(ctx, props, because('user.missing', { name: c.name }));
     }
     return;
   }

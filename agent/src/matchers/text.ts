@@ -1,6 +1,6 @@
 import type { TextMatcher } from '../../../schemas/generated/types';
 import type { CheckContext } from '../context';
-import { msg } from '../messages';
+import { because, type Reason } from '../reason';
 
 /** Outcome of one text matcher against a text. */
 export interface TextMatch {
@@ -11,7 +11,7 @@ export interface TextMatch {
   /** 1-based line of the matching or offending text. */
   line?: number;
   /** Why no verdict could be given (status `error`). */
-  reason?: string;
+  reason?: Reason;
 }
 
 /** The text under test, and whether it was cut at a size cap (then an absence proves nothing). */
@@ -29,7 +29,7 @@ export async function matchText(ctx: CheckContext, subject: Subject, matcher: Te
   const [op, value] = Object.entries(expected)[0] ?? ['', ''];
   const excerpt = text.length > 300 ? text.slice(0, 300) + '…' : text;
   if (typeof value !== 'string' || !['contains', 'notContains', 'matches', 'notMatches', 'equals'].includes(op)) {
-    return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'badMatcher', expected) };
+    return { status: 'error', expected, actual: null, reason: because('badMatcher', { matcher: expected }) };
   }
   if (op === 'equals') {
     // Cut text cannot equal anything shorter than the cap: a fail is certain, as a pass would be impossible.
@@ -42,9 +42,9 @@ export async function matchText(ctx: CheckContext, subject: Subject, matcher: Te
   let idx: number;
   if (op === 'matches' || op === 'notMatches') {
     const answer = await ctx.regex.test(value, text, perLine, ctx.signal);
-    if ('invalid' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexInvalid', value, answer.invalid) };
-    if ('timedOut' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexTimeout', value, ctx.timeoutMs) };
-    if ('crashed' in answer) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'regexCrashed', value, answer.crashed) };
+    if ('invalid' in answer) return { status: 'error', expected, actual: null, reason: because('regexInvalid', { pattern: value, detail: answer.invalid }) };
+    if ('timedOut' in answer) return { status: 'error', expected, actual: null, reason: because('regexTimeout', { pattern: value, timeoutMs: ctx.timeoutMs }) };
+    if ('crashed' in answer) return { status: 'error', expected, actual: null, reason: because('regexCrashed', { pattern: value, detail: answer.crashed }) };
     idx = answer.index;
   } else {
     idx = perLine ? lines.findIndex((l) => l.includes(value)) : (text.includes(value) ? 0 : -1);
@@ -52,7 +52,7 @@ export async function matchText(ctx: CheckContext, subject: Subject, matcher: Te
   const negate = op.startsWith('not');
   if (idx >= 0) return { status: negate ? 'fail' : 'pass', expected, actual: lines[idx], line: idx + 1 };
   // Nothing found in cut text: the rest may hold it, so neither absence nor a miss can be asserted.
-  if (truncated) return { status: 'error', expected, actual: null, reason: msg(ctx.lang, 'truncatedUnknown', truncated.limit) };
+  if (truncated) return { status: 'error', expected, actual: null, reason: because('truncatedUnknown', { limit: truncated.limit }) };
   return { status: negate ? 'pass' : 'fail', expected, actual: negate ? null : excerpt };
 }
 
@@ -63,10 +63,10 @@ export async function reportMatchers(ctx: CheckContext, prefix: string, subject:
     if (ctx.signal.aborted) return;
     const property = `${prefix}[${i}]`;
     const r = await matchText(ctx, subject, list[i]);
-    const note = subject.truncated && r.status === 'fail' ? msg(ctx.lang, 'truncated', subject.truncated.limit) : '';
-    const message = r.status === 'pass' ? msg(ctx.lang, 'pass', property)
-      : r.status === 'fail' ? msg(ctx.lang, 'mismatch', property, r.expected, r.actual) + note
-        : msg(ctx.lang, 'propertyError', property, r.reason);
-    ctx.report({ property, status: r.status, expected: r.expected, actual: r.actual, message, ...(path && r.line ? { path, line: r.line } : {}) });
+    const cut = subject.truncated && r.status === 'fail';
+    const reason = r.status === 'pass' ? because('pass', { property })
+      : r.status === 'fail' ? because(cut ? 'mismatchTruncated' : 'mismatch', { property, expected: r.expected, actual: r.actual, ...(cut ? { limit: subject.truncated!.limit } : {}) })
+        : r.reason!;
+    ctx.report({ property, status: r.status, expected: r.expected, actual: r.actual, reason, ...(path && r.line ? { path, line: r.line } : {}) });
   }
 }

@@ -12,7 +12,10 @@ export interface HttpRequest {
   maxBody: number;
 }
 
-/** The last response, or why none came (a network outcome such as ECONNREFUSED, a TLS refusal, too many redirects). */
+/**
+ * The last response, or why none came: a network or TLS code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT) or one of
+ * ERR_INVALID_URL, ERR_TOO_MANY_REDIRECTS, ERR_REDIRECT_PROTOCOL.
+ */
 export type HttpOutcome =
   | { kind: 'response'; url: string; status: number; headers: string[]; body: string; truncated: boolean; redirects: number }
   | { kind: 'failed'; url: string; error: string }
@@ -71,7 +74,7 @@ function exchange(url: URL, req: HttpRequest, method: string, body: string | und
 /** Makes the request, following redirects unless told not to; never rejects. */
 export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<HttpOutcome> {
   let url: URL;
-  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'invalid URL' }; }
+  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'ERR_INVALID_URL' }; }
   let method = req.method;
   let body = req.body;
   let headers = req.headers;
@@ -87,9 +90,9 @@ export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<
     if (!req.followRedirects || raw.location === undefined) {
       return { kind: 'response', url: url.href, status: raw.status, headers: raw.headers, body: raw.body, truncated: raw.truncated, redirects };
     }
-    if (redirects >= MAX_REDIRECTS) return { kind: 'failed', url: url.href, error: `more than ${MAX_REDIRECTS} redirects` };
+    if (redirects >= MAX_REDIRECTS) return { kind: 'failed', url: url.href, error: 'ERR_TOO_MANY_REDIRECTS' };
     const next = new URL(raw.location, url);
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: `redirect to ${next.protocol}` };
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: 'ERR_REDIRECT_PROTOCOL' };
     // 303, and 301/302 after a POST, turn into a GET without body, as browsers and curl -L do.
     if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
     // Credentials go to the host they were written for only, as curl does.

@@ -2,9 +2,19 @@ import type { Reason } from '../../../../schemas/generated/types';
 import type { Lang } from '../i18n';
 import { fill, type Entries } from './define';
 import { common } from './checks/common';
+import { run } from './checks/run';
+import { file } from './checks/file';
+import { command } from './checks/command';
+import { user } from './checks/user';
+import { group } from './checks/group';
+import { pkg } from './checks/package';
+import { processes } from './checks/process';
+import { kernelParam } from './checks/kernelParam';
+import { http } from './checks/http';
+import { service } from './checks/service';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common };
+export const reasons: Entries = { ...common, ...run, ...file, ...command, ...user, ...group, ...pkg, ...processes, ...kernelParam, ...http, ...service };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
