@@ -34,3 +34,15 @@ export function skipBecause(ctx: CheckContext, properties: string[], why: Reason
 export function errorAll(ctx: CheckContext, properties: string[], reason: Reason, expected?: unknown): void {
   for (const property of properties) ctx.report({ property, status: 'error', ...(expected !== undefined ? { expected } : {}), actual: null, reason });
 }
+
+/**
+ * Reports a property whose value is a set (groups, members, addresses): a plain list from the pack means exactly
+ * these elements in any order (duplicates ignored); an operator (`contains`, `not`, `length`…) applies to the sorted list.
+ */
+export async function expectSet(ctx: CheckContext, property: string, expected: Matcher | undefined, actual: string[], evidence: Evidence = {}): Promise<void> {
+  if (expected === undefined) return;
+  const found = [...new Set(actual)].sort();
+  if (!Array.isArray(expected)) return expectThat(ctx, property, expected, found, evidence);
+  const wanted = [...new Set(expected.map(String))].sort();
+  assertEqual(ctx, property, wanted, found, evidence);
+}

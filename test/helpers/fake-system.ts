@@ -5,6 +5,7 @@ import type { ProcessInfo } from '../../agent/src/system/processes';
 import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
+import type { Listener } from '../../agent/src/system/proc-net';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -16,6 +17,7 @@ export interface FakeFacts {
   systemd?: boolean;
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
+  listeners?: Listener[];
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -29,7 +31,7 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
     dpkg: async () => null,
-    listeners: async () => [],
+    listeners: async (protocol) => (f.listeners ?? []).filter((l) => l.protocol === protocol),
     mounts: async () => [],
     processes: () => value(f.processes, []),
     kernelParam: async (key) => f.kernelParams?.[key] ?? { kind: 'missing' },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { CommandCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipBecause } from '../compare';
+import { expectThat, skipBecause } from '../compare';
 import { MAX_OUTPUT } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { because } from '../reason';
@@ -54,7 +54,7 @@ export const command: CheckRunner<CommandCheck> = async (c, ctx) => {
     return;
   }
   if (ctx.signal.aborted) return;
-  assertEqual(ctx, 'exitStatus', c.exitStatus, run.code ?? run.signal);
+  await expectThat(ctx, 'exitStatus', c.exitStatus, run.code ?? run.signal);
   const cut = (flag: boolean): { limit: number } | undefined => (flag ? { limit: MAX_OUTPUT } : undefined);
   await reportMatchers(ctx, 'stdout', { text: run.stdout, truncated: cut(run.truncated.out) }, c.stdout);
   await reportMatchers(ctx, 'stderr', { text: run.stderr, truncated: cut(run.truncated.err) }, c.stderr);

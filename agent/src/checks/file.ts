@@ -1,28 +1,50 @@
 import { lstat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { FileCheck } from '../../../schemas/generated/types';
-import type { CheckRunner } from '../context';
-import { assertEqual, errorAll, skipBecause } from '../compare';
+import type { FileAccess, FileCheck } from '../../../schemas/generated/types';
+import type { CheckContext, CheckRunner } from '../context';
+import { assertEqual, errorAll, expectSet, expectThat, skipBecause } from '../compare';
 import { MAX_CONTENTS } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { because } from '../reason';
 import { readBounded } from '../system/read-bounded';
 
 /** The file types a check may assert; FIFOs, sockets and devices are all `other`. */
-function filetypeOf(s: import('node:fs').Stats): string {
+function filetypeOf(s: Stats): string {
   if (s.isSymbolicLink()) return 'symlink';
   if (s.isDirectory()) return 'directory';
   if (s.isFile()) return 'file';
   return 'other';
 }
 
-/** Asserted properties of a file check, in report order. */
-function properties(c: FileCheck): string[] {
-  const p = ['filetype', 'mode', 'owner', 'group'].filter((k) => c[k as keyof FileCheck] !== undefined);
-  return [...p, ...(c.contents ?? []).map((_, i) => `contents[${i}]`)];
+const CLASSES = ['owner', 'group', 'others'] as const;
+const BITS = { read: 4, write: 2, execute: 1 } as const;
+
+/** The classes of users that have one permission bit, in owner, group, others order. */
+export function classesWith(mode: number, bit: keyof typeof BITS): string[] {
+  return CLASSES.filter((_, i) => (mode >> (6 - 3 * i)) & BITS[bit]);
 }
 
-/** file: existence, type, mode, owner, group and contents of a path (relative paths use the workspace). */
+/** The `permissions.<class>.<bit>` properties a check asserts, with the wanted value. */
+function permissionAsserts(c: FileCheck): Array<[string, boolean, string, keyof typeof BITS]> {
+  return CLASSES.flatMap((who) => Object.entries((c.permissions?.[who] ?? {}) as FileAccess)
+    .map(([bit, want]) => [`permissions.${who}.${bit}`, want as boolean, who, bit as keyof typeof BITS] as [string, boolean, string, keyof typeof BITS]));
+}
+
+/** Asserted properties of a file check besides `exists`, in report order. */
+function properties(c: FileCheck): string[] {
+  const p = ['filetype', 'mode', 'owner', 'group', 'readableBy', 'writableBy', 'executableBy'].filter((k) => c[k as keyof FileCheck] !== undefined);
+  return [...p, ...permissionAsserts(c).map(([property]) => property), ...(c.contents ?? []).map((_, i) => `contents[${i}]`)];
+}
+
+/** The owner's and group's names, or their ids when the target has no such entry. */
+async function ownerNames(ctx: CheckContext, stat: Stats): Promise<{ owner: string; group: string }> {
+  const owner = (await ctx.system.passwd().catch(() => [])).find((u) => u.uid === stat.uid);
+  const group = (await ctx.system.groups().catch(() => [])).find((g) => g.gid === stat.gid);
+  return { owner: owner?.name ?? String(stat.uid), group: group?.name ?? String(stat.gid) };
+}
+
+/** file: existence, type, mode and permissions, owner, group and contents of a path (relative paths use the workspace). */
 export const file: CheckRunner<FileCheck> = async (c, ctx) => {
   const path = isAbsolute(c.path) ? c.path : resolve(ctx.cwd, c.path);
   const stat = await lstat(path).catch(() => null);
@@ -33,18 +55,19 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
     return;
   }
   if (!wantExists) return;
-  assertEqual(ctx, 'filetype', c.filetype, filetypeOf(stat));
-  if (c.mode !== undefined) {
-    assertEqual(ctx, 'mode', c.mode.padStart(4, '0'), (stat.mode & 0o7777).toString(8).padStart(4, '0'));
+  await expectThat(ctx, 'filetype', c.filetype, filetypeOf(stat));
+  const mode = stat.mode & 0o7777;
+  // A plain mode keeps its old reading: `640` and `0640` are the same mode.
+  await expectThat(ctx, 'mode', typeof c.mode === 'string' ? c.mode.padStart(4, '0') : c.mode, mode.toString(8).padStart(4, '0'));
+  if (c.owner !== undefined || c.group !== undefined) {
+    const names = await ownerNames(ctx, stat);
+    await expectThat(ctx, 'owner', c.owner, names.owner);
+    await expectThat(ctx, 'group', c.group, names.group);
   }
-  if (c.owner !== undefined) {
-    const owner = (await ctx.system.passwd().catch(() => [])).find((u) => u.uid === stat.uid);
-    assertEqual(ctx, 'owner', c.owner, owner?.name ?? String(stat.uid));
-  }
-  if (c.group !== undefined) {
-    const group = (await ctx.system.groups().catch(() => [])).find((g) => g.gid === stat.gid);
-    assertEqual(ctx, 'group', c.group, group?.name ?? String(stat.gid));
-  }
+  await expectSet(ctx, 'readableBy', c.readableBy, classesWith(mode, 'read'));
+  await expectSet(ctx, 'writableBy', c.writableBy, classesWith(mode, 'write'));
+  await expectSet(ctx, 'executableBy', c.executableBy, classesWith(mode, 'execute'));
+  for (const [property, want, who, bit] of permissionAsserts(c)) assertEqual(ctx, property, want, classesWith(mode, bit).includes(who));
   if (!c.contents?.length) return;
   const read = await readBounded(path, MAX_CONTENTS, ctx.signal, stat);
   if (read.kind === 'aborted') return;

@@ -1,6 +1,6 @@
 import type { GroupCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, errorAll, skipBecause } from '../compare';
+import { assertEqual, errorAll, expectSet, expectThat, skipBecause } from '../compare';
 import { because } from '../reason';
 
 /** group: a local group, its gid and its listed members (/etc/group). */
@@ -22,7 +22,7 @@ export const group: CheckRunner<GroupCheck> = async (c, ctx) => {
   }
   if (!wantExists) return;
   const evidence = { path: source, line: entry.line };
-  assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
+  await expectThat(ctx, 'gid', c.gid, entry.gid, evidence);
   // Members are a set: the order of /etc/group carries no meaning.
-  if (c.members) assertEqual(ctx, 'members', [...new Set(c.members)].sort(), [...new Set(entry.members)].sort(), evidence);
+  await expectSet(ctx, 'members', c.members, entry.members, evidence);
 };

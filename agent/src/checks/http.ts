@@ -1,6 +1,6 @@
 import type { HttpCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipBecause } from '../compare';
+import { expectThat, skipBecause } from '../compare';
 import { MAX_OUTPUT } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { because } from '../reason';
@@ -28,7 +28,7 @@ export const http: CheckRunner<HttpCheck> = async (c, ctx) => {
     skipBecause(ctx, props, because('http.noAnswer', { url: c.url }));
     return;
   }
-  assertEqual(ctx, 'status', expectedStatus, outcome.status);
+  await expectThat(ctx, 'status', expectedStatus, outcome.status);
   await reportMatchers(ctx, 'headers', { text: outcome.headers.join('\n') }, c.headers);
   await reportMatchers(ctx, 'body', { text: outcome.body, truncated: outcome.truncated ? { limit: MAX_OUTPUT } : undefined }, c.body);
 };

@@ -1,12 +1,13 @@
 import type { KernelParamCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual } from '../compare';
+import { expectThat } from '../compare';
 import { because } from '../reason';
 import { normaliseParam } from '../system/kernel-param';
 
 /** kernelParam: a sysctl value read from /proc/sys (Goss `kernel-param`). */
 export const kernelParam: CheckRunner<KernelParamCheck> = async (c, ctx) => {
-  const expected = normaliseParam(String(c.value));
+  // A plain value compares as `sysctl -n` prints it (blanks normalised); an operator applies to that text.
+  const expected = typeof c.value === 'object' ? c.value : normaliseParam(String(c.value));
   const read = await ctx.system.kernelParam(c.key);
   if (read.kind === 'failed') {
     const reason = read.error === 'BAD_KEY' ? because('kernelParam.badKey', { key: c.key })
@@ -20,5 +21,5 @@ export const kernelParam: CheckRunner<KernelParamCheck> = async (c, ctx) => {
     ctx.report({ property: 'value', status: 'fail', expected, actual: null, reason: because('kernelParam.missing', { key: c.key }) });
     return;
   }
-  assertEqual(ctx, 'value', expected, read.value);
+  await expectThat(ctx, 'value', expected, read.value);
 };

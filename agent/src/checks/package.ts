@@ -1,6 +1,6 @@
 import type { PackageCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipBecause } from '../compare';
+import { expectThat, skipBecause } from '../compare';
 import { reportMatchers } from '../matchers/text';
 import { because } from '../reason';
 
@@ -14,7 +14,7 @@ export const pkg: CheckRunner<PackageCheck> = async (c, ctx) => {
   const versions = db.get(c.name) ?? [];
   const installed = versions.length > 0;
   const want = c.installed ?? true;
-  assertEqual(ctx, 'installed', want, installed);
+  await expectThat(ctx, 'installed', want, installed);
   if (!installed && c.versions?.length) {
     skipBecause(ctx, c.versions.map((_, i) => `versions[${i}]`), because('package.missing', { name: c.name }));
     return;

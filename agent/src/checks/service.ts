@@ -1,7 +1,7 @@
 import type { ServiceCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import type { UnitState } from '../system/service-systemd';
-import { assertEqual, errorAll, skipBecause } from '../compare';
+import { errorAll, expectThat, skipBecause } from '../compare';
 import { because } from '../reason';
 import { isEnabled } from '../system/service-systemd';
 
@@ -28,15 +28,18 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
     return;
   }
   // A check naming only the unit asserts that it runs, as `user` with only a name asserts that it exists.
-  assertEqual(ctx, 'running', c.running ?? (props[0] === 'running' && props.length === 1 ? true : undefined), unit.activeState === 'active');
-  assertEqual(ctx, 'enabled', c.enabled, isEnabled(unit.unitFileState));
-  assertEqual(ctx, 'masked', c.masked, unit.loadState === 'masked' || unit.unitFileState.startsWith('masked'));
+  await expectThat(ctx, 'running', c.running ?? (props[0] === 'running' && props.length === 1 ? true : undefined), unit.activeState === 'active');
+  await expectThat(ctx, 'enabled', c.enabled, isEnabled(unit.unitFileState));
+  await expectThat(ctx, 'masked', c.masked, unit.loadState === 'masked' || unit.unitFileState.startsWith('masked'));
   if (c.activeSince === undefined) return;
-  const expected = { atLeastSeconds: c.activeSince };
   if (unit.activeSeconds === null) {
+    const expected = typeof c.activeSince === 'number' ? { atLeastSeconds: c.activeSince } : c.activeSince;
     ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, reason: because('service.notActive', { name: unit.unit }) });
     return;
   }
+  // A plain number keeps its reading, "for at least this many seconds"; an operator applies to the seconds.
+  if (typeof c.activeSince !== 'number') return expectThat(ctx, 'activeSince', c.activeSince, unit.activeSeconds);
+  const expected = { atLeastSeconds: c.activeSince };
   const ok = unit.activeSeconds >= c.activeSince;
   ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: unit.activeSeconds, reason: because(ok ? 'pass' : 'mismatch', { property: 'activeSince', expected, actual: unit.activeSeconds }) });
 };

@@ -1,6 +1,6 @@
 import type { UserCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipBecause } from '../compare';
+import { assertEqual, expectSet, expectThat, skipBecause } from '../compare';
 import { because } from '../reason';
 import { groupsOf } from '../system/passwd';
 
@@ -18,9 +18,10 @@ export const user: CheckRunner<UserCheck> = async (c, ctx) => {
     return;
   }
   const evidence = { path: source, line: entry.line };
-  assertEqual(ctx, 'uid', c.uid, entry.uid, evidence);
-  assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
-  assertEqual(ctx, 'home', c.home, entry.home, evidence);
-  assertEqual(ctx, 'shell', c.shell, entry.shell, evidence);
-  if (c.groups) assertEqual(ctx, 'groups', [...c.groups].sort(), groupsOf(entry, await ctx.system.groups()));
+  await expectThat(ctx, 'uid', c.uid, entry.uid, evidence);
+  await expectThat(ctx, 'gid', c.gid, entry.gid, evidence);
+  await expectThat(ctx, 'home', c.home, entry.home, evidence);
+  await expectThat(ctx, 'shell', c.shell, entry.shell, evidence);
+  // Groups are a set, primary group included: a plain list is exact in any order, `{contains: compta}` one membership.
+  if (c.groups !== undefined) await expectSet(ctx, 'groups', c.groups, groupsOf(entry, await ctx.system.groups()));
 };

@@ -1,11 +1,15 @@
-import type { TextMatcher } from '../../../schemas/generated/types';
+import type { AnyTextMatcher, MatcherOperator } from '../../../schemas/generated/types';
 import type { CheckContext } from '../context';
 import { because, type Reason } from '../reason';
+import { evaluate } from './evaluate';
+
+/** The operators with line-based text semantics; any other operator goes through the general matchers. */
+const TEXT_OPS = ['contains', 'notContains', 'matches', 'notMatches', 'equals'];
 
 /** Outcome of one text matcher against a text. */
 export interface TextMatch {
   status: 'pass' | 'fail' | 'error';
-  expected: Record<string, string>;
+  expected: Record<string, unknown>;
   /** The line that matched (or offended), or a short excerpt when nothing matched. */
   actual: string | null;
   /** 1-based line of the matching or offending text. */
@@ -18,19 +22,17 @@ export interface TextMatch {
 export interface Subject { text: string; truncated?: { limit: number } }
 
 /** Normalises the string shorthand to `{contains}`. */
-export function normalise(m: TextMatcher): Record<string, string> {
-  return typeof m === 'string' ? { contains: m } : (m as Record<string, string>);
+export function normalise(m: AnyTextMatcher): Record<string, unknown> {
+  return typeof m === 'string' ? { contains: m } : (m as Record<string, unknown>);
 }
 
 /** Evaluates one matcher; Goss semantics: contains/matches look at any line, equals at the whole text. */
-export async function matchText(ctx: CheckContext, subject: Subject, matcher: TextMatcher): Promise<TextMatch> {
+export async function matchText(ctx: CheckContext, subject: Subject, matcher: AnyTextMatcher): Promise<TextMatch> {
   const { text, truncated } = subject;
   const expected = normalise(matcher);
   const [op, value] = Object.entries(expected)[0] ?? ['', ''];
   const excerpt = text.length > 300 ? text.slice(0, 300) + '…' : text;
-  if (typeof value !== 'string' || !['contains', 'notContains', 'matches', 'notMatches', 'equals'].includes(op)) {
-    return { status: 'error', expected, actual: null, reason: because('badMatcher', { matcher: expected }) };
-  }
+  if (typeof value !== 'string' || !TEXT_OPS.includes(op)) return matchOperator(ctx, subject, expected as MatcherOperator, excerpt);
   if (op === 'equals') {
     // Cut text cannot equal anything shorter than the cap: a fail is certain, as a pass would be impossible.
     const ok = !truncated && text.replace(/\n$/, '') === value.replace(/\n$/, '');
@@ -56,8 +58,21 @@ export async function matchText(ctx: CheckContext, subject: Subject, matcher: Te
   return { status: negate ? 'pass' : 'fail', expected, actual: negate ? null : excerpt };
 }
 
+/**
+ * Any other operator (`not`, `anyOf`, `length`, `semver`, `contains` of a matcher…) on the text without its final
+ * newline; `contains` of a matcher looks for a line that satisfies it. Cut text gives no verdict.
+ */
+async function matchOperator(ctx: CheckContext, subject: Subject, m: MatcherOperator, excerpt: string): Promise<TextMatch> {
+  const expected = m as Record<string, unknown>;
+  if (subject.truncated) return { status: 'error', expected, actual: null, reason: because('truncatedUnknown', { limit: subject.truncated.limit }) };
+  const text = subject.text.replace(/\n$/, '');
+  const v = await evaluate(m, 'contains' in m ? text.split(/\r?\n/) : text, ctx);
+  if (v.error) return { status: 'error', expected, actual: null, reason: v.error };
+  return { status: v.ok ? 'pass' : 'fail', expected, actual: excerpt };
+}
+
 /** Runs a list of matchers on a text and reports each as `<prefix>[i]`; stops once the check is aborted. */
-export async function reportMatchers(ctx: CheckContext, prefix: string, subject: Subject, matchers: TextMatcher[] | undefined, path?: string): Promise<void> {
+export async function reportMatchers(ctx: CheckContext, prefix: string, subject: Subject, matchers: AnyTextMatcher[] | undefined, path?: string): Promise<void> {
   const list = matchers ?? [];
   for (let i = 0; i < list.length; i++) {
     if (ctx.signal.aborted) return;
