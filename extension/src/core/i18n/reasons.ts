@@ -12,9 +12,10 @@ import { processes } from './checks/process';
 import { kernelParam } from './checks/kernelParam';
 import { http } from './checks/http';
 import { service } from './checks/service';
+import { runAs } from './checks/runAs';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one spread). */
-export const reasons: Entries = { ...common, ...run, ...file, ...command, ...user, ...group, ...pkg, ...processes, ...kernelParam, ...http, ...service };
+export const reasons: Entries = { ...common, ...run, ...file, ...command, ...user, ...group, ...pkg, ...processes, ...kernelParam, ...http, ...service, ...runAs };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
