@@ -422,13 +422,13 @@ export interface ProcessCheck {
   /**
    * Whether at least one such process runs (default true).
    */
-  running?: ((((boolean | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  running?: boolean | MatcherOperator;
   /**
    * A user name: at least one such process runs as this user (real uid). An operator applies to the sorted list of their users: `{not: {contains: root}}` means none runs as root, `[www-data]`-like exactness with `{consistOf: [root, www-data]}`.
    */
-  user?: ((((string | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  user?: string | MatcherOperator;
   /**
-   * Matchers on the command lines (arguments joined by spaces), one line per matching process: `contains` passes when any process's command line holds the text, `notContains` when none does. Other operators apply to all the lines. Other operators apply to all the lines. Other operators apply to all the lines. Other operators apply to all the lines. Other operators apply to all the lines.
+   * Matchers on the command lines (arguments joined by spaces), one line per matching process: `contains` passes when any process's command line holds the text, `notContains` when none does. Other operators apply to all the lines.
    */
   args?: AnyTextMatcher[];
 }
@@ -444,7 +444,7 @@ export interface KernelParamCheck {
    */
   key: string;
   /**
-   * The expected value as `sysctl -n` prints it; runs of blanks compare as one space (`4096 131072 6291456`). An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`. An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`. An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`. An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`. An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`.
+   * The expected value as `sysctl -n` prints it; runs of blanks compare as one space (`4096 131072 6291456`). An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`.
    */
   value: (string | number) | MatcherOperator;
 }
@@ -476,7 +476,7 @@ export interface HttpCheck {
   /**
    * The expected status of the last response (default 200); an operator such as `{lt: 400}` or `{oneOf: [200, 301]}`.
    */
-  status?: ((((number | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  status?: number | MatcherOperator;
   /**
    * Matchers on the response headers, one `name: value` line each, names in lower case.
    */
@@ -508,20 +508,19 @@ export interface ServiceCheck {
   /**
    * Whether the unit is active (`systemctl is-active`).
    */
-  running?: ((((boolean | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  running?: boolean | MatcherOperator;
   /**
    * Whether `systemctl is-enabled` would succeed: the unit file state is enabled, enabled-runtime, static, alias, indirect, generated or transient.
    */
-  enabled?: ((((boolean | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  enabled?: boolean | MatcherOperator;
   /**
    * Whether the unit is masked.
    */
-  masked?: ((((boolean | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  masked?: boolean | MatcherOperator;
   /**
    * The unit has been active for at least this many seconds (a restart resets it); an operator applies to the seconds it has been active (`{lt: 60}`: restarted less than a minute ago).
    */
-  activeSince?:
-    ((((number | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator) | MatcherOperator;
+  activeSince?: number | MatcherOperator;
 }
 /**
  * Script coaching on the learner's workspace files, evaluated by the client (not the agent): fails when a finding reaches `failOn`. Findings silenced inline still count and are shown as evidence.
