@@ -121,7 +121,7 @@ export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'erro
 export type TextMatchers = AnyTextMatcher[];
 
 /**
- * A file, directory or symlink on the target (Goss `file`): existence, type, mode and permissions, owner, group and contents. Every attribute takes a plain value or a matcher.
+ * A file, directory or symlink on the target (Goss `file`): existence, type, mode and permissions, owner, group, size, checksum, link target and contents. Every attribute takes a plain value or a matcher.
  */
 export interface FileCheck {
   type: 'file';
@@ -178,6 +178,26 @@ export interface FileCheck {
    * Matchers on the contents (regular files only; read up to 10 MiB): a text means `contains`; `matches`/`notMatches` take a regular expression; any line may match. Other operators (`not`, `anyOf`, `length`…) apply to the whole text.
    */
   contents?: AnyTextMatcher[];
+  /**
+   * The size in bytes (of the link itself for a symlink): `{gt: 0}` means not empty.
+   */
+  size?: number | MatcherOperator;
+  /**
+   * The SHA-256 of the contents, in hexadecimal (regular files only; as `sha256sum` prints it).
+   */
+  sha256?: string | MatcherOperator;
+  /**
+   * The target a symlink points to, as written in the link (`readlink`, not resolved).
+   */
+  linkedTo?: string | MatcherOperator;
+  /**
+   * The owner's numeric uid.
+   */
+  uid?: number | MatcherOperator;
+  /**
+   * The group's numeric gid.
+   */
+  gid?: number | MatcherOperator;
 }
 /**
  * One operator applied to the value found on the target. Exactly one key.
@@ -320,7 +340,7 @@ export interface PortCheck {
   ip?: string[] | MatcherOperator;
 }
 /**
- * A local account, read from /etc/passwd and /etc/group (Goss `user`).
+ * A local account, read from /etc/passwd and /etc/group (password state from /etc/shadow, as root) (Goss `user`).
  */
 export interface UserCheck {
   type: 'user';
@@ -357,9 +377,35 @@ export interface UserCheck {
    * The group names, primary group included: a plain list means exactly these, in any order; `{contains: compta}` means "is in compta".
    */
   groups?: string[] | MatcherOperator;
+  /**
+   * Whether the password is locked (`passwd -l`: the hash starts with `!`, or is `*`/empty-locked). Read from /etc/shadow: needs root.
+   */
+  locked?: boolean | MatcherOperator;
+  /**
+   * The password hash algorithm, from the prefix in /etc/shadow (`$y$` yescrypt, `$6$` sha512, `$5$` sha256, `$1$` md5, `$2b$` bcrypt); `none` when there is no password, `locked` when the field holds no hash (`*`, `!`). Needs root.
+   */
+  passwordHash?:
+    | ('yescrypt' | 'sha512' | 'sha256' | 'md5' | 'bcrypt' | 'gost-yescrypt' | 'scrypt' | 'des' | 'none' | 'locked')
+    | MatcherOperator;
+  /**
+   * Maximum password age in days (`chage -M`; /etc/shadow field 5; -1 when unset). Needs root.
+   */
+  maxDays?: number | MatcherOperator;
+  /**
+   * Minimum password age in days (`chage -m`; -1 when unset). Needs root.
+   */
+  minDays?: number | MatcherOperator;
+  /**
+   * Days of warning before the password expires (`chage -W`; -1 when unset). Needs root.
+   */
+  warnDays?: number | MatcherOperator;
+  /**
+   * The account expiry date, `YYYY-MM-DD` (`chage -E`), or null when it never expires. Needs root.
+   */
+  expires?: (string | null) | MatcherOperator;
 }
 /**
- * An installed package (dpkg on Debian-family targets; Goss `package`).
+ * An installed package (dpkg on Debian-family targets, rpm on Red Hat-family ones; Goss `package`).
  */
 export interface PackageCheck {
   type: 'package';
@@ -495,7 +541,7 @@ export interface HttpCheck {
   allowInsecure?: boolean;
 }
 /**
- * A systemd service (Goss `service`), read with one `systemctl show` per unit. With no property given, `running: true` is asserted. On a target whose init is not systemd, every property is skipped with the reason.
+ * A service (Goss `service`): systemd units with one `systemctl show` per unit; on a target without systemd, SysV init scripts (/etc/init.d, /etc/rc?.d links, pid files) or OpenRC (`rc-service`, /run/openrc/started, runlevels). With no property given, `running: true` is asserted. `masked` is systemd-only: elsewhere it is skipped with the reason. SysV running state comes from the pid file the script names (else /run/<name>.pid, else a process named <name> or <name>d).
  */
 export interface ServiceCheck {
   type: 'service';

@@ -6,6 +6,9 @@ import type { KernelParam } from '../../agent/src/system/kernel-param';
 import type { UnitState } from '../../agent/src/system/service-systemd';
 import type { HttpOutcome, HttpRequest } from '../../agent/src/system/http-client';
 import type { Listener } from '../../agent/src/system/proc-net';
+import type { ShadowEntry } from '../../agent/src/system/shadow';
+import type { PackageDb } from '../../agent/src/system/package';
+import { systemdProbe, type ServiceProbe } from '../../agent/src/system/service';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -18,6 +21,10 @@ export interface FakeFacts {
   units?: Record<string, UnitState | Error>;
   http?: (req: HttpRequest) => HttpOutcome;
   listeners?: Listener[];
+  shadow?: ShadowEntry[] | (() => Promise<ShadowEntry[]>);
+  packages?: PackageDb | null | (() => Promise<PackageDb | null>);
+  /** A non-systemd init's probe (SysV, OpenRC); with `systemd: true` the fake units answer through systemd's. */
+  serviceProbe?: ServiceProbe;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -25,9 +32,9 @@ const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T
 /** A System answering from a table, for table-driven check tests; asking for a fact it lacks is an empty answer. */
 export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const calls: string[] = [];
-  return {
+  const system: System & { calls: string[] } = {
     calls,
-    paths: { passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '', proc: '/proc', procSys: '/proc/sys', systemdRun: '' },
+    paths: { passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '', proc: '/proc', procSys: '/proc/sys', systemdRun: '', shadow: '/etc/shadow', rpmDb: '', initRoot: '' },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
     dpkg: async () => null,
@@ -46,7 +53,11 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
       calls.push(`${req.method} ${req.url}`);
       return f.http ? f.http(req) : { kind: 'failed', url: req.url, error: 'ECONNREFUSED' };
     },
+    shadow: () => value(f.shadow, []),
+    packages: () => value(f.packages, null),
+    services: async () => f.serviceProbe ?? (f.systemd ? { ...systemdProbe('', (name, signal) => system.unit(name, signal)), present: async () => true } : null),
   };
+  return system;
 }
 
 /** Runs one check runner against a fake system and returns its outcomes as `property:status` plus the raw list. */

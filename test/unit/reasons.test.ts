@@ -35,7 +35,8 @@ function sites(): Site[] {
       if (call.startsWith('code:')) continue; // the helpers' own declarations
       const comma = call.search(/,\s*\{/);
       const first = comma < 0 ? call : call.slice(0, comma);
-      const codes = [...first.matchAll(/'([a-z][A-Za-z0-9.]*)'/g)].map((c) => c[1]);
+      // Literals the code is picked among; a literal compared to (`init === 'systemd' ? …`) is no code.
+      const codes = [...first.matchAll(/(?<![=!]==\s*)'([a-z][A-Za-z0-9.]*)'/g)].map((c) => c[1]);
       if (!codes.length) continue;
       const object = comma < 0 ? undefined : balanced(call, call.indexOf('{', comma));
       // Keys written `key:` or as shorthand `key,`/`key }`, at any depth (a conditional spread adds its keys too).

@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, readlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { FileAccess, FileCheck } from '../../../schemas/generated/types';
@@ -8,6 +8,7 @@ import { MAX_CONTENTS } from '../limits';
 import { reportMatchers } from '../matchers/text';
 import { because } from '../reason';
 import { readBounded } from '../system/read-bounded';
+import { sha256File } from '../system/file-hash';
 
 /** The file types a check may assert; FIFOs, sockets and devices are all `other`. */
 function filetypeOf(s: Stats): string {
@@ -33,8 +34,8 @@ function permissionAsserts(c: FileCheck): Array<[string, boolean, string, keyof 
 
 /** Asserted properties of a file check besides `exists`, in report order. */
 function properties(c: FileCheck): string[] {
-  const p = ['filetype', 'mode', 'owner', 'group', 'readableBy', 'writableBy', 'executableBy'].filter((k) => c[k as keyof FileCheck] !== undefined);
-  return [...p, ...permissionAsserts(c).map(([property]) => property), ...(c.contents ?? []).map((_, i) => `contents[${i}]`)];
+  const p = ['filetype', 'mode', 'owner', 'group', 'uid', 'gid', 'size', 'linkedTo', 'readableBy', 'writableBy', 'executableBy'].filter((k) => c[k as keyof FileCheck] !== undefined);
+  return [...p, ...permissionAsserts(c).map(([property]) => property), ...(c.sha256 !== undefined ? ['sha256'] : []), ...(c.contents ?? []).map((_, i) => `contents[${i}]`)];
 }
 
 /** The owner's and group's names, or their ids when the target has no such entry. */
@@ -42,6 +43,15 @@ async function ownerNames(ctx: CheckContext, stat: Stats): Promise<{ owner: stri
   const owner = (await ctx.system.passwd().catch(() => [])).find((u) => u.uid === stat.uid);
   const group = (await ctx.system.groups().catch(() => [])).find((g) => g.gid === stat.gid);
   return { owner: owner?.name ?? String(stat.uid), group: group?.name ?? String(stat.gid) };
+}
+
+/** Asserts the SHA-256 of a regular file (a hex string compares in any case). */
+async function checksum(ctx: CheckContext, path: string, c: FileCheck): Promise<void> {
+  const h = await sha256File(path, ctx.signal);
+  if (h.kind === 'aborted') return;
+  if (h.kind === 'hash') return expectThat(ctx, 'sha256', typeof c.sha256 === 'string' ? c.sha256.toLowerCase() : c.sha256, h.hex);
+  const reason = h.kind === 'notRegular' ? because('file.notRegular', { path: c.path, filetype: h.filetype }) : because('readFailed', { path: c.path, error: h.error });
+  errorAll(ctx, ['sha256'], reason, c.sha256);
 }
 
 /** file: existence, type, mode and permissions, owner, group and contents of a path (relative paths use the workspace). */
@@ -64,10 +74,16 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
     await expectThat(ctx, 'owner', c.owner, names.owner);
     await expectThat(ctx, 'group', c.group, names.group);
   }
+  await expectThat(ctx, 'uid', c.uid, stat.uid);
+  await expectThat(ctx, 'gid', c.gid, stat.gid);
+  await expectThat(ctx, 'size', c.size, stat.size);
+  // The link as written (readlink), not resolved: `linkedTo: /etc/nginx/sites-available/tssr`.
+  if (c.linkedTo !== undefined) await expectThat(ctx, 'linkedTo', c.linkedTo, stat.isSymbolicLink() ? await readlink(path).catch(() => null) : null);
   await expectSet(ctx, 'readableBy', c.readableBy, classesWith(mode, 'read'));
   await expectSet(ctx, 'writableBy', c.writableBy, classesWith(mode, 'write'));
   await expectSet(ctx, 'executableBy', c.executableBy, classesWith(mode, 'execute'));
   for (const [property, want, who, bit] of permissionAsserts(c)) assertEqual(ctx, property, want, classesWith(mode, bit).includes(who));
+  if (c.sha256 !== undefined) await checksum(ctx, path, c);
   if (!c.contents?.length) return;
   const read = await readBounded(path, MAX_CONTENTS, ctx.signal, stat);
   if (read.kind === 'aborted') return;

@@ -7,6 +7,11 @@ import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './process
 import { readKernelParam, type KernelParam } from './kernel-param';
 import { showUnit, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
+import { parseShadow, type ShadowEntry } from './shadow';
+import { detectPackages, dpkgProbe, rpmProbe, type PackageDb } from './package';
+import { detectServices, systemdProbe, type ServiceProbe } from './service';
+import { openrcProbe } from './service-openrc';
+import { sysvProbe } from './service-sysv';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -17,11 +22,17 @@ export interface SystemPaths {
   procSys: string;
   /** Present as a directory when systemd is PID 1 (sd_booted). */
   systemdRun: string;
+  /** Password state (hashes, ageing): readable by root only. */
+  shadow: string;
+  /** The rpm database folder, present on Red Hat-family targets. */
+  rpmDb: string;
+  /** Prefix of the SysV and OpenRC trees (/etc/init.d, /etc/rc?.d, /etc/runlevels, /run): empty on a real target. */
+  initRoot: string;
 }
 
 const DEFAULT_PATHS: SystemPaths = {
   passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts',
-  proc: '/proc', procSys: '/proc/sys', systemdRun: '/run/systemd/system',
+  proc: '/proc', procSys: '/proc/sys', systemdRun: '/run/systemd/system', shadow: '/etc/shadow', rpmDb: '/var/lib/rpm', initRoot: '',
 };
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
@@ -50,6 +61,12 @@ export interface System {
   unit(name: string, signal: AbortSignal): Promise<UnitState>;
   /** An HTTP(S) exchange from the target (not cached: each check makes its own request). */
   http(request: HttpRequest, signal: AbortSignal): Promise<HttpOutcome>;
+  /** /etc/shadow entries, in file order; rejects with EACCES when the agent is not root. */
+  shadow(): Promise<ShadowEntry[]>;
+  /** The installed packages from the target's manager (dpkg, else rpm), detected once per run; null without either. */
+  packages(): Promise<PackageDb | null>;
+  /** The init system's service probe (systemd, else OpenRC, else SysV scripts), detected once per run; null without one. */
+  services(): Promise<ServiceProbe | null>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -80,6 +97,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const udp = once(() => listeners('udp', paths.procNet));
   const names = once(() => listNames(paths.proc));
   const details = oncePerKey((pid: string, p: { pid: number; comm: string }) => readDetails(paths.proc, p));
+  const unit = oncePerKey((name, signal: AbortSignal) => showUnit(name, signal));
+  const pidsNamed = async (comm: string): Promise<number[]> => (await names()).filter((p) => p.comm === comm).map((p) => p.pid);
   return {
     paths,
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
@@ -98,7 +117,10 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     },
     kernelParam: oncePerKey((key) => readKernelParam(key, paths.procSys)),
     systemd: once(() => systemdBooted(paths.systemdRun)),
-    unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
+    unit,
     http: fetchHttp,
+    shadow: once(async () => parseShadow(await text(paths.shadow))),
+    packages: once(() => detectPackages([dpkgProbe(paths.dpkgStatus), rpmProbe(paths.rpmDb)])),
+    services: once(() => detectServices([systemdProbe(paths.systemdRun, unit), openrcProbe(paths.initRoot), sysvProbe(paths.initRoot, paths.proc, pidsNamed)])),
   };
 }
