@@ -1,31 +1,16 @@
 import type { Matcher } from '../../schemas/generated/types';
 import type { CheckContext } from './context';
-import { evaluate } from './matchers/evaluate';
-import { msg } from './messages';
+import { evaluate, same } from './matchers/evaluate';
 import { because, type Reason } from './reason';
 
 /** Where the evidence of a verdict was read: a file and line on the target. */
 export interface Evidence { path?: string; line?: number }
 
-/** Reports an equality assertion on one property, if the check asserts it. */
-export function assertEqual(ctx: CheckContext, property: string, expected: unknown, actual: unknown, evidence: { path?: string; line?: number } = {}): void {
+/** Reports an equality assertion on one property computed by the check itself (not a matcher from the pack). */
+export function assertEqual(ctx: CheckContext, property: string, expected: unknown, actual: unknown, evidence: Evidence = {}): void {
   if (expected === undefined) return;
-  const ok = JSON.stringify(expected) === JSON.stringify(actual);
-  ctx.report({
-    property,
-    status: ok ? 'pass' : 'fail',
-    expected,
-    actual,
-    message: ok ? msg(ctx.lang, 'pass', property) : msg(ctx.lang, 'mismatch', property, expected, actual),
-    ...evidence,
-  });
-}
-
-/** Reports every listed property as skipped, with the reason. */
-export function skipAll(ctx: CheckContext, properties: string[], reason: string): void {
-  for (const property of properties) {
-    ctx.report({ property, status: 'skip', message: msg(ctx.lang, 'skipped', reason) });
-  }
+  const ok = same(expected, actual);
+  ctx.report({ property, status: ok ? 'pass' : 'fail', expected, actual, reason: because(ok ? 'pass' : 'mismatch', { property, expected, actual }), ...evidence });
 }
 
 /**
@@ -43,4 +28,21 @@ export async function expectThat(ctx: CheckContext, property: string, expected: 
 /** Reports every listed property as skipped because of one reason (a missing user, an unreadable file…). */
 export function skipBecause(ctx: CheckContext, properties: string[], why: Reason): void {
   for (const property of properties) ctx.report({ property, status: 'skip', reason: because('skipped', { why }) });
+}
+
+/** Reports every listed property as an error (a probe failed: no verdict), each with the same reason. */
+export function errorAll(ctx: CheckContext, properties: string[], reason: Reason, expected?: unknown): void {
+  for (const property of properties) ctx.report({ property, status: 'error', ...(expected !== undefined ? { expected } : {}), actual: null, reason });
+}
+
+/**
+ * Reports a property whose value is a set (groups, members, addresses): a plain list from the pack means exactly
+ * these elements in any order (duplicates ignored); an operator (`contains`, `not`, `length`…) applies to the sorted list.
+ */
+export async function expectSet(ctx: CheckContext, property: string, expected: Matcher | undefined, actual: string[], evidence: Evidence = {}): Promise<void> {
+  if (expected === undefined) return;
+  const found = [...new Set(actual)].sort();
+  if (!Array.isArray(expected)) return expectThat(ctx, property, expected, found, evidence);
+  const wanted = [...new Set(expected.map(String))].sort();
+  assertEqual(ctx, property, wanted, found, evidence);
 }

@@ -1,5 +1,4 @@
 import type { Result } from '../../schemas/generated/types';
-import type { Lang } from './messages';
 import type { RegexEngine } from './matchers/regex';
 import type { System } from './system';
 
@@ -14,12 +13,11 @@ export interface RunServices {
 
 /** What a check gets from the runner. */
 export interface CheckContext extends RunServices {
-  lang: Lang;
   /** Working directory holding the learner's workspace files. */
   cwd: string;
   /** Aborted when the check times out; long probes must stop then. */
   signal: AbortSignal;
-  /** This check's time budget, for messages. */
+  /** This check's time budget, for reasons. */
   timeoutMs: number;
   /** Reports one asserted property as soon as it is known. */
   report(outcome: Outcome): void;

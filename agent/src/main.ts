@@ -5,6 +5,7 @@ import { checkTypes } from './registry';
 import { emit, end, fatal, flush, PROTOCOL_VERSION } from './protocol';
 import { parseRequest, RequestError } from './request';
 import { runAll } from './runner';
+import { because } from './reason';
 import { readFirstLine } from './stdin';
 import { createSystem } from './system';
 import { isAgentWorker, readRequestMessage, useParentPort } from './worker';
@@ -15,7 +16,7 @@ declare const AGENT_VERSION: string;
 const version = typeof AGENT_VERSION === 'string' ? AGENT_VERSION : '0.0.0-dev';
 
 function internal(e: unknown): void {
-  fatal('INTERNAL', `Internal agent error: ${(e as Error)?.message ?? String(e)}`);
+  fatal('INTERNAL', because('request.internal', { error: (e as Error)?.message ?? String(e) }));
 }
 
 async function serve(inWorker: boolean): Promise<void> {
@@ -24,7 +25,7 @@ async function serve(inWorker: boolean): Promise<void> {
   else {
     installExitHooks(
       (signal) => {
-        emit({ event: 'fatal', code: 'INTERRUPTED', message: `The agent was stopped by ${signal}; its temporary workspace was removed` });
+        emit({ event: 'fatal', code: 'INTERRUPTED', reason: because('request.stoppedBySignal', { signal }) });
         flush();
       },
       internal,
@@ -34,16 +35,13 @@ async function serve(inWorker: boolean): Promise<void> {
   // Folders of agents killed by SIGKILL: removed while the request arrives, awaited before the summary.
   const sweep = sweepStale().catch(() => []);
   const first = inWorker ? await readRequestMessage(MAX_REQUEST_BYTES) : await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
-  if (first.kind === 'eof') return fatal('NO_REQUEST', 'No run request received on stdin');
-  if (first.kind === 'tooLarge') {
-    const why = `The request line exceeds ${MAX_REQUEST_BYTES} bytes (at least ${first.bytes} read)`;
-    return fatal('REQUEST_TOO_LARGE', `${why}: send fewer or smaller workspace files`);
-  }
+  if (first.kind === 'eof') return fatal('NO_REQUEST', because('request.none'));
+  if (first.kind === 'tooLarge') return fatal('REQUEST_TOO_LARGE', because('request.tooLarge', { limit: MAX_REQUEST_BYTES, bytes: first.bytes }));
   let req;
   try {
     req = parseRequest(first.line);
   } catch (e) {
-    if (e instanceof RequestError) return fatal(e.code, e.message);
+    if (e instanceof RequestError) return fatal(e.code, e.reason);
     throw e;
   }
   const started = Date.now();
@@ -51,7 +49,7 @@ async function serve(inWorker: boolean): Promise<void> {
   try {
     ws = await prepareWorkspace(req.workspace);
   } catch (e) {
-    if (e instanceof WorkspaceError) return fatal('BAD_WORKSPACE', e.message);
+    if (e instanceof WorkspaceError) return fatal('BAD_WORKSPACE', e.reason);
     throw e;
   }
   const services = { system: createSystem(), regex: new RegexEngine() };
@@ -83,7 +81,7 @@ if (isAgentWorker()) {
   // The client's stop, as SIGTERM for a process: the same cleanup, the same last line, the same code.
   useParentPort(() => {
     cleanupNow();
-    emit({ event: 'fatal', code: 'INTERRUPTED', message: 'The agent was stopped by its client; its temporary workspace was removed' });
+    emit({ event: 'fatal', code: 'INTERRUPTED', reason: because('request.stoppedByClient') });
     end(128 + 15);
   });
   serve(true).then(() => end(0), internal);

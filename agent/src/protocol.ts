@@ -1,4 +1,4 @@
-import type { AgentEvent, Fatal } from '../../schemas/generated/types';
+import type { AgentEvent, Fatal, Reason } from '../../schemas/generated/types';
 
 /** Protocol version spoken by this agent: major changes break, minor ones only add. */
 export const PROTOCOL_VERSION = '1.0';
@@ -54,9 +54,9 @@ export function end(code: number): void {
   sink.exit(code);
 }
 
-/** Writes a fatal line, flushes stdout and exits with code 2. */
-export function fatal(code: Fatal['code'], message: string): never {
-  emit({ event: 'fatal', code, message });
+/** Writes a fatal line (its reason as data, worded by the client), flushes stdout and exits with code 2. */
+export function fatal(code: Fatal['code'], reason: Reason): never {
+  emit({ event: 'fatal', code, reason });
   end(2);
   // A process keeps its event loop waiting for the flush callback; a worker is ended by its client.
   return undefined as never;

@@ -1,8 +1,6 @@
 import type { Check, Counts, Reason, RunRequest, Status } from '../../schemas/generated/types';
 import type { CheckContext, Outcome, RunServices } from './context';
-import type { Lang } from './messages';
 import { MAX_TIMEOUT_MS } from './limits';
-import { msg } from './messages';
 import { planJobs, type Job } from './plan';
 import { emit } from './protocol';
 import { because } from './reason';
@@ -24,7 +22,7 @@ type Runner = (c: Check, x: CheckContext) => Promise<void>;
 
 /** One attempt of a check under its timeout; never throws: a crash or a timeout becomes an `error` outcome. */
 async function attempt(runner: Runner, check: Check, base: Omit<CheckContext, 'signal' | 'report'>, sink: (o: Outcome) => void): Promise<void> {
-  const { lang, timeoutMs } = base;
+  const { timeoutMs } = base;
   const abort = new AbortController();
   let open = true;
   let errorsAfterAbort = 0;
@@ -44,10 +42,11 @@ async function attempt(runner: Runner, check: Check, base: Omit<CheckContext, 's
       abort.abort();
       // Let the check name what its deadline cut (e.g. the regex it was matching) before the generic timeout.
       await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
-      if (errorsAfterAbort === 0) report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, message: msg(lang, 'timeout', timeoutMs) });
+      if (errorsAfterAbort === 0) report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, reason: because('run.timeout', { timeoutMs }) });
     }
   } catch (e) {
-    report({ property: 'check', status: 'error', actual: String((e as Error)?.message ?? e), message: msg(lang, 'crashed', (e as Error)?.message ?? String(e)) });
+    const error = String((e as Error)?.message ?? e);
+    report({ property: 'check', status: 'error', actual: error, reason: because('run.crashed', { error }) });
   } finally {
     clearTimeout(timer);
     open = false;
@@ -88,7 +87,6 @@ async function retrying(runner: Runner, check: Check, base: Omit<CheckContext, '
 
 /** Runs one job: waits for its prerequisites, then runs it (with retries); resolves to whether every property passed. */
 async function runJob(job: Job, verdicts: Array<Promise<boolean>>, req: RunRequest, cwd: string, services: RunServices, counts: Counts): Promise<boolean> {
-  const lang: Lang = req.lang ?? 'fr';
   const timeoutMs = job.check.timeoutMs ?? req.defaultTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const statuses: Status[] = [];
   let started = Date.now();
@@ -101,15 +99,15 @@ async function runJob(job: Job, verdicts: Array<Promise<boolean>>, req: RunReque
   if (job.problem) {
     report({ property: 'needs', status: 'error', actual: null, reason: job.problem });
   } else if (!runner) {
-    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, message: msg(lang, 'unknownType', job.check.type, checkTypes.join(', ')) });
+    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, reason: because('run.unknownType', { type: job.check.type, known: checkTypes.join(', ') }) });
   } else if (!validTimeout(timeoutMs)) {
-    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, message: msg(lang, 'badTimeout', MAX_TIMEOUT_MS, timeoutMs) });
+    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, reason: because('run.badTimeout', { max: MAX_TIMEOUT_MS, actual: timeoutMs }) });
   } else {
     const failed = await firstFailed(job, verdicts);
     started = Date.now();
     if (failed) report({ property: 'needs', status: 'skip', reason: because('skipped', { why: failed }) });
     else {
-      const base = { ...services, lang, cwd, timeoutMs };
+      const base = { ...services, cwd, timeoutMs };
       await ((job.check as { retry?: unknown }).retry ? retrying : attempt)(runner, job.check, base, report);
     }
   }

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { WorkspaceFile } from '../../schemas/generated/types';
 import { removeOnExit } from './cleanup';
+import { because, type Reason } from './reason';
 
-/** A workspace file the agent cannot write; becomes a BAD_WORKSPACE fatal. */
-export class WorkspaceError extends Error {}
+/** A workspace file the agent cannot write; becomes a BAD_WORKSPACE fatal carrying the reason. */
+export class WorkspaceError extends Error {
+  constructor(readonly reason: Reason) { super(reason.code); }
+}
 
 const PREFIX = 'tssr-lab-ws-';
 // <pid>-n<pid namespace inode>-<mkdtemp suffix>: a folder is stale only if its agent's pid is dead in our namespace.
@@ -31,13 +34,13 @@ export async function prepareWorkspace(files: WorkspaceFile[] = [], root = tmpdi
   const unregister = removeOnExit(dir);
   for (const f of files) {
     const target = resolve(dir, f.path);
-    if (!target.startsWith(dir + sep)) throw new WorkspaceError(`workspace path escapes the folder: ${f.path}`);
+    if (!target.startsWith(dir + sep)) throw new WorkspaceError(because('request.workspaceEscapes', { path: f.path }));
     try {
       await mkdir(dirname(target), { recursive: true });
       // `wx`: a duplicate path is refused rather than silently overwritten.
       await writeFile(target, Buffer.from(f.contentBase64, 'base64'), { mode: (f.mode ?? 0o644) & 0o777, flag: 'wx' });
     } catch (e) {
-      throw new WorkspaceError(`cannot write workspace file ${f.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new WorkspaceError(because('request.workspaceWrite', { path: f.path, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
   }
   return { dir, dispose: async () => { await rm(dir, { recursive: true, force: true }); unregister(); } };

@@ -29,7 +29,8 @@ export type Schemas =
   | MatcherOperator
   | Matcher1
   | Needs
-  | Retry;
+  | Retry
+  | AnyTextMatcher;
 /**
  * User-facing text: a French string, or French with an English translation.
  */
@@ -85,27 +86,6 @@ export type TimeoutMs = number;
  */
 export type Needs = [string, ...string[]];
 /**
- * A plain string means `contains`. Exactly one operator per object.
- */
-export type TextMatcher =
-  | string
-  | {
-      contains: string;
-    }
-  | {
-      notContains: string;
-    }
-  | {
-      matches: string;
-    }
-  | {
-      notMatches: string;
-    }
-  | {
-      equals: string;
-    };
-export type TextMatchers = TextMatcher[];
-/**
  * A text contains this substring; a list holds an element that equals this value or satisfies this matcher.
  */
 export type Matcher = Literal | Matcher[] | MatcherOperator;
@@ -125,6 +105,30 @@ export type Matcher2 = Literal | Matcher[] | MatcherOperator;
  * An expected value: a plain value (or a list) means `equals`; an object applies one operator (`contains`, `matches`, `gt`, `not`…).
  */
 export type Matcher3 = Literal | Matcher[] | MatcherOperator;
+/**
+ * One text matcher, its own result: Goss's line-based text operators (a plain text means `contains`), or any other operator (`not`, `anyOf`, `length`, `semver`…) applied to the whole text.
+ */
+export type AnyTextMatcher = TextMatcher | MatcherOperator;
+/**
+ * A plain string means `contains`. Exactly one operator per object.
+ */
+export type TextMatcher =
+  | string
+  | {
+      contains: string;
+    }
+  | {
+      notContains: string;
+    }
+  | {
+      matches: string;
+    }
+  | {
+      notMatches: string;
+    }
+  | {
+      equals: string;
+    };
 /**
  * An X.509 certificate: a PEM file on the target (the first certificate of the file), or the one a TLS endpoint presents to the target. Subject, issuer, SAN, expiry, whether it is self-signed, and whether a private key matches it.
  */
@@ -356,6 +360,7 @@ export type ScriptFixture =
        */
       mode?: string;
     });
+export type TextMatchers = TextMatcher[];
 /**
  * A file the script must leave in the sandbox.
  *
@@ -409,21 +414,85 @@ export type AgentEvent = Hello | Result | CheckEnd | Summary | Fatal;
 export type CriterionStatus = 'notRun' | 'running' | 'passed' | 'failed' | 'error';
 
 /**
- * A file or directory on the target: existence, type, mode, owner and contents.
+ * A file, directory or symlink on the target (Goss `file`): existence, type, mode and permissions, owner, group, size, checksum, link target and contents. Every attribute takes a plain value or a matcher.
  */
 export interface FileCheck {
   type: 'file';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
+  /**
+   * Absolute path on the target; a relative path is read in the learner's workspace folder.
+   */
   path: string;
+  /**
+   * Whether the path exists (default true); a symlink exists even if its target does not.
+   */
   exists?: boolean;
-  filetype?: 'file' | 'directory' | 'symlink';
-  mode?: string;
-  owner?: string;
-  group?: string;
-  contents?: TextMatchers;
+  /**
+   * The kind of file: file, directory or symlink (a symlink is not followed); anything else reads as `other`.
+   */
+  filetype?: ('file' | 'directory' | 'symlink') | MatcherOperator;
+  /**
+   * The permission bits in octal (`640`, `0755`); an operator compares the 4-digit form (`{oneOf: ['0640', '0600']}`). `permissions` and `writableBy` say the same without octal.
+   */
+  mode?: string | MatcherOperator;
+  /**
+   * The owning user's name (its uid when no user has it).
+   */
+  owner?: string | MatcherOperator;
+  /**
+   * The owning group's name (its gid when no group has it).
+   */
+  group?: string | MatcherOperator;
+  /**
+   * Permission bits by class of users, in words rather than octal, as InSpec's `be_writable.by`. "No write access for group and others": `{group: {write: false}, others: {write: false}}`; "executable by its owner": `{owner: {execute: true}}`. Each asserted bit is its own result (`permissions.group.write`). Mode bits only: ACLs and root's rights are not taken into account.
+   */
+  permissions?: {
+    owner?: FileAccess;
+    group?: FileAccess;
+    others?: FileAccess;
+  };
+  /**
+   * The classes (owner, group, others) whose read bit is set: a plain list means exactly these, in any order; `{contains: others}` or `{not: {contains: others}}` tests one class.
+   */
+  readableBy?: ('owner' | 'group' | 'others')[] | MatcherOperator;
+  /**
+   * The classes whose write bit is set: `[owner]` means only the owner may write; `{not: {contains: others}}` means others may not.
+   */
+  writableBy?: ('owner' | 'group' | 'others')[] | MatcherOperator;
+  /**
+   * The classes whose execute (for a directory: traverse) bit is set: `{contains: owner}` means executable by its owner.
+   */
+  executableBy?: ('owner' | 'group' | 'others')[] | MatcherOperator;
+  /**
+   * Matchers on the contents (regular files only; read up to 10 MiB): a text means `contains`; `matches`/`notMatches` take a regular expression; any line may match. Other operators (`not`, `anyOf`, `length`…) apply to the whole text.
+   */
+  contents?: AnyTextMatcher[];
+  /**
+   * The size in bytes (of the link itself for a symlink): `{gt: 0}` means not empty.
+   */
+  size?: number | MatcherOperator;
+  /**
+   * The SHA-256 of the contents, in hexadecimal (regular files only; as `sha256sum` prints it).
+   */
+  sha256?: string | MatcherOperator;
+  /**
+   * The target a symlink points to, as written in the link (`readlink`, not resolved).
+   */
+  linkedTo?: string | MatcherOperator;
+  /**
+   * The owner's numeric uid.
+   */
+  uid?: number | MatcherOperator;
+  /**
+   * The group's numeric gid.
+   */
+  gid?: number | MatcherOperator;
 }
 /**
  * For state that converges (a service starting, a log line landing): the check runs again every `intervalMs` until it passes or `timeoutMs` has passed since its first attempt; only the last attempt's results are reported, with the number of attempts.
@@ -439,74 +508,249 @@ export interface Retry {
   intervalMs?: number;
 }
 /**
- * Runs a program without a shell (argv array); asserts exit status, stdout and stderr.
+ * One operator applied to the value found on the target. Exactly one key.
+ */
+export interface MatcherOperator {
+  /**
+   * The value is exactly this (strings, numbers, booleans, lists in order).
+   */
+  equals?: unknown;
+  contains?: Matcher;
+  /**
+   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
+   */
+  matches?: string;
+  /**
+   * The value equals one of these.
+   *
+   * @minItems 1
+   */
+  oneOf?: [Literal, ...Literal[]];
+  /**
+   * A list holds exactly these elements, in any order (each may be a value or a matcher).
+   */
+  consistOf?: Matcher1[];
+  /**
+   * Number (or numeric text) greater than this.
+   */
+  gt?: number;
+  /**
+   * Number (or numeric text) greater than or equal to this.
+   */
+  ge?: number;
+  /**
+   * Number (or numeric text) less than this.
+   */
+  lt?: number;
+  /**
+   * Number (or numeric text) less than or equal to this.
+   */
+  le?: number;
+  /**
+   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
+   */
+  semver?: string;
+  length?: Matcher2;
+  /**
+   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
+   */
+  haveKey?: string;
+  /**
+   * Every one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  allOf?: [Matcher1, ...Matcher1[]];
+  /**
+   * At least one of these matchers holds.
+   *
+   * @minItems 1
+   */
+  anyOf?: [Matcher1, ...Matcher1[]];
+  not?: Matcher3;
+}
+/**
+ * Which permission bits one class of users has: each listed bit is asserted (true: granted, false: refused); unlisted bits are not checked.
+ *
+ * This interface was referenced by `FileCheck`'s JSON-Schema
+ * via the `definition` "FileAccess".
+ */
+export interface FileAccess {
+  read?: boolean;
+  write?: boolean;
+  /**
+   * Execute for a file, traverse (enter) for a directory.
+   */
+  execute?: boolean;
+}
+/**
+ * Runs a program without a shell (argv array), optionally as another user; asserts exit status, stdout and stderr.
  */
 export interface CommandCheck {
   type: 'command';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
   /**
-   * Program and arguments; the program (first item) cannot be empty.
+   * Program and arguments, run without a shell; the program (first item) cannot be empty.
    *
    * @minItems 1
    */
   exec: [string, ...string[]];
+  /**
+   * Text written to the program's standard input.
+   */
   stdin?: string;
-  exitStatus?: number;
-  stdout?: TextMatchers;
-  stderr?: TextMatchers;
+  /**
+   * The exit status: `0`, or an operator such as `{not: 0}` ("the command fails") or `{oneOf: [0, 1]}`. A program killed by a signal reports the signal's name (`SIGKILL`).
+   */
+  exitStatus?: number | MatcherOperator;
+  /**
+   * Matchers on standard output (kept up to 1 MiB): a text means `contains`, any line may match.
+   */
+  stdout?: AnyTextMatcher[];
+  /**
+   * Matchers on standard error (kept up to 1 MiB).
+   */
+  stderr?: AnyTextMatcher[];
+  /**
+   * Runs the program as this local user (its uid, primary and supplementary groups, a clean environment with its HOME), in its home folder (`/` when it has none): "alice can write in /srv/compta". Needs the agent to run as root (a root login, or the target's sudo option).
+   */
+  runAs?: string;
 }
 /**
- * A listening socket, read from /proc/net on the target.
+ * A listening socket, read from /proc/net on the target (Goss `port`).
  */
 export interface PortCheck {
   type: 'port';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
+  /**
+   * The port number.
+   */
   port: number;
+  /**
+   * tcp (listening sockets) or udp (bound sockets); default tcp.
+   */
   protocol?: 'tcp' | 'udp';
-  listening?: boolean;
-  ip?: string[];
+  /**
+   * Whether something listens on the port (default true).
+   */
+  listening?: boolean | MatcherOperator;
+  /**
+   * The addresses it listens on (`0.0.0.0`, `::`, `127.0.0.1`): a plain list means exactly these, in any order; `{not: {contains: 0.0.0.0}}` means not on every interface.
+   */
+  ip?: string[] | MatcherOperator;
 }
 /**
- * A local account, read from /etc/passwd and /etc/group.
+ * A local account, read from /etc/passwd and /etc/group (password state from /etc/shadow, as root) (Goss `user`).
  */
 export interface UserCheck {
   type: 'user';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
+  /**
+   * The login name.
+   */
   name: string;
+  /**
+   * Whether the account exists (default true).
+   */
   exists?: boolean;
-  uid?: number;
-  gid?: number;
-  home?: string;
-  shell?: string;
-  groups?: string[];
+  /**
+   * The user id: `1001`, or `{ge: 1000}` for a regular account.
+   */
+  uid?: number | MatcherOperator;
+  /**
+   * The primary group id.
+   */
+  gid?: number | MatcherOperator;
+  /**
+   * The home folder.
+   */
+  home?: string | MatcherOperator;
+  /**
+   * The login shell: `/bin/bash`, or `{oneOf: [/usr/sbin/nologin, /bin/false]}`.
+   */
+  shell?: string | MatcherOperator;
+  /**
+   * The group names, primary group included: a plain list means exactly these, in any order; `{contains: compta}` means "is in compta".
+   */
+  groups?: string[] | MatcherOperator;
+  /**
+   * Whether the password is locked (`passwd -l`: the hash starts with `!`, or is `*`/empty-locked). Read from /etc/shadow: needs root.
+   */
+  locked?: boolean | MatcherOperator;
+  /**
+   * The password hash algorithm, from the prefix in /etc/shadow (`$y$` yescrypt, `$6$` sha512, `$5$` sha256, `$1$` md5, `$2b$` bcrypt); `none` when there is no password, `locked` when the field holds no hash (`*`, `!`). Needs root.
+   */
+  passwordHash?:
+    | ('yescrypt' | 'sha512' | 'sha256' | 'md5' | 'bcrypt' | 'gost-yescrypt' | 'scrypt' | 'des' | 'none' | 'locked')
+    | MatcherOperator;
+  /**
+   * Maximum password age in days (`chage -M`; /etc/shadow field 5; -1 when unset). Needs root.
+   */
+  maxDays?: number | MatcherOperator;
+  /**
+   * Minimum password age in days (`chage -m`; -1 when unset). Needs root.
+   */
+  minDays?: number | MatcherOperator;
+  /**
+   * Days of warning before the password expires (`chage -W`; -1 when unset). Needs root.
+   */
+  warnDays?: number | MatcherOperator;
+  /**
+   * The account expiry date, `YYYY-MM-DD` (`chage -E`), or null when it never expires. Needs root.
+   */
+  expires?: (string | null) | MatcherOperator;
 }
 /**
- * An installed package (dpkg on Debian-family targets).
+ * An installed package (dpkg on Debian-family targets, rpm on Red Hat-family ones; Goss `package`).
  */
 export interface PackageCheck {
   type: 'package';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
+  /**
+   * The package name.
+   */
   name: string;
-  installed?: boolean;
-  versions?: TextMatchers;
+  /**
+   * Whether the package is installed (default true).
+   */
+  installed?: boolean | MatcherOperator;
+  /**
+   * Matchers on the installed versions, one per line: a text means `contains`; `{semver: '>=1.22'}` compares versions (Debian epochs and revisions ignored).
+   */
+  versions?: AnyTextMatcher[];
 }
 /**
  * A local group, read from /etc/group (Goss `group`).
  */
 export interface GroupCheck {
   type: 'group';
+  /**
+   * An optional id, for `needs` and reports.
+   */
   id?: string;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
@@ -522,11 +766,11 @@ export interface GroupCheck {
   /**
    * The group id.
    */
-  gid?: number;
+  gid?: number | MatcherOperator;
   /**
-   * The supplementary members listed in /etc/group, in any order (users whose primary group it is are not listed there).
+   * The supplementary members listed in /etc/group (users whose primary group it is are not listed there): a plain list means exactly these, in any order; `{contains: alice}` means alice is a member.
    */
-  members?: string[];
+  members?: string[] | MatcherOperator;
 }
 /**
  * Processes by their command name, read from /proc (Goss `process`).
@@ -544,15 +788,15 @@ export interface ProcessCheck {
   /**
    * Whether at least one such process runs (default true).
    */
-  running?: boolean;
+  running?: boolean | MatcherOperator;
   /**
-   * A user name: at least one such process runs as this user (real uid).
+   * A user name: at least one such process runs as this user (real uid). An operator applies to the sorted list of their users: `{not: {contains: root}}` means none runs as root, `[www-data]`-like exactness with `{consistOf: [root, www-data]}`.
    */
-  user?: string;
+  user?: string | MatcherOperator;
   /**
-   * Matchers on the command lines (arguments joined by spaces), one line per matching process: `contains` passes when any process's command line holds the text, `notContains` when none does.
+   * Matchers on the command lines (arguments joined by spaces), one line per matching process: `contains` passes when any process's command line holds the text, `notContains` when none does. Other operators apply to all the lines.
    */
-  args?: TextMatcher[];
+  args?: AnyTextMatcher[];
 }
 /**
  * A kernel parameter, read from /proc/sys (Goss `kernel-param`; no sysctl fork).
@@ -568,9 +812,9 @@ export interface KernelParamCheck {
    */
   key: string;
   /**
-   * The expected value as `sysctl -n` prints it; runs of blanks compare as one space (`4096 131072 6291456`).
+   * The expected value as `sysctl -n` prints it; runs of blanks compare as one space (`4096 131072 6291456`). An operator applies to that text: `{ge: 1}`, `{matches: '^4096 '}`.
    */
-  value: string | number;
+  value: (string | number) | MatcherOperator;
 }
 /**
  * An HTTP(S) request from the target (Goss `http`): the final status, response headers and body. Redirects are followed (at most `maxRedirects`, default 10) unless `noFollowRedirects`. The body is read up to 1 MiB; `timeoutMs` bounds the whole exchange.
@@ -649,69 +893,7 @@ export interface HttpCheck {
   password?: string;
 }
 /**
- * One operator applied to the value found on the target. Exactly one key.
- */
-export interface MatcherOperator {
-  /**
-   * The value is exactly this (strings, numbers, booleans, lists in order).
-   */
-  equals?: unknown;
-  contains?: Matcher;
-  /**
-   * A text (any of its lines) matches this regular expression (JavaScript syntax; a pathological pattern is stopped, never hangs the agent).
-   */
-  matches?: string;
-  /**
-   * The value equals one of these.
-   *
-   * @minItems 1
-   */
-  oneOf?: [Literal, ...Literal[]];
-  /**
-   * A list holds exactly these elements, in any order (each may be a value or a matcher).
-   */
-  consistOf?: Matcher1[];
-  /**
-   * Number (or numeric text) greater than this.
-   */
-  gt?: number;
-  /**
-   * Number (or numeric text) greater than or equal to this.
-   */
-  ge?: number;
-  /**
-   * Number (or numeric text) less than this.
-   */
-  lt?: number;
-  /**
-   * Number (or numeric text) less than or equal to this.
-   */
-  le?: number;
-  /**
-   * A version satisfying this range, e.g. `>=1.18 <2` or `^2.4` (Debian epochs and revisions are ignored).
-   */
-  semver?: string;
-  length?: Matcher2;
-  /**
-   * An object (e.g. parsed JSON) has this key; a dotted path such as `server.tls.port` walks nested keys.
-   */
-  haveKey?: string;
-  /**
-   * Every one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  allOf?: [Matcher1, ...Matcher1[]];
-  /**
-   * At least one of these matchers holds.
-   *
-   * @minItems 1
-   */
-  anyOf?: [Matcher1, ...Matcher1[]];
-  not?: Matcher3;
-}
-/**
- * A systemd service (Goss `service`), read with one `systemctl show` per unit. With no property given, `running: true` is asserted. On a target whose init is not systemd, every property is skipped with the reason.
+ * A service (Goss `service`): systemd units with one `systemctl show` per unit; on a target without systemd, SysV init scripts (/etc/init.d, /etc/rc?.d links, pid files) or OpenRC (`rc-service`, /run/openrc/started, runlevels). With no property given, `running: true` is asserted. `masked` is systemd-only: elsewhere it is skipped with the reason. SysV running state comes from the pid file the script names (else /run/<name>.pid, else a process named <name> or <name>d).
  */
 export interface ServiceCheck {
   type: 'service';
@@ -726,19 +908,19 @@ export interface ServiceCheck {
   /**
    * Whether the unit is active (`systemctl is-active`).
    */
-  running?: boolean;
+  running?: boolean | MatcherOperator;
   /**
    * Whether `systemctl is-enabled` would succeed: the unit file state is enabled, enabled-runtime, static, alias, indirect, generated or transient.
    */
-  enabled?: boolean;
+  enabled?: boolean | MatcherOperator;
   /**
    * Whether the unit is masked.
    */
-  masked?: boolean;
+  masked?: boolean | MatcherOperator;
   /**
-   * The unit has been active for at least this many seconds (a restart resets it).
+   * The unit has been active for at least this many seconds (a restart resets it); an operator applies to the seconds it has been active (`{lt: 60}`: restarted less than a minute ago).
    */
-  activeSince?: number;
+  activeSince?: number | MatcherOperator;
 }
 /**
  * A network interface of the target (Goss `interface`), read from /sys/class/net. Addresses come from the kernel's address list of up interfaces (Node's os.networkInterfaces()); for an interface that is down or has no carrier, the agent asks `ip -j addr` instead, so the list is complete either way.
@@ -1393,7 +1575,7 @@ export interface RunRequest {
   runId: string;
   exerciseId?: string;
   /**
-   * Language of result messages.
+   * Kept for older agents, which worded their messages: newer agents send reasons, worded by the client.
    */
   lang?: 'fr' | 'en';
   concurrency?: number;
@@ -1525,7 +1707,11 @@ export interface Fatal {
     | 'REQUEST_TOO_LARGE'
     | 'BAD_WORKSPACE'
     | 'INTERRUPTED';
-  message: string;
+  /**
+   * Older agents' text; newer agents send `reason` and the client words it.
+   */
+  message?: string;
+  reason?: Reason;
 }
 /**
  * The outcome of checking one exercise on one target, with the evidence for each verdict.

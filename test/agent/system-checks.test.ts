@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent, request, results } from '../helpers/agent';
@@ -64,12 +64,24 @@ describe('agent group, process, kernelParam and service checks on this machine',
 
   describe('service', () => {
     const booted = existsSync('/run/systemd/system');
-    it('skips every property, with the reason, when systemd is not PID 1', async function () {
-      if (booted) this.skip();
-      const t = await runAgent(request([{ type: 'service', name: 'ssh', running: true, enabled: true }], { lang: 'fr' }));
+    const sysv = !booted && existsSync('/etc/init.d') && !existsSync('/run/openrc');
+    it('without systemd, reads a SysV script and its rc?.d links; masked is skipped as systemd-only', async function () {
+      if (!sysv || !existsSync('/etc/init.d/ssh')) this.skip();
+      const enabled = readdirSync('/etc/rc2.d').some((f) => /^S\d\dssh$/.test(f));
+      const t = await runAgent(request([{ type: 'service', name: 'ssh', enabled, masked: false }], { lang: 'fr' }));
       const rs = results(t);
+      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['enabled:pass', 'masked:skip']);
+      assert.match(rs[1].message, /masked n’existe qu’avec systemd ; cette cible utilise sysv/);
+    });
+    it('a service without a script is neither running nor enabled', async function () {
+      if (!sysv) this.skip();
+      const rs = results(await runAgent(request([{ type: 'service', name: 'tssr-no-such-service', running: false, enabled: false }])));
+      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['running:pass', 'enabled:pass']);
+    });
+    it('skips every property, with the reason, when the target has no init system it knows', async function () {
+      if (booted || existsSync('/etc/init.d') || existsSync('/run/openrc')) this.skip();
+      const rs = results(await runAgent(request([{ type: 'service', name: 'ssh', running: true, enabled: true }], { lang: 'fr' })));
       assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['running:skip', 'enabled:skip']);
-      assert.match(rs[0].message, /systemd n’est pas le système d’init/);
     });
   });
 });

@@ -77,6 +77,7 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
       const strip = (events: Record<string, unknown>[]) => events.map(({ durationMs: _d, ...e }) => e);
       const [worker, child] = [await transcript(new WorkerTransport(AGENT), line), await runAgent(line)];
       results({ ...worker, code: worker.exit.code, stderr: '' });
+      results(child);
       assert.deepEqual(strip(worker.events), strip(child.events));
       assert.equal(worker.exit.code, child.code);
     });

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { AGENT } from './paths';
 import { validate } from '../../extension/src/core/schemas';
+import { renderReason } from '../../extension/src/core/i18n/reasons';
+import type { Lang } from '../../extension/src/core/i18n';
+import type { Reason } from '../../schemas/generated/types';
 
-/** Every line the agent wrote, parsed, plus its exit code and stderr. */
-export interface Transcript { events: Record<string, unknown>[]; lines: string[]; code: number | null; stderr: string }
+/** Every line the agent wrote, parsed, plus its exit code, stderr and the language the request asked for (French by default). */
+export interface Transcript { events: Record<string, unknown>[]; lines: string[]; code: number | null; stderr: string; lang?: Lang }
 
 /** Spawns the built agent, writes `input` on stdin and collects its output. */
 export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript> {
@@ -17,7 +20,8 @@ export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript>
     child.on('close', (code) => {
       clearTimeout(timer);
       const lines = out.split('\n').filter(Boolean);
-      resolve({ lines, events: lines.map((l) => JSON.parse(l)), code, stderr: err });
+      const lang = /"lang":"en"/.test(input.slice(0, 4096)) ? 'en' : 'fr';
+      resolve({ lines, events: lines.map((l) => JSON.parse(l)), code, stderr: err, lang });
     });
     child.stdin.end(input);
   });
@@ -28,11 +32,15 @@ export function request(checks: unknown[], extra: Record<string, unknown> = {}):
   return JSON.stringify({ event: 'run', protocol: 1, runId: 't', criteria: [{ id: 'c', checks }], ...extra }) + '\n';
 }
 
-/** Results of a transcript; asserts every line is valid protocol (golden transcript rule). */
+/**
+ * Results of a transcript; asserts every line is valid protocol (golden transcript rule), then words each reason as
+ * the client's session does (results and fatal lines get their `message` in the request's language).
+ */
 export function results(t: Transcript): Array<Record<string, any>> {
   for (const e of t.events) {
     const errors = validate('protocol.schema.json#/$defs/AgentEvent', e);
     if (errors.length) throw new Error(`invalid protocol line ${JSON.stringify(e)}: ${JSON.stringify(errors[0])}`);
+    if (e.reason) e.message = renderReason(t.lang ?? 'fr', e.reason as Reason);
   }
   return t.events.filter((e) => e.event === 'result') as Array<Record<string, any>>;
 }

@@ -20,6 +20,10 @@ import type { FirewallFacts } from '../../agent/src/system/firewall';
 import type { SnmpOutcome, SnmpRequest } from '../../agent/src/system/snmp';
 import type { LdapOutcome, LdapSearch } from '../../agent/src/system/ldap';
 import type { SqlOutcome, SqlQuery } from '../../agent/src/system/sql';
+import type { Listener } from '../../agent/src/system/proc-net';
+import type { ShadowEntry } from '../../agent/src/system/shadow';
+import type { PackageDb } from '../../agent/src/system/package';
+import { systemdProbe, type ServiceProbe } from '../../agent/src/system/service';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 /** Facts a fake target holds; a function value lets a case make a probe fail. */
@@ -54,6 +58,11 @@ export interface FakeFacts {
   snmp?: (req: SnmpRequest) => SnmpOutcome;
   ldap?: (search: LdapSearch) => LdapOutcome;
   sql?: (query: SqlQuery) => SqlOutcome;
+  listeners?: Listener[];
+  shadow?: ShadowEntry[] | (() => Promise<ShadowEntry[]>);
+  packages?: PackageDb | null | (() => Promise<PackageDb | null>);
+  /** A non-systemd init's probe (SysV, OpenRC); with `systemd: true` the fake units answer through systemd's. */
+  serviceProbe?: ServiceProbe;
 }
 
 const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
@@ -61,16 +70,17 @@ const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T
 /** A System answering from a table, for table-driven check tests; asking for a fact it lacks is an empty answer. */
 export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const calls: string[] = [];
-  return {
+  const system: System & { calls: string[] } = {
     calls,
     paths: {
       passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '/proc/self/mounts', proc: '/proc', procSys: '/proc/sys', systemdRun: '',
       cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d', unitDirs: [], syslogFiles: ['/var/log/syslog'],
+      shadow: '/etc/shadow', rpmDb: '', initRoot: '',
     },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
     dpkg: async () => null,
-    listeners: async () => [],
+    listeners: async (protocol) => (f.listeners ?? []).filter((l) => l.protocol === protocol),
     mounts: async () => f.mounts ?? [],
     processes: () => value(f.processes, []),
     kernelParam: async (key) => f.kernelParams?.[key] ?? { kind: 'missing' },
@@ -146,13 +156,17 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
       calls.push(`sql ${query.engine} ${query.query}`);
       return f.sql ? f.sql(query) : { kind: 'noClient', engine: query.engine };
     },
+    shadow: () => value(f.shadow, []),
+    packages: () => value(f.packages, null),
+    services: async () => f.serviceProbe ?? (f.systemd ? { ...systemdProbe('', (name, signal) => system.unit(name, signal)), present: async () => true } : null),
   };
+  return system;
 }
 
 /** Runs one check runner against a fake system and returns its outcomes as `property:status` plus the raw list. */
 export async function runOn<C>(runner: (c: C, ctx: CheckContext) => Promise<void>, check: C, system: System, regex: RegexEngine): Promise<{ summary: string[]; outcomes: Outcome[] }> {
   const outcomes: Outcome[] = [];
-  const ctx: CheckContext = { lang: 'en', cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system };
+  const ctx: CheckContext = { cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system };
   await runner(check, ctx);
   return { summary: outcomes.map((o) => `${o.property}:${o.status}`), outcomes };
 }

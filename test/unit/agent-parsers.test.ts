@@ -8,7 +8,7 @@ import { parseProcNet } from '../../agent/src/system/proc-net';
 describe('agent text matchers (Goss semantics)', () => {
   const regex = new RegexEngine();
   after(() => regex.dispose());
-  const ctx: CheckContext = { lang: 'en', cwd: '/', signal: new AbortController().signal, timeoutMs: 1000, report: () => undefined, regex, system: createSystem() };
+  const ctx: CheckContext = { cwd: '/', signal: new AbortController().signal, timeoutMs: 1000, report: () => undefined, regex, system: createSystem() };
   const text = 'Port 22\n#PermitRootLogin yes\nPermitRootLogin no\n';
   const cases: Array<[string, unknown, boolean, number | undefined]> = [
     ['string means contains', 'PermitRootLogin no', true, 3],

@@ -36,7 +36,7 @@ describe('group check on a fake system', () => {
     const denied = Object.assign(new Error('denied'), { code: 'EACCES' });
     const { summary, outcomes } = await runOn(group, { type: 'group', name: 'sudo' }, fakeSystem({ groups: () => Promise.reject(denied) }), regex);
     assert.deepEqual(summary, ['exists:error']);
-    assert.match(outcomes[0].message ?? '', /EACCES/);
+    assert.deepEqual(outcomes[0].reason, { code: 'readFailed', params: { path: '/etc/group', error: 'EACCES' } });
   });
 });
 

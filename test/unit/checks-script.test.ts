@@ -58,7 +58,7 @@ describe('script check: the parts that decide before anything runs', () => {
       if (check.runAs && process.getuid?.() !== 0) this.skip();
       // A workspace folder that does not exist: nothing here may get as far as running.
       const outcomes: Outcome[] = [];
-      await script({ type: 'script', ...check } as never, { lang: 'en', cwd: '/nonexistent-tssr-ws', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system: fakeSystem({ passwd }) });
+      await script({ type: 'script', ...check } as never, { cwd: '/nonexistent-tssr-ws', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system: fakeSystem({ passwd }) });
       const got = outcomes.map((o) => `${o.property}:${o.status}`);
       assert.deepEqual(got, summary);
       assert.equal(outcomes[0].reason?.code, code);
@@ -67,7 +67,7 @@ describe('script check: the parts that decide before anything runs', () => {
 });
 
 describe('script check: output matchers on capped text', () => {
-  const ctx = (out: Outcome[]): CheckContext => ({ lang: 'en', cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => out.push(o), regex, system: fakeSystem({}) });
+  const ctx = (out: Outcome[]): CheckContext => ({ cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => out.push(o), regex, system: fakeSystem({}) });
   const cases: Array<[string, unknown, string, boolean, string]> = [
     ['contains on whole text', ['b'], 'a\nb\n', false, 'pass'],
     ['one trailing newline ignored by equals', { equals: 'ok' }, 'ok\n', false, 'pass'],

@@ -1,7 +1,7 @@
 import type { GroupCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import { assertEqual, skipAll } from '../compare';
-import { msg } from '../messages';
+import { assertEqual, errorAll, expectSet, expectThat, skipBecause } from '../compare';
+import { because } from '../reason';
 
 /** group: a local group, its gid and its listed members (/etc/group). */
 export const group: CheckRunner<GroupCheck> = async (c, ctx) => {
@@ -10,20 +10,19 @@ export const group: CheckRunner<GroupCheck> = async (c, ctx) => {
   try {
     groups = await ctx.system.groups();
   } catch (e) {
-    const reason = msg(ctx.lang, 'readFailed', source, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    ctx.report({ property: 'exists', status: 'error', expected: c.exists ?? true, actual: null, message: msg(ctx.lang, 'propertyError', 'exists', reason) });
+    errorAll(ctx, ['exists'], because('readFailed', { path: source, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), c.exists ?? true);
     return;
   }
   const entry = groups.find((g) => g.name === c.name);
   const wantExists = c.exists ?? true;
   assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: source, line: entry.line } : {});
   if (!entry) {
-    if (wantExists) skipAll(ctx, (['gid', 'members'] as const).filter((k) => c[k] !== undefined), msg(ctx.lang, 'missingGroup', c.name));
+    if (wantExists) skipBecause(ctx, (['gid', 'members'] as const).filter((k) => c[k] !== undefined), because('group.missing', { name: c.name }));
     return;
   }
   if (!wantExists) return;
   const evidence = { path: source, line: entry.line };
-  assertEqual(ctx, 'gid', c.gid, entry.gid, evidence);
+  await expectThat(ctx, 'gid', c.gid, entry.gid, evidence);
   // Members are a set: the order of /etc/group carries no meaning.
-  if (c.members) assertEqual(ctx, 'members', [...new Set(c.members)].sort(), [...new Set(entry.members)].sort(), evidence);
+  await expectSet(ctx, 'members', c.members, entry.members, evidence);
 };

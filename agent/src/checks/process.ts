@@ -1,9 +1,10 @@
 import type { ProcessCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
 import type { ProcessInfo } from '../system/processes';
-import { assertEqual, skipAll } from '../compare';
+import { expectThat, errorAll, skipBecause } from '../compare';
 import { reportMatchers } from '../matchers/text';
-import { msg } from '../messages';
+import { because } from '../reason';
+import { evaluate } from '../matchers/evaluate';
 
 /** The kernel keeps 15 bytes of a command name (TASK_COMM_LEN): a longer name is compared on its prefix. */
 const COMM_LEN = 15;
@@ -21,24 +22,27 @@ export const processCheck: CheckRunner<ProcessCheck> = async (c, ctx) => {
     // Named: only these processes' cmdline and status are read.
     all = await ctx.system.processes(comm);
   } catch (e) {
-    const reason = msg(ctx.lang, 'procFailed', (e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    for (const property of ['running', ...properties(c)]) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    errorAll(ctx, ['running', ...properties(c)], because('process.readFailed', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     return;
   }
   const found = all.filter((p) => p.comm === comm);
-  const wantRunning = c.running ?? true;
-  assertEqual(ctx, 'running', wantRunning, found.length > 0);
+  await expectThat(ctx, 'running', c.running ?? true, found.length > 0);
+  // Whether the check expects processes (then their other properties are asserted), whatever form `running` takes.
+  const wantRunning = (await evaluate(c.running ?? true, true, ctx)).ok;
   if (found.length === 0) {
-    if (wantRunning) skipAll(ctx, properties(c), msg(ctx.lang, 'noProcess', c.comm));
+    if (wantRunning) skipBecause(ctx, properties(c), because('process.notRunning', { comm: c.comm }));
     return;
   }
   if (!wantRunning) return;
   if (c.user !== undefined) {
     const passwd = await ctx.system.passwd().catch(() => []);
     const users = [...new Set(found.map((p) => passwd.find((u) => u.uid === p.uid)?.name ?? String(p.uid)))].sort();
-    // Goss semantics for a set: pass when any matching process runs as the user; the actual value lists them all.
-    const ok = users.includes(c.user);
-    ctx.report({ property: 'user', status: ok ? 'pass' : 'fail', expected: c.user, actual: users, message: ok ? msg(ctx.lang, 'pass', 'user') : msg(ctx.lang, 'mismatch', 'user', c.user, users) });
+    // Goss semantics for a set: a name passes when any matching process runs as the user; an operator applies to the
+    // list of users (`{not: {contains: root}}`). The actual value lists them all.
+    if (typeof c.user === 'string') {
+      const ok = users.includes(c.user);
+      ctx.report({ property: 'user', status: ok ? 'pass' : 'fail', expected: c.user, actual: users, reason: because(ok ? 'pass' : 'mismatch', { property: 'user', expected: c.user, actual: users }) });
+    } else await expectThat(ctx, 'user', c.user, users);
   }
   // One line per process, so `contains` means "some process" and `notContains` "no process".
   await reportMatchers(ctx, 'args', { text: found.map((p) => p.args.join(' ')).join('\n') }, c.args);

@@ -1,9 +1,8 @@
 import type { ServiceCheck } from '../../../schemas/generated/types';
 import type { CheckRunner } from '../context';
-import type { UnitState } from '../system/service-systemd';
-import { assertEqual, skipAll } from '../compare';
-import { msg } from '../messages';
-import { isEnabled } from '../system/service-systemd';
+import type { ServiceProbe, ServiceState } from '../system/service';
+import { errorAll, expectThat, skipBecause } from '../compare';
+import { because } from '../reason';
 
 /** Asserted properties, in report order. */
 function properties(c: ServiceCheck): string[] {
@@ -11,33 +10,44 @@ function properties(c: ServiceCheck): string[] {
   return asserted.length ? asserted : ['running'];
 }
 
-/** service: a systemd unit's running, enabled and masked states, from one `systemctl show` (Goss `service`). */
+/** service: running, enabled, masked and uptime of a service, through the init the target runs (Goss `service`). */
 export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
   const props = properties(c);
-  // Without systemd as PID 1 there is no service state to read: each property is skipped with the reason, never failed.
-  if (!(await ctx.system.systemd())) {
-    skipAll(ctx, props, msg(ctx.lang, 'noSystemd'));
+  let probe: ServiceProbe | null;
+  try {
+    probe = await ctx.system.services();
+  } catch {
+    probe = null;
+  }
+  // Without a known init there is no service state to read: each property is skipped with the reason, never failed.
+  if (!probe) {
+    skipBecause(ctx, props, because('service.noInit'));
     return;
   }
-  let unit: UnitState;
+  let state: ServiceState;
   try {
-    unit = await ctx.system.unit(c.name, ctx.signal);
+    state = await probe.state(c.name, ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) return;
-    const reason = msg(ctx.lang, 'systemctlFailed', c.name, (e as Error).message);
-    for (const property of props) ctx.report({ property, status: 'error', actual: null, message: msg(ctx.lang, 'propertyError', property, reason) });
+    errorAll(ctx, props, because(probe.init === 'systemd' ? 'service.systemctlFailed' : 'service.probeFailed', { name: c.name, init: probe.init, error: (e as Error).message }));
     return;
   }
-  // A check naming only the unit asserts that it runs, as `user` with only a name asserts that it exists.
-  assertEqual(ctx, 'running', c.running ?? (props[0] === 'running' && props.length === 1 ? true : undefined), unit.activeState === 'active');
-  assertEqual(ctx, 'enabled', c.enabled, isEnabled(unit.unitFileState));
-  assertEqual(ctx, 'masked', c.masked, unit.loadState === 'masked' || unit.unitFileState.startsWith('masked'));
+  // A check naming only the service asserts that it runs, as `user` with only a name asserts that it exists.
+  await expectThat(ctx, 'running', c.running ?? (props[0] === 'running' && props.length === 1 ? true : undefined), state.running);
+  await expectThat(ctx, 'enabled', c.enabled, state.enabled);
+  if (c.masked !== undefined) {
+    if (state.masked === null) skipBecause(ctx, ['masked'], because('service.systemdOnly', { property: 'masked', init: probe.init }));
+    else await expectThat(ctx, 'masked', c.masked, state.masked);
+  }
   if (c.activeSince === undefined) return;
-  const expected = { atLeastSeconds: c.activeSince };
-  if (unit.activeSeconds === null) {
-    ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, message: msg(ctx.lang, 'propertyError', 'activeSince', msg(ctx.lang, 'notActive', unit.unit)) });
+  if (state.activeSeconds === null) {
+    const expected = typeof c.activeSince === 'number' ? { atLeastSeconds: c.activeSince } : c.activeSince;
+    ctx.report({ property: 'activeSince', status: 'fail', expected, actual: null, reason: because('service.notActive', { name: state.source }) });
     return;
   }
-  const ok = unit.activeSeconds >= c.activeSince;
-  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: unit.activeSeconds, message: ok ? msg(ctx.lang, 'pass', 'activeSince') : msg(ctx.lang, 'mismatch', 'activeSince', expected, unit.activeSeconds) });
+  // A plain number keeps its reading, "for at least this many seconds"; an operator applies to the seconds.
+  if (typeof c.activeSince !== 'number') return expectThat(ctx, 'activeSince', c.activeSince, state.activeSeconds);
+  const expected = { atLeastSeconds: c.activeSince };
+  const ok = state.activeSeconds >= c.activeSince;
+  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: state.activeSeconds, reason: because(ok ? 'pass' : 'mismatch', { property: 'activeSince', expected, actual: state.activeSeconds }) });
 };

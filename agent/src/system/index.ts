@@ -22,6 +22,11 @@ import { detectFirewall, type FirewallFacts } from './firewall';
 import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
 import { ldapSearch, type LdapOutcome, type LdapSearch } from './ldap';
 import { sqlQuery, type SqlOutcome, type SqlQuery } from './sql';
+import { parseShadow, type ShadowEntry } from './shadow';
+import { detectPackages, dpkgProbe, rpmProbe, type PackageDb } from './package';
+import { detectServices, systemdProbe, type ServiceProbe } from './service';
+import { openrcProbe } from './service-openrc';
+import { sysvProbe } from './service-sysv';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
@@ -38,6 +43,12 @@ export interface SystemPaths {
   unitDirs: string[];
   /** Syslog files tried in order when a log check names none. */
   syslogFiles: string[];
+  /** Password state (hashes, ageing): readable by root only. */
+  shadow: string;
+  /** The rpm database folder, present on Red Hat-family targets. */
+  rpmDb: string;
+  /** Prefix of the SysV and OpenRC trees (/etc/init.d, /etc/rc?.d, /etc/runlevels, /run): empty on a real target. */
+  initRoot: string;
 }
 
 const DEFAULT_PATHS: SystemPaths = {
@@ -46,6 +57,7 @@ const DEFAULT_PATHS: SystemPaths = {
   cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d',
   unitDirs: ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'],
   syslogFiles: ['/var/log/syslog', '/var/log/messages'],
+  shadow: '/etc/shadow', rpmDb: '/var/lib/rpm', initRoot: '',
 };
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
@@ -114,6 +126,12 @@ export interface System {
   ldapSearch(search: LdapSearch, signal: AbortSignal): Promise<LdapOutcome>;
   /** A query with psql or mariadb/mysql (not cached). */
   sql(query: SqlQuery, signal: AbortSignal): Promise<SqlOutcome>;
+  /** /etc/shadow entries, in file order; rejects with EACCES when the agent is not root. */
+  shadow(): Promise<ShadowEntry[]>;
+  /** The installed packages from the target's manager (dpkg, else rpm), detected once per run; null without either. */
+  packages(): Promise<PackageDb | null>;
+  /** The init system's service probe (systemd, else OpenRC, else SysV scripts), detected once per run; null without one. */
+  services(): Promise<ServiceProbe | null>;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -158,6 +176,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const udp = once(() => listeners('udp', paths.procNet));
   const names = once(() => listNames(paths.proc));
   const details = oncePerKey((pid: string, p: { pid: number; comm: string }) => readDetails(paths.proc, p));
+  const unit = oncePerKey((name, signal: AbortSignal) => showUnit(name, signal));
+  const pidsNamed = async (comm: string): Promise<number[]> => (await names()).filter((p) => p.comm === comm).map((p) => p.pid);
   return {
     paths,
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
@@ -176,7 +196,7 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     },
     kernelParam: oncePerKey((key) => readKernelParam(key, paths.procSys)),
     systemd: once(() => systemdBooted(paths.systemdRun)),
-    unit: oncePerKey((name, signal: AbortSignal) => showUnit(name, signal)),
+    unit,
     http: fetchHttp,
     netInterface: oncePerKey((name, signal: AbortSignal) => readInterface(name, signal)),
     routes: oncePerKey((family) => readRoutes(family as 'ipv4' | 'ipv6', paths.procNet)),
@@ -202,5 +222,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     snmp: snmpQuery,
     ldapSearch,
     sql: sqlQuery,
+    shadow: once(async () => parseShadow(await text(paths.shadow))),
+    packages: once(() => detectPackages([dpkgProbe(paths.dpkgStatus), rpmProbe(paths.rpmDb)])),
+    services: once(() => detectServices([systemdProbe(paths.systemdRun, unit), openrcProbe(paths.initRoot), sysvProbe(paths.initRoot, paths.proc, pidsNamed)])),
   };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-/** A kernel parameter's value, its absence on this kernel, or why it cannot be read. */
+/** A kernel parameter's value, its absence on this kernel, or why it cannot be read (an errno code, or BAD_KEY). */
 export type KernelParam = { kind: 'value'; value: string } | { kind: 'missing' } | { kind: 'failed'; error: string };
 
 /**
@@ -21,13 +21,12 @@ export function normaliseParam(value: string): string {
 /** Reads one kernel parameter from /proc/sys. */
 export async function readKernelParam(key: string, root = '/proc/sys'): Promise<KernelParam> {
   const path = kernelParamPath(key, root);
-  if (!path) return { kind: 'failed', error: 'invalid key' };
+  if (!path) return { kind: 'failed', error: 'BAD_KEY' };
   try {
     return { kind: 'value', value: normaliseParam(await readFile(path, 'utf8')) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    if (code === 'EISDIR') return { kind: 'failed', error: 'EISDIR (a directory of parameters, not a parameter)' };
     return { kind: 'failed', error: code ?? (e as Error).message };
   }
 }

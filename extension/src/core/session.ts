@@ -88,7 +88,7 @@ export class Session {
         this.finish('complete');
         return;
       case 'fatal':
-        this.finish('interrupted', t(this.lang, 'run.fatal', event.code, event.message));
+        this.finish('interrupted', t(this.lang, 'run.fatal', event.code, event.reason ? renderReason(this.lang, event.reason) : event.message ?? ''));
     }
   }
 

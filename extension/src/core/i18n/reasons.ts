@@ -20,6 +20,16 @@ import { firewall } from './checks/firewall';
 import { snmp } from './checks/snmp';
 import { ldap } from './checks/ldap';
 import { sql } from './checks/sql';
+import { run } from './checks/run';
+import { file } from './checks/file';
+import { command } from './checks/command';
+import { user } from './checks/user';
+import { group } from './checks/group';
+import { pkg } from './checks/package';
+import { processes } from './checks/process';
+import { kernelParam } from './checks/kernelParam';
+import { service } from './checks/service';
+import { runAs } from './checks/runAs';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one line). */
 export const reasons: Entries = {
@@ -42,6 +52,16 @@ export const reasons: Entries = {
   ...snmp,
   ...ldap,
   ...sql,
+  ...run,
+  ...file,
+  ...command,
+  ...user,
+  ...group,
+  ...pkg,
+  ...processes,
+  ...kernelParam,
+  ...service,
+  ...runAs,
 };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */

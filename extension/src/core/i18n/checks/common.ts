@@ -12,4 +12,13 @@ export const common = defineEntries({
     en: 'regular expression "{pattern}" did not finish within {timeoutMs} ms (catastrophic backtracking?): avoid nested quantifiers such as (a+)+',
   },
   regexCrashed: { fr: 'l’expression régulière « {pattern} » a échoué : {detail}', en: 'regular expression "{pattern}" failed: {detail}' },
+  mismatchTruncated: {
+    fr: '{property} : attendu {expected}, trouvé {actual} (sortie tronquée à {limit} octets)',
+    en: '{property}: expected {expected}, found {actual} (output truncated at {limit} bytes)',
+  },
+  truncatedUnknown: {
+    fr: 'texte tronqué à {limit} octets : l’absence ne peut pas être prouvée ; vérifiez une sortie ou un fichier plus court',
+    en: 'text truncated at {limit} bytes: an absence cannot be proven; check a shorter output or file',
+  },
+  readFailed: { fr: 'lecture de {path} impossible : {error}', en: 'cannot read {path}: {error}' },
 });
