@@ -126,7 +126,7 @@ describe('service check on a fake system', () => {
     const system = fakeSystem({ systemd: false, units });
     const { summary, outcomes } = await runOn(service, { type: 'service', name: 'ssh', running: true, enabled: true }, system, regex);
     assert.deepEqual(summary, ['running:skip', 'enabled:skip']);
-    assert.match(outcomes[0].message ?? '', /systemd is not this target's init system/);
+    assert.deepEqual(outcomes[0].reason, { code: 'skipped', params: { why: { code: 'service.noInit' } } });
     assert.deepEqual(system.calls, []);
   });
   it('parses systemctl show, and reads enabled as systemctl is-enabled does', () => {

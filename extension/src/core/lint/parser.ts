@@ -26,7 +26,7 @@ function locate(file: string, wasmDir?: string): string {
 
 /** Loads the WASM runtime and both grammars once (no native build: works in the bundle and in code-server). */
 export function loadLanguages(wasmDir?: string): Promise<Record<ScriptLanguage, Language>> {
-  ready ??= optimised(async () => {
+  ready ??= baselineOnly(async () => {
     await Parser.init({ locateFile: () => locate(WASM.runtime, wasmDir) });
     const [bash, powershell] = await Promise.all([Language.load(locate(WASM.bash, wasmDir)), Language.load(locate(WASM.powershell, wasmDir))]);
     return { bash, powershell };
@@ -35,21 +35,15 @@ export function loadLanguages(wasmDir?: string): Promise<Record<ScriptLanguage, 
 }
 
 /**
- * Compiles the WASM modules loaded by `load` with V8's optimising compiler straight away. By default V8 starts
- * WASM on its baseline compiler (Liftoff) and tiers hot functions up over hundreds of calls; the grammars' lexers
- * are large and stay on baseline code for a long time, which makes a parse about 35 % slower for a learner's first
- * few hundred keystrokes. Compiling eagerly costs about 15 ms once, at load. The flag is process-wide, so it is
- * restored as soon as the modules are compiled, and left alone when the user set it (e.g. NODE_OPTIONS).
+ * Loads the WASM modules on V8's baseline compiler only (Liftoff), without tiering hot functions up to TurboFan.
+ * The PowerShell grammar is large: optimising it costs 7–10 s of CPU (eagerly with --no-liftoff, or in background
+ * threads that keep a one-shot CLI alive long after its report), while its parses stay in the millisecond range on
+ * baseline code. The flag is process-wide; it is left alone when the user set a wasm flag (e.g. NODE_OPTIONS).
  */
-async function optimised<T>(load: () => Promise<T>): Promise<T> {
-  const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('liftoff'));
-  if (userSet) return load();
-  setFlagsFromString('--no-liftoff');
-  try {
-    return await load();
-  } finally {
-    setFlagsFromString('--liftoff');
-  }
+async function baselineOnly<T>(load: () => Promise<T>): Promise<T> {
+  const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('liftoff') || a.includes('wasm-tier'));
+  if (!userSet) setFlagsFromString('--no-wasm-tier-up');
+  return load();
 }
 
 /** A parser per language, reused across analyses. */
