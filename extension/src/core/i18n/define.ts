@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n';
+import type { Lang } from './lang';
 
 /** One message in every language, side by side; `{name}` placeholders take the reason's params. */
 export type Texts = Record<Lang, string>;

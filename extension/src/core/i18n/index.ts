@@ -1,0 +1,44 @@
+/**
+ * The one French/English catalogue of TSSR Lab: every sentence a user reads comes from here, French and English side by
+ * side (`defineEntries({ key: { fr, en } })`), so a missing language is a type error.
+ *
+ * One source for the language:
+ * - CLI: `--lang`, then TSSR_LAB_LANG, then LC_ALL/LANG; French by default (`detectLang`), decided once in `cli/main.ts`
+ *   and passed down to the run, the transports and the renderers.
+ * - Editor: `Services.lang()` (the `tssrLab.language` setting; `auto` follows VS Code's display language), decided once in
+ *   `extension.ts`. The editor's own words (notifications, tree, prompts: `ui.ts`) are rendered with it too, so the tree,
+ *   the messages and the statements never disagree. Only the manifest (`package.nls*.json`: command titles, setting
+ *   descriptions) follows the display language, because VS Code renders it before the extension runs.
+ * Core code never guesses a language: it takes a `Lang` argument.
+ */
+import { file } from './file';
+import { lint } from './lint';
+import { pack } from './pack';
+import { path } from './path';
+import { report } from './report';
+import { run } from './run';
+import { ssh } from './ssh';
+import { usage } from './usage';
+import type { Lang } from './lang';
+import type { Texts } from './define';
+
+export { detectLang, type Lang } from './lang';
+export { defineEntries, type Entries, type Texts } from './define';
+export { renderReason, reasons } from './reasons';
+
+/** Every message of the client, by key; each group lives in its own file. */
+export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report };
+
+/** A key of the message catalogue. */
+export type MessageKey = keyof typeof messages;
+
+/** Formats a catalogue message in the given language; `{0}`, `{1}`… take the arguments in order. */
+export function t(lang: Lang, key: MessageKey, ...args: unknown[]): string {
+  const template: string = messages[key][lang];
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}
+
+/** A message in every language, for results rendered later in the reader's language (lint findings). */
+export function texts(key: MessageKey, ...args: unknown[]): Texts {
+  return { fr: t('fr', key, ...args), en: t('en', key, ...args) };
+}
