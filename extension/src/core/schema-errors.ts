@@ -39,7 +39,8 @@ function firstControl(value: unknown): string {
 /** Turns ajv errors into located, localised messages; `value` (the validated data) lets messages quote the culprit. */
 export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: Lang, value?: unknown): LocatedError[] {
   const list = precise(errors.map((e) => ({ ...e })));
-  if (lang === 'fr') localizeFr(list);
+  // ajv's own keyword sentences: ajv-i18n's French, ajv's English; our sentences above come from the catalogue.
+  if (lang !== 'en') localizeFr(list);
   const seen = new Set<string>();
   return list.map((e): LocatedError => {
     const where = e.instancePath || '/';
@@ -49,8 +50,7 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
     }
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const message = lang === 'fr' ? `propriété inconnue « ${extra} »` : `unknown property "${extra}"`;
-      return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${message}` };
+      return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${t(lang, 'schema.unknownProperty', extra)}` };
     }
     if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === CONTROL_FREE) {
       return { range: source.locate(e.instancePath), code: 'control-char', message: `${where}: ${t(lang, 'pack.controlChar', firstControl(valueAt(value, e.instancePath)))}` };

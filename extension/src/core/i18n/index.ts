@@ -18,7 +18,9 @@ import { path } from './path';
 import { report } from './report';
 import { run } from './run';
 import { ssh } from './ssh';
+import { ui } from './ui';
 import { usage } from './usage';
+import { yaml } from './yaml';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -27,7 +29,7 @@ export { defineEntries, type Entries, type Texts } from './define';
 export { renderReason, reasons } from './reasons';
 
 /** Every message of the client, by key; each group lives in its own file. */
-export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report };
+export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui };
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof messages;
@@ -41,4 +43,9 @@ export function t(lang: Lang, key: MessageKey, ...args: unknown[]): string {
 /** A message in every language, for results rendered later in the reader's language (lint findings). */
 export function texts(key: MessageKey, ...args: unknown[]): Texts {
   return { fr: t('fr', key, ...args), en: t('en', key, ...args) };
+}
+
+/** A text from an outside tool that has one language only (ShellCheck's messages): shown as is in every language. */
+export function sameText(text: string): Texts {
+  return { fr: text, en: text };
 }
