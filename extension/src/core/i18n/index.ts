@@ -16,6 +16,13 @@ import { lint } from './lint';
 import { pack } from './pack';
 import { path } from './path';
 import { report } from './report';
+import { bashDocsRules } from './rules/bash-docs';
+import { bashErrorsRules } from './rules/bash-errors';
+import { bashQuotingRules } from './rules/bash-quoting';
+import { bashStyleRules } from './rules/bash-style';
+import { psDocsRules } from './rules/ps-docs';
+import { psSafetyRules } from './rules/ps-safety';
+import { psStyleRules } from './rules/ps-style';
 import { run } from './run';
 import { ssh } from './ssh';
 import { ui } from './ui';
@@ -29,15 +36,26 @@ export { defineEntries, type Entries, type Texts } from './define';
 export { renderReason, reasons } from './reasons';
 
 /** Every message of the client, by key; each group lives in its own file. */
-export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui };
+export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui,
+  ...bashDocsRules, ...bashErrorsRules, ...bashQuotingRules, ...bashStyleRules, ...psDocsRules, ...psSafetyRules, ...psStyleRules,
+};
 
 /** A key of the message catalogue. */
 export type MessageKey = keyof typeof messages;
 
-/** Formats a catalogue message in the given language; `{0}`, `{1}`… take the arguments in order. */
+/** Formats a catalogue message in the given language; `{0}`, `{1}`… take the arguments in order (a `Texts` argument in that language). */
 export function t(lang: Lang, key: MessageKey, ...args: unknown[]): string {
   const template: string = messages[key][lang];
-  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(inLang(args[Number(i)], lang)) : whole));
+}
+
+function inLang(arg: unknown, lang: Lang): unknown {
+  return arg !== null && typeof arg === 'object' && typeof (arg as Texts).fr === 'string' && typeof (arg as Texts).en === 'string' ? (arg as Texts)[lang] : arg;
+}
+
+/** Joins texts language by language (the missing parts of a header, with "ni"/"nor"). */
+export function joinTexts(parts: Texts[], separator: Texts): Texts {
+  return { fr: parts.map((p) => p.fr).join(separator.fr), en: parts.map((p) => p.en).join(separator.en) };
 }
 
 /** A message in every language, for results rendered later in the reader's language (lint findings). */
