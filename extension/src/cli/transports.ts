@@ -35,6 +35,7 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     acceptNew: flags.acceptNew,
     agentSource: readFileSync(agentPath(), 'utf8'),
     agentSocket: process.env.SSH_AUTH_SOCK,
+    lang,
     log: (line) => { const text = progressText(line, lang); if (text) log(text); },
   }));
 }

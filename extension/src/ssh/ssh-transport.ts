@@ -211,7 +211,7 @@ export class SshTransport implements Transport {
       r = await this.launch(client, command, requestLine, onData, signal);
     }
     if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
-    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, 'agent still missing after upload'));
+    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, t(this.lang, 'transport.agentStillMissing')));
     if (!r.sawStdout && typeof r.exit.code === 'number' && r.exit.code !== 0 && !this.lost) {
       const version = await this.probeNodeVersion(client);
       if (version && nodeMajor(version) < MIN_NODE_MAJOR) throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, version));

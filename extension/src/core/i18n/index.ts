@@ -25,6 +25,8 @@ import { psSafetyRules } from './rules/ps-safety';
 import { psStyleRules } from './rules/ps-style';
 import { run } from './run';
 import { ssh } from './ssh';
+import { cli } from './cli';
+import { transport } from './transport';
 import { ui } from './ui';
 import { usage } from './usage';
 import { yaml } from './yaml';
@@ -36,7 +38,7 @@ export { defineEntries, type Entries, type Texts } from './define';
 export { renderReason, reasons } from './reasons';
 
 /** Every message of the client, by key; each group lives in its own file. */
-export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui,
+export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui, ...cli, ...transport,
   ...bashDocsRules, ...bashErrorsRules, ...bashQuotingRules, ...bashStyleRules, ...psDocsRules, ...psSafetyRules, ...psStyleRules,
 };
 

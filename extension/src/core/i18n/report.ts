@@ -6,10 +6,6 @@ export const report = defineEntries({
     fr: '{0}/{1} points — {2} réussi(s), {3} échoué(s), {4} en erreur, {5} non exécuté(s)',
     en: '{0}/{1} points — {2} passed, {3} failed, {4} errors, {5} not run',
   },
-  'report.hint': {
-    fr: 'Indice',
-    en: 'Hint',
-  },
   'status.passed': {
     fr: 'RÉUSSI',
     en: 'PASSED',
@@ -38,4 +34,5 @@ export const report = defineEntries({
     fr: '{0} problème(s)',
     en: '{0} problem(s)',
   },
+  'report.hintLine': { fr: 'Indice : {0}', en: 'Hint: {0}' },
 });

@@ -1,0 +1,47 @@
+import { defineEntries } from './define';
+
+/** The CLI's help (commands, arguments, options) and commander's own messages, in the CLI's language. */
+export const cli = defineEntries({
+  'cli.description': {
+    fr: 'TSSR Lab : vérifie des exercices TSSR sur une machine locale ou distante',
+    en: 'TSSR Lab: checks TSSR exercises on a local or remote machine',
+  },
+  'cli.lang': { fr: 'langue des messages : fr (par défaut) ou en', en: 'language of the messages: fr (default) or en' },
+  'cli.version': { fr: 'affiche la version', en: 'output the version number' },
+  'cli.help': { fr: 'affiche l’aide de la commande', en: 'display help for command' },
+  'cli.helpCommand': { fr: 'affiche l’aide d’une commande', en: 'display help for a command' },
+  'cli.validate': { fr: 'valide un pack ou un exercice', en: 'validate a pack or an exercise' },
+  'cli.validate.path': { fr: 'dossier du pack ou de l’exercice', en: 'pack or exercise folder' },
+  'cli.check': { fr: 'lance les vérifications d’un exercice', en: 'run an exercise’s checks' },
+  'cli.check.exercise': { fr: 'dossier de l’exercice', en: 'exercise folder' },
+  'cli.check.target': { fr: 'cible : local ou ssh://utilisateur@hôte[:port]', en: 'target: local or ssh://user@host[:port]' },
+  'cli.check.identity': { fr: 'clé privée SSH', en: 'SSH private key' },
+  'cli.check.knownHosts': { fr: 'fichier known_hosts (par défaut ~/.ssh/known_hosts)', en: 'known_hosts file (default ~/.ssh/known_hosts)' },
+  'cli.check.acceptNew': {
+    fr: 'faire confiance à une clé d’hôte inconnue et l’enregistrer (jamais à une clé qui a changé)',
+    en: 'trust and record an unknown host key (never a changed one)',
+  },
+  'cli.format': { fr: 'format de sortie', en: 'output format' },
+  'cli.check.solution': { fr: 'vérifier les fichiers de la solution de référence au lieu de ceux de l’apprenant', en: 'check the reference solution’s files instead of the learner’s' },
+  'cli.check.only': { fr: 'seulement ces critères (identifiants)', en: 'only these critères (ids)' },
+  'cli.lint': { fr: 'analyse des scripts bash et PowerShell', en: 'analyse bash and PowerShell scripts' },
+  'cli.lint.files': { fr: 'scripts (.sh, .bash, .ps1, .psm1, ou avec un shebang)', en: 'scripts (.sh, .bash, .ps1, .psm1, or with a shebang)' },
+  'cli.lint.noShellcheck': { fr: 'ne pas lancer ShellCheck', en: 'do not run ShellCheck' },
+  'cli.lint.shellcheckPath': { fr: 'programme ShellCheck', en: 'ShellCheck binary' },
+  'cli.lint.ignore': { fr: 'codes de règles à écarter (TSSR-… ou SC…)', en: 'rule codes to leave out (TSSR-… or SC…)' },
+  'cli.rules': { fr: 'liste ou explique les règles', en: 'list or explain the rules' },
+  'cli.rules.code': { fr: 'un code de règle, par exemple TSSR-B004 ou PSAvoidUsingCmdletAliases', en: 'a rule code, e.g. TSSR-B004 or PSAvoidUsingCmdletAliases' },
+  'cli.title.Usage:': { fr: 'Utilisation :', en: 'Usage:' },
+  'cli.title.Options:': { fr: 'Options :', en: 'Options:' },
+  'cli.title.Commands:': { fr: 'Commandes :', en: 'Commands:' },
+  'cli.title.Arguments:': { fr: 'Arguments :', en: 'Arguments:' },
+  'cli.error.unknownOption': { fr: 'option inconnue {0} : voyez tssr-lab --help', en: 'unknown option {0}: see tssr-lab --help' },
+  'cli.error.unknownCommand': {
+    fr: 'commande inconnue {0} : les commandes sont validate, check, lint et rules (tssr-lab --help)',
+    en: 'unknown command {0}: the commands are validate, check, lint and rules (tssr-lab --help)',
+  },
+  'cli.error.missingArgument': { fr: 'argument {0} manquant : voyez --help de la commande', en: 'missing argument {0}: see the command’s --help' },
+  'cli.error.optionArgument': { fr: 'l’option {0} attend une valeur', en: 'option {0} needs a value' },
+  'cli.error.invalidChoice': { fr: 'valeur « {1} » refusée pour {0} : valeurs possibles {2}', en: 'value "{1}" refused for {0}: allowed values are {2}' },
+  'cli.error.tooManyArguments': { fr: 'trop d’arguments : voyez --help de la commande', en: 'too many arguments: see the command’s --help' },
+});
