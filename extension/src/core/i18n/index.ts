@@ -13,6 +13,7 @@
  */
 import { file } from './file';
 import { lint } from './lint';
+import { matcher } from './matcher';
 import { pack } from './pack';
 import { path } from './path';
 import { report } from './report';
@@ -36,9 +37,10 @@ import type { Texts } from './define';
 export { detectLang, type Lang } from './lang';
 export { defineEntries, type Entries, type Texts } from './define';
 export { renderReason, reasons } from './reasons';
+export { describeMatcher, excerpt } from './describe';
 
 /** Every message of the client, by key; each group lives in its own file. */
-export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui, ...cli, ...transport,
+export const messages = { ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui, ...cli, ...transport, ...matcher,
   ...bashDocsRules, ...bashErrorsRules, ...bashQuotingRules, ...bashStyleRules, ...psDocsRules, ...psSafetyRules, ...psStyleRules,
 };
 

@@ -11,5 +11,5 @@ export const reasons: Entries = { ...common, ...lintCheck };
 export function renderReason(lang: Lang, reason: Reason): string {
   const entry = reasons[reason.code];
   if (!entry) return `${reason.code} ${JSON.stringify(reason.params ?? {})}`;
-  return fill(entry[lang], reason.params, (nested) => renderReason(lang, nested));
+  return fill(entry[lang], reason.params, (nested) => renderReason(lang, nested), lang);
 }
