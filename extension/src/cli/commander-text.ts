@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command, Option } from 'commander';
 import { messages, t, type Lang, type MessageKey } from '../core/i18n';
 
 /** The `--lang` value in argv (`--lang en` or `--lang=en`), read before commander parses so that its help speaks it. */
@@ -27,13 +27,22 @@ export function commanderError(text: string, lang: Lang): string {
   return text;
 }
 
+/** An option's help line with its choices and default in the user's language (commander writes "choices:"/"default:"). */
+function optionText(o: Option, lang: Lang): string {
+  const extra: string[] = [];
+  if (o.argChoices) extra.push(t(lang, 'cli.choices', o.argChoices.map((c) => JSON.stringify(c)).join(', ')));
+  const shown = o.required || o.optional || typeof o.defaultValue === 'boolean';
+  if (o.defaultValue !== undefined && shown) extra.push(t(lang, 'cli.default', o.defaultValueDescription ?? JSON.stringify(o.defaultValue)));
+  return extra.length ? `${o.description} (${extra.join(', ')})` : o.description;
+}
+
 /** Gives a program and its subcommands the help titles, help option and error sentences of the catalogue. */
 export function localizeCommander(program: Command, lang: Lang): void {
   const write = program.configureOutput();
   const title = (s: string): string => (`cli.title.${s}` in messages ? t(lang, `cli.title.${s}` as MessageKey) : s);
   for (const cmd of [program, ...program.commands]) {
     cmd.helpOption('-h, --help', t(lang, 'cli.help'));
-    cmd.configureHelp({ styleTitle: title });
+    cmd.configureHelp({ styleTitle: title, optionDescription: (o) => optionText(o, lang) });
     cmd.configureOutput({ ...write, outputError: (s, w) => w(commanderError(s.trimEnd(), lang)) });
   }
   program.helpCommand('help [command]', t(lang, 'cli.helpCommand'));

@@ -31,6 +31,8 @@ export const cli = defineEntries({
   'cli.lint.ignore': { fr: 'codes de règles à écarter (TSSR-… ou SC…)', en: 'rule codes to leave out (TSSR-… or SC…)' },
   'cli.rules': { fr: 'liste ou explique les règles', en: 'list or explain the rules' },
   'cli.rules.code': { fr: 'un code de règle, par exemple TSSR-B004 ou PSAvoidUsingCmdletAliases', en: 'a rule code, e.g. TSSR-B004 or PSAvoidUsingCmdletAliases' },
+  'cli.choices': { fr: 'valeurs possibles : {0}', en: 'choices: {0}' },
+  'cli.default': { fr: 'par défaut : {0}', en: 'default: {0}' },
   'cli.title.Usage:': { fr: 'Utilisation :', en: 'Usage:' },
   'cli.title.Options:': { fr: 'Options :', en: 'Options:' },
   'cli.title.Commands:': { fr: 'Commandes :', en: 'Commands:' },
