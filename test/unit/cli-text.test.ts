@@ -28,7 +28,7 @@ describe('CLI text in the run’s language', () => {
     const env = process.env.TSSR_LAB_LANG;
     process.env.TSSR_LAB_LANG = 'fr';
     try {
-      for (const [argv, want, not] of [[['check', '--help'], /Utilisation :.*clé privée SSH.*valeurs possibles : "text", "json", "junit", par défaut : "text"/s, /SSH private key|choices:|default:/], [['--lang', 'en', 'check', '--help'], /Usage:.*SSH private key/s, /Utilisation/]] as const) {
+      for (const [argv, want, not] of [[['check', '--help'], /Utilisation :.*clé privée SSH.*valeurs possibles :\s+"text",\s+"json",\s+"junit",\s+par\s+défaut :\s+"text"/s, /SSH private key|choices:|default:/], [['--lang', 'en', 'check', '--help'], /Usage:.*SSH private key/s, /Utilisation/]] as const) {
         const lines: string[] = [];
         assert.equal(await main([...argv], (s) => lines.push(s), (s) => lines.push(s)), 0);
         assert.match(lines.join('\n'), want);
