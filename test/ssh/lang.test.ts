@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI } from '../helpers/paths';
@@ -45,6 +45,18 @@ describe('SSH errors speak the run’s language (CLI against a real sshd)', func
     sshd?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
   });
+
+  for (const lang of ['fr', 'en'] as const) {
+    it(`a host key recorded with --accept-new is said ${lang === 'fr' ? 'in French by default' : 'in English with --lang en'}`, () => {
+      const knownHosts = join(work, `known_hosts-${lang}`);
+      writeFileSync(knownHosts, '');
+      const args = [CLI, ...(lang === 'en' ? ['--lang', 'en'] : []), 'check', join(work, 'quick'), '--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', knownHosts, '--accept-new'];
+      const r = spawnSync(process.execPath, args, { env: { ...process.env, SSH_AUTH_SOCK: '', TSSR_LAB_LANG: '', LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 30_000 });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      assert.match(r.stderr, lang === 'fr' ? /clé d’hôte SHA256:\S+ acceptée et enregistrée dans \S+known_hosts-fr/ : /host key SHA256:\S+ accepted and recorded in \S+known_hosts-en/);
+      assert.doesNotMatch(r.stderr, /accepted new host key|agent uploaded/);
+    });
+  }
 
   for (const f of FAULTS) {
     for (const lang of ['fr', 'en'] as const) {

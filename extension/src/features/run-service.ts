@@ -14,6 +14,7 @@ import { runExercise } from '../core/run';
 import { Session } from '../core/session';
 import { parseTarget } from '../core/target';
 import type { Transport } from '../core/transport';
+import { progressText } from '../ssh/progress';
 import { SshTransport } from '../ssh/ssh-transport';
 
 /** A change of a critère's state during a run, for the tree, the Testing view and the Problems panel. */
@@ -47,7 +48,8 @@ export class RunService implements vscode.Disposable {
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
       agentSource: readFileSync(agentFile, 'utf8'),
       agentSocket: process.env.SSH_AUTH_SOCK,
-      log: (l) => this.log.info(l),
+      log: (l) => this.log.trace(l),
+      progress: (p) => this.log.info(progressText(this.lang(), p)),
     });
   }
 

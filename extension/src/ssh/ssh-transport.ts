@@ -9,6 +9,7 @@ import { formatTarget } from '../core/target';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
 import { agentRelativePath, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage } from './remote';
 import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
+import type { SshProgress } from './progress';
 import { uploadAgent } from './upload';
 
 /** How to reach and trust an SSH target. */
@@ -38,8 +39,10 @@ export interface SshOptions {
   idleTimeoutMs?: number;
   /** TCP_NODELAY on the connection (default true; false only to measure what it saves). */
   tcpNoDelay?: boolean;
-  /** Receives progress lines (never secrets). */
+  /** Receives trace lines for developers and tests, in English (never secrets). */
   log?: (line: string) => void;
+  /** Receives what a user may want to know (an upload, a recorded host key) as data, to word in their language. */
+  progress?: (p: SshProgress) => void;
   /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
   trace?: (line: string) => void;
 }
@@ -88,7 +91,12 @@ export class SshTransport implements Transport {
         hostVerifier: (key: Buffer) => {
           ctx.hostKey = key;
           let verdict: HostKeyVerdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
-          if (verdict === 'unknown' && o.acceptNew) { addHostKey(o.knownHostsFile, o.host, o.port, key); verdict = 'known'; o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`); }
+          if (verdict === 'unknown' && o.acceptNew) {
+            addHostKey(o.knownHostsFile, o.host, o.port, key);
+            verdict = 'known';
+            o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`);
+            o.progress?.({ kind: 'hostKeyRecorded', fingerprint: fingerprint(key), knownHostsFile: o.knownHostsFile });
+          }
           ctx.verdict = verdict;
           return verdict === 'known';
         },
@@ -208,6 +216,7 @@ export class SshTransport implements Transport {
       const file = await uploadAgent(await this.sftp(client), agentRelativePath(this.hash), this.opts.agentSource, this.label, this.lang);
       deploy = 'uploaded';
       this.opts.log?.(`agent uploaded: ${file}`);
+      this.opts.progress?.({ kind: 'agentUploaded', file });
       r = await this.launch(client, command, requestLine, onData, signal);
     }
     if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
