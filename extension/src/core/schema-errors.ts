@@ -11,7 +11,10 @@ const CONTROL_FREE = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u
  * ajv's own keyword sentences ("must have required property"), not ours: ajv-i18n's French, ajv's built-in English.
  * Keyed by Lang so that a new language is a type error here; our own schema sentences come from the catalogue.
  */
-const AJV_WORDS: Record<Lang, ((errors: ErrorObject[]) => void) | undefined> = { fr: localizeFr, en: undefined };
+const AJV_WORDS: Record<Lang, ((errors: ErrorObject[]) => void) | undefined> = {
+  fr: localizeFr,
+  en: undefined,
+};
 
 /** One schema problem, located in the YAML source. */
 export interface LocatedError { range: Range; message: string; code: string }
