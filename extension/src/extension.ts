@@ -11,7 +11,7 @@ import { registerTree } from './features/tree';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
 
-/** Language of pack texts and check messages: the setting, else VS Code's display language; French first. */
+/** The editor's one language (see core/i18n/index.ts): the setting, else VS Code's display language; French first. */
 function lang(): Lang {
   const setting = vscode.workspace.getConfiguration('tssrLab').get<string>('language', 'auto');
   if (setting === 'fr' || setting === 'en') return setting;

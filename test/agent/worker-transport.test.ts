@@ -149,8 +149,12 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
     });
   }
 
-  it('a missing agent is a TransportError, not a hang', async () => {
-    await assert.rejects(new WorkerTransport(join(tmpdir(), 'no-such-agent.js')).runAgent(request([]), () => undefined), { code: 'AGENT_MISSING' });
+  it('a missing agent is a TransportError, not a hang, in the run\'s language (worker and process)', async () => {
+    const missing = join(tmpdir(), 'no-such-agent.js');
+    for (const transport of [new WorkerTransport(missing), new LocalTransport(missing)]) {
+      await assert.rejects(transport.runAgent(request([]), () => undefined), { code: 'AGENT_MISSING', message: /^Agent introuvable : \S+no-such-agent\.js\. Construisez-le avec « npm run build »/ });
+      await assert.rejects(transport.runAgent(request([]), () => undefined, undefined, 'en'), { code: 'AGENT_MISSING', message: /^Agent not found: \S+no-such-agent\.js\. Build it with "npm run build"/ });
+    }
   });
 
   it('a check that matched a regex in the worker leaves a code cache the next run uses; YAML parse results are kept beside it', () => {

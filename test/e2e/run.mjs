@@ -183,7 +183,7 @@ try {
   await step('an untrusted workspace shows the packs but cannot run Vérifier', async () => {
     await restricted.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 60_000 });
     await restricted.getByRole('tab', { name: 'TSSR Lab' }).click({ timeout: 60_000 });
-    await restricted.getByRole('treeitem', { name: /Le fichier des comptes existe, not run/ }).waitFor({ timeout: 30_000 });
+    await restricted.getByRole('treeitem', { name: /Le fichier des comptes existe, non exécuté/ }).waitFor({ timeout: 30_000 });
     await restricted.keyboard.press('F1');
     await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab: Check');
     const rows = restricted.locator('.quick-input-widget .monaco-list-row');

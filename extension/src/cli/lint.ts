@@ -27,7 +27,7 @@ export async function lint(files: string[], o: LintCliOptions, out: (s: string) 
       throw new UsageError('NOT_READABLE', t(o.lang, 'lint.unreadable', file));
     }
     const r = await lintFile(parser, file, text, { shellcheck: { enabled: o.shellcheck, path: o.shellcheckPath }, ignore: o.ignore ?? [] });
-    if (!r.language) err(o.lang === 'fr' ? `tssr-lab: ${file} n’est ni un script bash ni un script PowerShell : ignoré` : `tssr-lab: ${file} is neither a bash nor a PowerShell script: skipped`);
+    if (!r.language) err(`tssr-lab: ${t(o.lang, 'lint.notScript', file)}`);
     results.push(r);
   }
   const missing = results.find((r) => r.shellcheck === 'missing');

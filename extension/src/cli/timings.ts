@@ -22,13 +22,13 @@ export function timedTransport(inner: Transport): Transport {
   return {
     label: inner.label,
     dispose: () => inner.dispose(),
-    async runAgent(requestLine, onData, signal) {
+    async runAgent(requestLine, onData, signal, lang) {
       mark('prepare');
       const exit = await inner.runAgent(requestLine, (chunk) => {
         const m = /"event":"summary".*?"durationMs":(\d+(?:\.\d+)?)/.exec(chunk);
         if (m) agentChecksMs = Number(m[1]);
         onData(chunk);
-      }, signal);
+      }, signal, lang);
       mark('agent');
       return exit;
     },

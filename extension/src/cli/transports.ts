@@ -6,6 +6,7 @@ import { LocalTransport } from '../core/local-transport';
 import { parseTarget } from '../core/target';
 import { t, type Lang } from '../core/i18n';
 import { LocalScriptRunner, type ScriptRunner } from '../core/script-runner';
+import { progressText } from '../ssh/progress';
 import type { Transport } from '../core/transport';
 import { WorkerTransport } from '../core/worker-transport';
 import { timedTransport } from './timings';
@@ -40,7 +41,8 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
     sudo: flags.sudo,
     agentSource: readFileSync(agentPath(), 'utf8'),
     agentSocket: process.env.SSH_AUTH_SOCK,
-    log: (line) => { const text = progressText(line, lang); if (text) log(text); },
+    lang,
+    progress: (p) => log(progressText(lang, p)),
   }));
 }
 
@@ -58,16 +60,7 @@ export function makeScriptRunner(flags: TargetFlags, lang: Lang, log: (l: string
     agentSource: '',
     agentSocket: process.env.SSH_AUTH_SOCK,
     lang,
-    log: (line) => { const text = progressText(line, lang); if (text) log(text); },
+    progress: (p) => log(progressText(lang, p)),
   });
 }
 
-/** The transport's progress lines as the CLI shows them: a reused agent is silent, the others in the user's language. */
-function progressText(line: string, lang: Lang): string | undefined {
-  if (line.startsWith('agent reused')) return undefined;
-  const uploaded = /^agent uploaded: (.*)$/.exec(line);
-  if (uploaded) return t(lang, 'ssh.agentUploaded', uploaded[1]);
-  const accepted = /^accepted new host key (\S+) into (.*)$/.exec(line);
-  if (accepted) return t(lang, 'ssh.hostKeyRecorded', accepted[1], accepted[2]);
-  return line;
-}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Check, LintCheck, Result } from '../../../schemas/generated/types';
 import type { Exercise } from '../../../schemas/generated/types';
-import type { Lang } from './i18n';
+import { renderReason, type Lang } from './i18n';
 import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';
 import type { Finding, Severity } from './lint/types';
@@ -21,6 +21,12 @@ function evidence(f: Finding, lang: Lang): Record<string, unknown> {
   return { code: f.code, ...(f.alias ? { alias: f.alias } : {}), severity: f.severity, line: f.range.line, col: f.range.col, message: f.message[lang], ...(f.suppressed ? { suppressed: true } : {}) };
 }
 
+/** A client result's reason as data, and its sentence in the run's language (the agent's results get theirs in the session). */
+function worded(lang: Lang, code: string, params: Record<string, unknown>): Pick<Result, 'reason' | 'message'> {
+  const reason = { code, params };
+  return { reason, message: renderReason(lang, reason) };
+}
+
 /** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. Throws a PackError for a path the policy refuses. */
 export async function runLintCheck(check: LintCheck, criterionId: string, checkIndex: number, dir: string, parser: ScriptParser, lang: Lang): Promise<Result[]> {
   const failOn = check.failOn ?? 'error';
@@ -36,19 +42,16 @@ export async function runLintCheck(check: LintCheck, criterionId: string, checkI
     try {
       text = readFileSync(abs, 'utf8');
     } catch {
-      out.push({ ...base, status: 'fail', expected: { failOn }, actual: null, message: lang === 'fr' ? `${file} : fichier absent` : `${file}: file missing`, durationMs: Date.now() - started });
+      out.push({ ...base, status: 'fail', expected: { failOn }, actual: null, ...worded(lang, 'lint.fileMissing', { file }), durationMs: Date.now() - started });
       continue;
     }
     const r = await lintFile(parser, file, text, { shellcheck: { enabled: check.shellcheck ?? true }, ignore: [] });
     const blocking = r.findings.filter((f) => RANK[f.severity] >= RANK[failOn]);
     const silenced = blocking.filter((f) => f.suppressed).length;
-    const note = silenced ? (lang === 'fr' ? ` (dont ${silenced} masqué(s) par une directive)` : ` (${silenced} silenced by a directive)`) : '';
-    const message = blocking.length
-      ? (lang === 'fr' ? `${file} : ${blocking.length} problème(s) de niveau ${failOn} ou plus${note}` : `${file}: ${blocking.length} finding(s) at ${failOn} level or above${note}`)
-      : (lang === 'fr' ? `${file} : aucun problème de niveau ${failOn} ou plus` : `${file}: no finding at ${failOn} level or above`);
+    const code = !blocking.length ? 'lint.clean' : silenced ? 'lint.findingsSilenced' : 'lint.findings';
     out.push({
       ...base, status: blocking.length ? 'fail' : 'pass', expected: { failOn, findings: 0 },
-      actual: r.findings.map((f) => evidence(f, lang)), message, durationMs: Date.now() - started,
+      actual: r.findings.map((f) => evidence(f, lang)), ...worded(lang, code, { file, count: blocking.length, failOn, silenced }), durationMs: Date.now() - started,
       path: file, ...(blocking[0] ? { line: blocking[0].range.line } : {}),
     });
   }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { TransportError } from './errors';
+import { t, type Lang } from './i18n';
 import { tailKeeper, type AgentExit, type Transport } from './transport';
 
 /** Runs the agent as a child process of this Node, on this machine. */
@@ -9,9 +10,9 @@ export class LocalTransport implements Transport {
 
   constructor(private readonly agentPath: string, private readonly nodePath = process.execPath) {}
 
-  runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit> {
+  runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang: Lang = 'fr'): Promise<AgentExit> {
     if (!existsSync(this.agentPath)) {
-      return Promise.reject(new TransportError('AGENT_MISSING', `Agent not found at ${this.agentPath}: run "npm run build"`));
+      return Promise.reject(new TransportError('AGENT_MISSING', t(lang, 'transport.agentMissing', this.agentPath)));
     }
     return new Promise((resolve, reject) => {
       const child = spawn(this.nodePath, [this.agentPath, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -20,7 +21,7 @@ export class LocalTransport implements Transport {
       child.stderr.setEncoding('utf8').on('data', tail.push);
       const abort = (): void => { child.kill('SIGTERM'); };
       signal?.addEventListener('abort', abort, { once: true });
-      child.on('error', (e) => reject(new TransportError('SPAWN_FAILED', `Cannot start the agent with ${this.nodePath}: ${e.message}`)));
+      child.on('error', (e) => reject(new TransportError('SPAWN_FAILED', t(lang, 'transport.spawnFailed', this.nodePath, e.message))));
       child.on('close', (code) => {
         signal?.removeEventListener('abort', abort);
         resolve({ code, stderrTail: tail.text() });

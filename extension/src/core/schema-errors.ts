@@ -7,6 +7,15 @@ import { schemaCheckTypes } from './schemas';
 /** The schema pattern of displayed texts (common.schema.json): no C0 or C1 control character but tab and newlines. */
 const CONTROL_FREE = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$';
 
+/**
+ * ajv's own keyword sentences ("must have required property"), not ours: ajv-i18n's French, ajv's built-in English.
+ * Keyed by Lang so that a new language is a type error here; our own schema sentences come from the catalogue.
+ */
+const AJV_WORDS: Record<Lang, ((errors: ErrorObject[]) => void) | undefined> = {
+  fr: localizeFr,
+  en: undefined,
+};
+
 /** One schema problem, located in the YAML source. */
 export interface LocatedError { range: Range; message: string; code: string }
 
@@ -39,7 +48,7 @@ function firstControl(value: unknown): string {
 /** Turns ajv errors into located, localised messages; `value` (the validated data) lets messages quote the culprit. */
 export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: Lang, value?: unknown): LocatedError[] {
   const list = precise(errors.map((e) => ({ ...e })));
-  if (lang === 'fr') localizeFr(list);
+  AJV_WORDS[lang]?.(list);
   const seen = new Set<string>();
   return list.map((e): LocatedError => {
     const where = e.instancePath || '/';
@@ -49,8 +58,7 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
     }
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const message = lang === 'fr' ? `propriété inconnue « ${extra} »` : `unknown property "${extra}"`;
-      return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${message}` };
+      return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${t(lang, 'schema.unknownProperty', extra)}` };
     }
     if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === CONTROL_FREE) {
       return { range: source.locate(e.instancePath), code: 'control-char', message: `${where}: ${t(lang, 'pack.controlChar', firstControl(valueAt(value, e.instancePath)))}` };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { adoptAgentWorker, AGENT_WORKER_HEAP_MB, AgentWorker } from './agent-worker';
 import { TransportError } from './errors';
+import { t, type Lang } from './i18n';
 import type { AgentExit, Transport } from './transport';
 
 export { AGENT_WORKER_HEAP_MB };
@@ -28,9 +29,9 @@ export class WorkerTransport implements Transport {
     return new AgentWorker(this.agentPath, this.options.heapMb ?? AGENT_WORKER_HEAP_MB);
   }
 
-  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<AgentExit> {
+  async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang: Lang = 'fr'): Promise<AgentExit> {
     if (!existsSync(this.agentPath)) {
-      throw new TransportError('AGENT_MISSING', `Agent not found at ${this.agentPath}: run "npm run build"`);
+      throw new TransportError('AGENT_MISSING', t(lang, 'transport.agentMissing', this.agentPath));
     }
     const agent = this.next ?? this.start();
     this.next = undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { TransportError } from '../core/errors';
+import { t } from '../core/i18n';
 import type { RunReport } from '../../../schemas/generated/types';
 import { CommandIds, type Services } from './services';
 
@@ -10,7 +11,7 @@ async function pickExercise(services: Services, arg: unknown): Promise<string | 
   const node = arg as { exercise?: { dir: string } } | undefined;
   if (node?.exercise) return node.exercise.dir;
   const choices = services.packs.packs.flatMap((p) => p.exercises.filter((e) => e.data).map((e) => ({ label: e.data!.id, description: e.dir, dir: e.dir })));
-  return (await vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Exercise to check') }))?.dir;
+  return (await vscode.window.showQuickPick(choices, { placeHolder: t(services.lang(), 'ui.pickExercise') }))?.dir;
 }
 
 /** Vérifier, open the statement, refresh. */
@@ -28,15 +29,15 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
       if (!found) return undefined;
       try {
         const report = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', found.exercise.data?.id ?? ''), cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: t(services.lang(), 'ui.checking', found.exercise.data?.id ?? ''), cancellable: true },
           (_p, token) => {
             const abort = new AbortController();
             token.onCancellationRequested(() => abort.abort());
             return services.runs.verify(found.pack, found.exercise, undefined, abort.signal);
           },
         );
-        const t = report.totals;
-        const text = vscode.l10n.t('{0}: {1}/{2} points — {3} passed, {4} failed, {5} errors', report.exercise.id, t.earned, t.points, t.passed, t.failed, t.errors);
+        const n = report.totals;
+        const text = t(services.lang(), 'ui.runSummary', report.exercise.id, n.earned, n.points, n.passed, n.failed, n.errors);
         if (report.outcome === 'interrupted') void vscode.window.showErrorMessage(`${text}. ${report.error ?? ''}`);
         else void vscode.window.showInformationMessage(text);
         return report;

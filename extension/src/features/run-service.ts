@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { TransportError } from '../core/errors';
 import type { Exercise } from '../../../schemas/generated/types';
-import type { Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
 import { LocalTransport } from '../core/local-transport';
 import { hasErrors } from '../core/load';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
@@ -14,6 +14,7 @@ import { runExercise } from '../core/run';
 import { Session } from '../core/session';
 import { parseTarget } from '../core/target';
 import type { Transport } from '../core/transport';
+import { progressText } from '../ssh/progress';
 import { SshTransport } from '../ssh/ssh-transport';
 
 /** A change of a critère's state during a run, for the tree, the Testing view and the Problems panel. */
@@ -48,16 +49,17 @@ export class RunService implements vscode.Disposable {
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
       agentSource: readFileSync(agentFile, 'utf8'),
       agentSocket: process.env.SSH_AUTH_SOCK,
-      log: (l) => this.log.info(l),
+      log: (l) => this.log.trace(l),
+      progress: (p) => this.log.info(progressText(this.lang(), p)),
     });
   }
 
   /** Checks one exercise; results stream through onUpdate. Errors are thrown for the command handler to show. */
   async verify(pack: LoadedPack, ex: LoadedExercise, only?: string[], signal?: AbortSignal): Promise<RunReport> {
     // The single gate: no check of an untrusted workspace runs, whichever view asked.
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: TSSR Lab can show its packs but will not run their checks. Trust the workspace to run them.'));
+    if (!vscode.workspace.isTrusted) throw new Error(t(this.lang(), 'ui.untrusted'));
     // The same gate as the CLI's check: any error in pack.yaml or exercise.yaml refuses the run.
-    if (!ex.data || hasErrors(pack.problems)) throw new Error(vscode.l10n.t('The exercise {0} has errors: fix them in the Problems panel first.', ex.data ? pack.file : ex.file));
+    if (!ex.data || hasErrors(pack.problems)) throw new Error(t(this.lang(), 'ui.exerciseHasErrors', ex.data ? pack.file : ex.file));
     let acceptNew = false;
     for (let attempt = 0; ; attempt++) {
       const transport = await this.transport(acceptNew);
@@ -78,7 +80,7 @@ export class RunService implements vscode.Disposable {
   /** Asks for the key's passphrase and keeps it in SecretStorage (never in settings or logs). */
   private async askPassphrase(): Promise<boolean> {
     const identityFile = vscode.workspace.getConfiguration('tssrLab').get<string>('ssh.identityFile') || undefined;
-    const value = await vscode.window.showInputBox({ password: true, ignoreFocusOut: true, prompt: vscode.l10n.t('Passphrase of the SSH key {0}', identityFile ?? '') });
+    const value = await vscode.window.showInputBox({ password: true, ignoreFocusOut: true, prompt: t(this.lang(), 'ui.passphrasePrompt', identityFile ?? '') });
     if (!value) return false;
     await this.context.secrets.store(this.secretKey(identityFile), value);
     return true;
@@ -86,7 +88,7 @@ export class RunService implements vscode.Disposable {
 
   /** Shows the unknown host key's fingerprint; accepting records it (accept-new), never a changed key. */
   private async confirmNewHostKey(message: string): Promise<boolean> {
-    const accept = vscode.l10n.t('Trust and record this key');
+    const accept = t(this.lang(), 'ui.trustHostKey');
     return (await vscode.window.showWarningMessage(message, { modal: true }, accept)) === accept;
   }
 

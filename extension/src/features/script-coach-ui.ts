@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { referentiel } from '../core/referentiel';
 import { RULES } from '../core/lint/rules';
 import type { Finding } from '../core/lint/types';
-import type { Lang } from '../core/i18n';
+import { t, type Lang } from '../core/i18n';
 import { ruleUri, type ScriptCoach } from './script-coach';
 import { CommandIds, type Services } from './services';
 
@@ -13,8 +13,8 @@ function explain(f: Finding, lang: Lang): string {
   return [
     `**${f.code}${f.alias ? ` (${f.alias})` : ''}** — ${f.message[lang]}`,
     rule ? `\n${rule.explanation[lang]}` : f.url ? `\n[${f.url}](${f.url})` : '',
-    critere ? `\n_Critère ${critere.id} : ${critere.text}_` : '',
-    f.suppressed ? `\n${lang === 'fr' ? '⚠ Masqué par une directive : l’évaluateur le voit quand même.' : '⚠ Silenced by a directive: the evaluator still sees it.'}` : '',
+    critere ? `\n_${t(lang, 'lint.critere', critere.id, critere.text)}_` : '',
+    f.suppressed ? `\n${t(lang, 'lint.silencedNote')}` : '',
   ].join('\n');
 }
 
@@ -22,13 +22,13 @@ function explain(f: Finding, lang: Lang): string {
 export function explainDocument(file: string, findings: Finding[], lang: Lang): string {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.critere ?? '—', [...(groups.get(f.critere ?? '—') ?? []), f]);
-  const title = lang === 'fr' ? `# Analyse de ${file}` : `# Analysis of ${file}`;
-  if (!findings.length) return `${title}\n\n${lang === 'fr' ? 'Aucune remarque.' : 'No findings.'}\n`;
+  const title = t(lang, 'lint.explainTitle', file);
+  if (!findings.length) return `${title}\n\n${t(lang, 'lint.noFindings')}\n`;
   const parts = [title, ''];
   for (const [id, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const c = referentiel.critere(id);
-    parts.push(`## ${c ? `${id} — ${c.text}` : (lang === 'fr' ? 'Autres remarques (ShellCheck)' : 'Other findings (ShellCheck)')}`, '');
-    for (const f of list) parts.push(`### ${lang === 'fr' ? 'Ligne' : 'Line'} ${f.range.line} — ${f.code}`, '', explain(f, lang), '');
+    parts.push(`## ${c ? `${id} — ${c.text}` : t(lang, 'lint.otherFindings')}`, '');
+    for (const f of list) parts.push(`### ${t(lang, 'lint.line', f.range.line)} — ${f.code}`, '', explain(f, lang), '');
   }
   return parts.join('\n');
 }
@@ -68,7 +68,7 @@ export function registerScriptCoachUi(context: vscode.ExtensionContext, services
           if (!f.suppressed) {
             const line = doc.lineAt(r.start.line);
             const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-            const silence = new vscode.CodeAction(lang === 'fr' ? `Masquer ${f.code} sur cette ligne (l’évaluateur le verra)` : `Silence ${f.code} on this line (the evaluator will see it)`, vscode.CodeActionKind.QuickFix);
+            const silence = new vscode.CodeAction(t(lang, 'lint.silenceAction', f.code), vscode.CodeActionKind.QuickFix);
             silence.edit = new vscode.WorkspaceEdit();
             silence.edit.insert(doc.uri, line.range.start, `${indent}# tssr-lab-disable-next-line ${f.code}\n`);
             actions.push(silence);
@@ -98,7 +98,7 @@ export function registerScriptCoachUi(context: vscode.ExtensionContext, services
     vscode.commands.registerCommand(CommandIds.explainScript, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !coach.languageOf(editor.document)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a bash or PowerShell script to explain its findings.'));
+        void vscode.window.showInformationMessage(t(services.lang(), 'ui.openScript'));
         return;
       }
       await coach.analyse(editor.document);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../core/i18n';
 import { detectLanguage } from '../core/lint/detect';
 import { LintDocument } from '../core/lint/engine';
 import { createParser, type ScriptParser } from '../core/lint/parser';
@@ -132,7 +133,7 @@ export class ScriptCoach implements vscode.Disposable {
   private toDiagnostic(doc: vscode.TextDocument, f: Finding): vscode.Diagnostic {
     const lang = this.services.lang();
     const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)));
-    const silenced = lang === 'fr' ? ' — masqué par une directive, reste visible de l’évaluateur' : ' — silenced by a directive, still visible to the evaluator';
+    const silenced = t(lang, 'lint.silencedDiagnostic');
     const severity = f.suppressed ? vscode.DiagnosticSeverity.Hint
       : f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
     const d = new vscode.Diagnostic(range, `${f.message[lang]}${f.critere ? ` (${f.critere})` : ''}${f.suppressed ? silenced : ''}`, severity);
@@ -144,7 +145,7 @@ export class ScriptCoach implements vscode.Disposable {
   private warnMissing(): void {
     if (this.warnedMissing) return;
     this.warnedMissing = true;
-    const copy = vscode.l10n.t('Copy the install command');
+    const copy = t(this.services.lang(), 'ui.copyInstall');
     void vscode.window.showInformationMessage(SHELLCHECK_INSTALL_HINT[this.services.lang()], copy).then((choice) => {
       if (choice === copy) void vscode.env.clipboard.writeText('sudo apt-get install -y shellcheck');
     });

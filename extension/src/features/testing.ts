@@ -3,6 +3,7 @@ import type { Result } from '../../../schemas/generated/types';
 import type { CriterionReport, RunReport } from '../../../schemas/generated/types';
 import { criterionRange } from '../core/locate';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
+import { t } from '../core/i18n';
 import { localize } from '../core/text';
 import { toRange } from './convert';
 import type { Services } from './services';
@@ -108,7 +109,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
     run.end();
   };
 
-  ctrl.createRunProfile(vscode.l10n.t('Check on the target'), vscode.TestRunProfileKind.Run, runHandler, true, undefined, false);
+  ctrl.createRunProfile(t(services.lang(), 'ui.runProfile'), vscode.TestRunProfileKind.Run, runHandler, true, undefined, false);
   ctrl.refreshHandler = async () => { await services.packs.reload(); };
   context.subscriptions.push(ctrl, services.packs.onDidChange(rebuild));
   rebuild();

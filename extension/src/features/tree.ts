@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { CriterionStatus } from '../../../schemas/generated/types';
 import type { LoadedExercise, LoadedPack } from '../core/pack';
+import { t, type Lang } from '../core/i18n';
 import { localize } from '../core/text';
 import { CommandIds, type Services } from './services';
 
@@ -20,14 +21,8 @@ const ICONS: Record<CriterionStatus, vscode.ThemeIcon> = {
 };
 
 /** Localised status words, shown in descriptions so screen readers and tests see the state. */
-function statusLabel(s: CriterionStatus): string {
-  switch (s) {
-    case 'notRun': return vscode.l10n.t('not run');
-    case 'running': return vscode.l10n.t('running');
-    case 'passed': return vscode.l10n.t('passed');
-    case 'failed': return vscode.l10n.t('failed');
-    case 'error': return vscode.l10n.t('error');
-  }
+function statusLabel(s: CriterionStatus, lang: Lang): string {
+  return t(lang, `ui.status.${s}`);
 }
 
 /** pack → exercise → critère, with each critère's last state. */
@@ -61,9 +56,9 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(ex ? localize(ex.title, lang) : basename(node.exercise.dir), ex ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = `exercise:${node.exercise.dir}`;
       item.contextValue = ex ? 'exercise' : 'invalidExercise';
-      item.description = ex ? ex.competences.join(', ') : vscode.l10n.t('invalid: see Problems');
+      item.description = ex ? ex.competences.join(', ') : t(lang, 'ui.invalidExercise');
       item.iconPath = new vscode.ThemeIcon(ex ? 'beaker' : 'warning');
-      item.command = ex ? { command: CommandIds.openStatement, title: vscode.l10n.t('Open statement'), arguments: [node.exercise.dir] } : undefined;
+      item.command = ex ? { command: CommandIds.openStatement, title: t(lang, 'ui.openStatement'), arguments: [node.exercise.dir] } : undefined;
       return item;
     }
     const criterion = node.exercise.data!.criteria.find((c) => c.id === node.id)!;
@@ -73,14 +68,14 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
     item.id = `criterion:${node.exercise.dir}:${node.id}`;
     item.contextValue = 'criterion';
     item.iconPath = ICONS[status];
-    item.description = `${criterion.referentiel} · ${state?.earned ?? 0}/${criterion.points} · ${statusLabel(status)}`;
+    item.description = `${criterion.referentiel} · ${state?.earned ?? 0}/${criterion.points} · ${statusLabel(status, lang)}`;
     const failing = state?.results.filter((r) => r.status === 'fail' || r.status === 'error') ?? [];
     item.tooltip = new vscode.MarkdownString([
       `**${localize(criterion.title, lang)}** (${criterion.referentiel})`,
       ...failing.map((r) => `- ${r.message}`),
       status === 'passed' ? '' : `\n_${localize(criterion.hint, lang)}_`,
     ].join('\n'));
-    item.accessibilityInformation = { label: `${localize(criterion.title, lang)}, ${statusLabel(status)}` };
+    item.accessibilityInformation = { label: `${localize(criterion.title, lang)}, ${statusLabel(status, lang)}` };
     return item;
   }
 }

@@ -10,6 +10,7 @@ import { sudoRefused, type ScriptIo, type ScriptRunner } from '../core/script-ru
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
 import { agentRelativePath, helloNode, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage, scriptCommand, type LauncherVerdict } from './remote';
 import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
+import type { SshProgress } from './progress';
 import { uploadAgent } from './upload';
 
 /** How to reach and trust an SSH target. */
@@ -41,8 +42,10 @@ export interface SshOptions {
   tcpNoDelay?: boolean;
   /** Runs the agent as root with `sudo -n` (a NOPASSWD rule for the agent's command is needed). */
   sudo?: boolean;
-  /** Receives progress lines (never secrets). */
+  /** Receives trace lines for developers and tests, in English (never secrets). */
   log?: (line: string) => void;
+  /** Receives what a user may want to know (an upload, a recorded host key) as data, to word in their language. */
+  progress?: (p: SshProgress) => void;
   /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
   trace?: (line: string) => void;
 }
@@ -91,7 +94,12 @@ export class SshTransport implements Transport, ScriptRunner {
         hostVerifier: (key: Buffer) => {
           ctx.hostKey = key;
           let verdict: HostKeyVerdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
-          if (verdict === 'unknown' && o.acceptNew) { addHostKey(o.knownHostsFile, o.host, o.port, key); verdict = 'known'; o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`); }
+          if (verdict === 'unknown' && o.acceptNew) {
+            addHostKey(o.knownHostsFile, o.host, o.port, key);
+            verdict = 'known';
+            o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`);
+            o.progress?.({ kind: 'hostKeyRecorded', fingerprint: fingerprint(key), knownHostsFile: o.knownHostsFile });
+          }
           ctx.verdict = verdict;
           return verdict === 'known';
         },
@@ -211,12 +219,13 @@ export class SshTransport implements Transport, ScriptRunner {
       const file = await uploadAgent(await this.sftp(client), agentRelativePath(this.hash), this.opts.agentSource, this.label, this.lang);
       deploy = 'uploaded';
       this.opts.log?.(`agent uploaded: ${file}`);
+      this.opts.progress?.({ kind: 'agentUploaded', file });
       r = await this.launch(client, command, requestLine, onData, signal);
     }
     if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
     if (r.verdict === 'no-sudo') throw new TransportError('SUDO_MISSING', t(this.lang, 'ssh.sudoMissing', this.label));
     if (r.verdict === 'sudo-refused') throw await this.sudoRefused(client, r.exit.stderrTail);
-    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, 'agent still missing after upload'));
+    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, t(this.lang, 'transport.agentStillMissing')));
     if (!r.sawStdout && typeof r.exit.code === 'number' && r.exit.code !== 0 && !this.lost) {
       const version = await this.probeNodeVersion(client);
       if (version && nodeMajor(version) < MIN_NODE_MAJOR) throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, version));

@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n';
+import { describeMatcher, excerpt } from './describe';
+import type { Lang } from './lang';
 
 /** One message in every language, side by side; `{name}` placeholders take the reason's params. */
 export type Texts = Record<Lang, string>;
@@ -18,12 +19,18 @@ export function show(value: unknown): string {
   return s.length > 160 ? s.slice(0, 157) + '…' : s;
 }
 
-/** Fills `{name}` placeholders from params; a nested reason (`{why}` holding `{code, params}`) is rendered first. */
-export function fill(template: string, params: Record<string, unknown> | undefined, nested: (r: { code: string; params?: Record<string, unknown> }) => string): string {
+/**
+ * Fills `{name}` placeholders from params; a nested reason (`{why}` holding `{code, params}`) is rendered first.
+ * `{expected}` is a matcher in words (describeMatcher) and `{actual}` a short one-line excerpt, so a learner reads
+ * « contient « compta » », never `{"contains":"compta"}` against a whole output.
+ */
+export function fill(template: string, params: Record<string, unknown> | undefined, nested: (r: { code: string; params?: Record<string, unknown> }) => string, lang: Lang = 'fr'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!params || !(name in params)) return whole;
     const v = params[name];
     if (v && typeof v === 'object' && 'code' in v && typeof (v as { code: unknown }).code === 'string') return nested(v as { code: string });
+    if (name === 'expected') return describeMatcher(lang, v);
+    if (name === 'actual') return excerpt(lang, v);
     return show(v);
   });
 }

@@ -30,6 +30,7 @@ import { processes } from './checks/process';
 import { kernelParam } from './checks/kernelParam';
 import { service } from './checks/service';
 import { runAs } from './checks/runAs';
+import { lintCheck } from './checks/lint';
 
 /** Every reason the agent may send, by code. A check type adds its group here (one import, one line). */
 export const reasons: Entries = {
@@ -62,11 +63,12 @@ export const reasons: Entries = {
   ...kernelParam,
   ...service,
   ...runAs,
+  ...lintCheck,
 };
 
 /** Words a reason from the agent in the user's language; an unknown code (a newer agent) is shown as data. */
 export function renderReason(lang: Lang, reason: Reason): string {
   const entry = reasons[reason.code];
   if (!entry) return `${reason.code} ${JSON.stringify(reason.params ?? {})}`;
-  return fill(entry[lang], reason.params, (nested) => renderReason(lang, nested));
+  return fill(entry[lang], reason.params, (nested) => renderReason(lang, nested), lang);
 }

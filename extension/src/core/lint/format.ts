@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { ruleUrl } from './codes';
 import { RULES } from './rules';
 import type { FileLint } from './service';
@@ -8,7 +8,7 @@ const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as cons
 
 /** `file:line:col: severity CODE message`, one line per finding; silenced ones say so. */
 export function formatText(results: FileLint[], lang: Lang): string[] {
-  const silenced = lang === 'fr' ? ' [masqué par une directive]' : ' [silenced by a directive]';
+  const silenced = t(lang, 'lint.silencedTag');
   return results.flatMap((r) => r.findings.map((f) => `${r.file}:${f.range.line}:${f.range.col}: ${f.severity} ${f.code}${f.alias ? ` (${f.alias})` : ''}: ${f.message[lang]}${f.suppressed ? silenced : ''}`));
 }
 

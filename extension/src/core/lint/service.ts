@@ -1,3 +1,4 @@
+import { texts } from '../i18n';
 import { detectLanguage } from './detect';
 import { lintText } from './engine';
 import type { ScriptParser } from './parser';
@@ -45,7 +46,4 @@ export async function lintFile(parser: ScriptParser, file: string, text: string,
 }
 
 /** The hint shown once when ShellCheck is not installed. */
-export const SHELLCHECK_INSTALL_HINT = {
-  fr: 'ShellCheck n’est pas installé : les règles TSSR s’appliquent seules. Pour plus d’analyses : sudo apt-get install shellcheck',
-  en: 'ShellCheck is not installed: the TSSR rules run alone. For more checks: sudo apt-get install shellcheck',
-};
+export const SHELLCHECK_INSTALL_HINT = texts('lint.shellcheckMissing');

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { sameText, texts } from '../i18n';
 import { blankShellcheckDirectives, isSilenced, readDirectives } from './directives';
 import { COVERED, ruleUrl } from './codes';
 import { LineIndex } from './lines';
@@ -28,9 +29,9 @@ export function parseJson1(output: string, text: string): Finding[] {
     const end = Math.max(start, lines.offset(c.endLine, c.endColumn));
     const edits: TextEdit[] = (c.fix?.replacements ?? []).map((r) => ({ start: lines.offset(r.line, r.column), end: lines.offset(r.endLine, r.endColumn), newText: r.replacement }));
     const finding: Finding = {
-      code, severity: LEVEL[c.level] ?? 'info', message: { fr: c.message, en: c.message }, range: lines.range(start, end), start, end,
+      code, severity: LEVEL[c.level] ?? 'info', message: sameText(c.message), range: lines.range(start, end), start, end,
       source: 'shellcheck', url: ruleUrl(code),
-      ...(edits.length ? { fix: { title: { fr: `Correction ShellCheck (${code})`, en: `ShellCheck fix (${code})` }, edits } } : {}),
+      ...(edits.length ? { fix: { title: texts('lint.shellcheckFix', code), edits } } : {}),
     };
     if (isSilenced(silenced, c.line, code)) finding.suppressed = true;
     return finding;

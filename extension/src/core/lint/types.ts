@@ -1,11 +1,12 @@
 import type { Range } from '../positions';
+import type { Texts } from '../i18n';
 
 /** Script languages the coach analyses. */
 export type ScriptLanguage = 'bash' | 'powershell';
 /** How serious a finding is. */
 export type Severity = 'error' | 'warning' | 'info';
-/** French text with its English translation. */
-export interface Bilingual { fr: string; en: string }
+/** French text with its English translation, from the catalogue. */
+export type Bilingual = Texts;
 
 /** A text replacement; offsets are 0-based character offsets in the analysed text. */
 export interface TextEdit { start: number; end: number; newText: string }

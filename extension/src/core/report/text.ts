@@ -20,7 +20,7 @@ export function formatResult(r: Result): string {
 export function formatCriterion(c: CriterionReport, lang: Lang): string {
   const status = t(lang, `status.${c.status}` as const);
   const head = `${status.padEnd(11)} ${c.id} — ${c.title} [${c.referentiel}] ${c.earned}/${c.points}`;
-  return terminalSafe(c.status === 'passed' || !c.hint ? head : `${head}\n            ${t(lang, 'report.hint')} : ${c.hint}`);
+  return terminalSafe(c.status === 'passed' || !c.hint ? head : `${head}\n            ${t(lang, 'report.hintLine', c.hint)}`);
 }
 
 /** The closing summary of a run. */

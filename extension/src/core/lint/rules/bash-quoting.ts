@@ -1,3 +1,4 @@
+import { texts } from '../../i18n';
 import { descendants, sameNode } from '../ast';
 import type { Rule, SyntaxNode } from '../types';
 import { commandArgs, commandsNamed, hasErrexit, isSplittable } from './bash-util';
@@ -12,30 +13,24 @@ function bareArgumentExpansions(root: SyntaxNode): SyntaxNode[] {
   });
 }
 
-const quote = (e: SyntaxNode) => ({ title: { fr: `Mettre ${e.text} entre guillemets`, en: `Quote ${e.text}` }, edits: [{ start: e.startIndex, end: e.endIndex, newText: `"${e.text}"` }] });
+const quote = (e: SyntaxNode) => ({ title: texts('lint.quoteFix', e.text), edits: [{ start: e.startIndex, end: e.endIndex, newText: `"${e.text}"` }] });
 
 /** Quoting rules: expansions in arguments, `[` operands, `rm -rf $var`. */
 export const bashQuoting: Rule[] = [
   {
     code: 'TSSR-B004', language: 'bash', severity: 'warning', critere: 'CP11.3',
-    title: { fr: 'Variable non protégée par des guillemets', en: 'Unquoted variable' },
-    explanation: {
-      fr: 'Sans guillemets, « $fichier » est découpé aux espaces et ses * sont développés : un nom comme « Mes documents » devient deux arguments. Écrivez « "$fichier" ».',
-      en: 'Unquoted, "$file" is split on spaces and its * are expanded: a name like "My documents" becomes two arguments. Write "\\"$file\\"".',
-    },
+    title: texts('lint.B004.title'),
+    explanation: texts('lint.B004.explanation'),
     check(ctx) {
       for (const e of bareArgumentExpansions(ctx.root)) {
-        ctx.report(e, { fr: `${e.text} n’est pas entre guillemets : découpage et globbing possibles`, en: `${e.text} is unquoted: it may be split and globbed` }, quote(e));
+        ctx.report(e, texts('lint.B004.message', e.text), quote(e));
       }
     },
   },
   {
     code: 'TSSR-B005', language: 'bash', severity: 'error', critere: 'CP11.3',
-    title: { fr: 'rm -r sur un chemin variable non garanti', en: 'rm -r on an unguarded variable path' },
-    explanation: {
-      fr: 'Si la variable est vide, « rm -rf "$dossier"/* » devient « rm -rf /* ». Utilisez « ${dossier:?} », qui arrête le script quand la variable est vide ou non définie.',
-      en: 'If the variable is empty, "rm -rf "$dir"/*" becomes "rm -rf /*". Use "${dir:?}", which stops the script when the variable is empty or unset.',
-    },
+    title: texts('lint.B005.title'),
+    explanation: texts('lint.B005.explanation'),
     check(ctx) {
       // A variable set from mktemp under errexit cannot be empty: the script stops if mktemp fails.
       const fromMktemp = new Set(hasErrexit(ctx.root) ? [...ctx.text.matchAll(/^\s*(?:local\s+|readonly\s+)?([A-Za-z_]\w*)=\$\(\s*mktemp\b/gm)].map((m) => m[1]) : []);
@@ -47,8 +42,8 @@ export const bashQuoting: Rule[] = [
             if (/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?/.test(e.text) || !isSplittable(e)) continue;
             const name = e.text.replace(/^\$\{?/, '').replace(/\}$/, '');
             if (fromMktemp.has(name)) continue;
-            ctx.report(e, { fr: `rm récursif sur ${e.text} : si la variable est vide, tout peut être effacé`, en: `recursive rm on ${e.text}: if the variable is empty, everything may be deleted` },
-              /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? { title: { fr: `Remplacer par \${${name}:?}`, en: `Replace with \${${name}:?}` }, edits: [{ start: e.startIndex, end: e.endIndex, newText: `\${${name}:?}` }] } : undefined);
+            ctx.report(e, texts('lint.B005.message', e.text),
+              /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? { title: texts('lint.B005.fix', name), edits: [{ start: e.startIndex, end: e.endIndex, newText: `\${${name}:?}` }] } : undefined);
           }
         }
       }
@@ -56,17 +51,14 @@ export const bashQuoting: Rule[] = [
   },
   {
     code: 'TSSR-B011', language: 'bash', severity: 'warning', critere: 'CP11.3',
-    title: { fr: 'Opérande non protégé dans [ ]', en: 'Unquoted operand in [ ]' },
-    explanation: {
-      fr: 'Dans « [ $a = b ] », une variable vide ou avec espaces casse le test (« [: too many arguments »). Mettez l’opérande entre guillemets, ou utilisez [[ ]] de bash, qui ne découpe pas.',
-      en: 'In "[ $a = b ]", an empty variable or one with spaces breaks the test ("[: too many arguments"). Quote the operand, or use bash\'s [[ ]], which does not split.',
-    },
+    title: texts('lint.B011.title'),
+    explanation: texts('lint.B011.explanation'),
     check(ctx) {
       for (const t of descendants(ctx.root, ['test_command'])) {
         if (t.text.startsWith('[[')) continue;
         for (const e of descendants(t, ['simple_expansion', 'expansion'])) {
           if (!isSplittable(e) || quotedWithin(e, t)) continue;
-          ctx.report(e, { fr: `${e.text} non protégé dans [ ] : utilisez "${e.text}" ou [[ ]]`, en: `${e.text} unquoted in [ ]: use "${e.text}" or [[ ]]` }, quote(e));
+          ctx.report(e, texts('lint.B011.message', e.text), quote(e));
         }
       }
     },

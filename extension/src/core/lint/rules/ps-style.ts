@@ -1,3 +1,4 @@
+import { texts } from '../../i18n';
 import type { Rule } from '../types';
 import { commandWords, invocationsMatching, nodeOfTypeAt, positionalEstimate } from './ps-util';
 
@@ -32,59 +33,47 @@ const POSITIONAL_THRESHOLD = 3;
 export const psStyle: Rule[] = [
   {
     code: 'TSSR-P002', alias: 'PSAvoidUsingCmdletAliases', language: 'powershell', severity: 'warning', critere: 'CCS4.2',
-    title: { fr: 'Alias de cmdlet', en: 'Cmdlet alias' },
-    explanation: {
-      fr: 'Les alias (ls, %, ?, gci…) vont vite en console mais rendent un script illisible et dépendant de l’environnement (ls n’existe pas partout). Dans un script, écrivez le nom complet.',
-      en: 'Aliases (ls, %, ?, gci…) are quick at the console but make a script unreadable and environment-dependent (ls is not everywhere). In a script, write the full name.',
-    },
+    title: texts('lint.P002.title'),
+    explanation: texts('lint.P002.explanation'),
     check(ctx) {
       for (const i of invocationsMatching(ctx.root, ctx.text, ALIAS_WORDS)) {
         const full = ALIASES[i.lower];
         if (!full) continue;
-        ctx.report(i.name, { fr: `« ${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)} » est un alias de ${full}`, en: `"${ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length)}" is an alias of ${full}` },
-          { title: { fr: `Remplacer par ${full}`, en: `Replace with ${full}` }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: full }] });
+        ctx.report(i.name, texts('lint.P002.message', ctx.text.slice(i.name.startIndex, i.name.startIndex + i.lower.length), full),
+          { title: texts('lint.P002.fix', full), edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: full }] });
       }
     },
   },
   {
     code: 'TSSR-P005', alias: 'PSAvoidUsingWriteHost', language: 'powershell', severity: 'warning', critere: 'CCS4.2',
-    title: { fr: 'Write-Host pour produire des données', en: 'Write-Host for data output' },
-    explanation: {
-      fr: 'Write-Host écrit à l’écran, pas dans le pipeline : le résultat ne peut être ni redirigé, ni filtré, ni réutilisé. Renvoyez les données avec Write-Output (ou simplement la valeur) et les messages avec Write-Verbose/Write-Information.',
-      en: 'Write-Host writes to the screen, not to the pipeline: the output cannot be redirected, filtered or reused. Return data with Write-Output (or just the value) and messages with Write-Verbose/Write-Information.',
-    },
+    title: texts('lint.P005.title'),
+    explanation: texts('lint.P005.explanation'),
     check(ctx) {
       for (const i of invocationsMatching(ctx.root, ctx.text, WRITE_HOST)) {
-        ctx.report(i.name, { fr: 'Write-Host ne renvoie rien dans le pipeline : utilisez Write-Output', en: 'Write-Host sends nothing down the pipeline: use Write-Output' },
-          { title: { fr: 'Remplacer par Write-Output', en: 'Replace with Write-Output' }, edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: 'Write-Output' }] });
+        ctx.report(i.name, texts('lint.P005.message'),
+          { title: texts('lint.P005.fix'), edits: [{ start: i.name.startIndex, end: i.name.endIndex, newText: 'Write-Output' }] });
       }
     },
   },
   {
     code: 'TSSR-P006', alias: 'PSUseApprovedVerbs', language: 'powershell', severity: 'warning', critere: 'CCS4.2',
-    title: { fr: 'Verbe non approuvé', en: 'Unapproved verb' },
-    explanation: {
-      fr: 'Les fonctions se nomment Verbe-Nom avec un verbe de « Get-Verb » (Get, Set, New, Remove…) : on devine ce qu’elles font et Import-Module ne râle pas.',
-      en: 'Functions are named Verb-Noun with a verb from "Get-Verb" (Get, Set, New, Remove…): one can guess what they do, and Import-Module does not complain.',
-    },
+    title: texts('lint.P006.title'),
+    explanation: texts('lint.P006.explanation'),
     check(ctx) {
       for (const fm of ctx.text.matchAll(/\bfunction\s+(?=[A-Za-z]+-\w)/gi)) {
         const f = nodeOfTypeAt(ctx.root, fm.index! + fm[0].length, 'function_name');
         if (!f) continue;
         const m = /^([A-Za-z]+)-\w/.exec(f.text);
         if (m && !VERBS.has(m[1].toLowerCase())) {
-          ctx.report(f, { fr: `« ${m[1]} » n’est pas un verbe approuvé (voir Get-Verb)`, en: `"${m[1]}" is not an approved verb (see Get-Verb)` });
+          ctx.report(f, texts('lint.P006.message', m[1]));
         }
       }
     },
   },
   {
     code: 'TSSR-P010', alias: 'PSAvoidUsingPositionalParameters', language: 'powershell', severity: 'info', critere: 'CCS4.2',
-    title: { fr: 'Paramètres positionnels', en: 'Positional parameters' },
-    explanation: {
-      fr: '« Copy-Item a b c » oblige le lecteur à connaître l’ordre des paramètres. Nommez-les (-Path, -Destination…) : le script se lit et résiste aux changements de version.',
-      en: '"Copy-Item a b c" makes the reader know the parameter order. Name them (-Path, -Destination…): the script reads well and survives version changes.',
-    },
+    title: texts('lint.P010.title'),
+    explanation: texts('lint.P010.explanation'),
     check(ctx) {
       // Text first: only Verb-Noun words whose line seems to hold three positional arguments are looked up in the tree.
       for (const i of invocationsMatching(ctx.root, ctx.text, VERB_NOUN, (line) => positionalEstimate(line) >= POSITIONAL_THRESHOLD)) {
@@ -97,7 +86,7 @@ export const psStyle: Rule[] = [
           positional++;
         });
         if (positional >= POSITIONAL_THRESHOLD) {
-          ctx.report(i.node, { fr: `${ctx.text.slice(i.start, i.start + i.lower.length)} reçoit ${positional} arguments positionnels : nommez les paramètres`, en: `${ctx.text.slice(i.start, i.start + i.lower.length)} gets ${positional} positional arguments: name the parameters` });
+          ctx.report(i.node, texts('lint.P010.message', ctx.text.slice(i.start, i.start + i.lower.length), positional));
         }
       }
     },
