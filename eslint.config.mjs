@@ -15,17 +15,27 @@ function agentBoundaries(depth) {
   return {
     files: [`agent/src/${'*/'.repeat(depth)}*.ts`],
     rules: {
-      [restricted]: ['error', {
-        patterns: [
-          { regex: '^(?!node:|\\.\\.?/)', message: 'The agent has no dependency: use node:* modules or its own files.' },
-          { regex: `^${up}(?!\\.\\./schemas/generated/)`, message: 'The agent imports only its own files and the generated schema types.' },
-          { regex: `^${up}\\.\\./schemas/generated/`, allowTypeImports: true, message: 'The agent imports the generated schema types with `import type` only.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.name='require'] > Literal:not([value=/^node:/])",
-        message: 'The agent requires only node:* modules.',
-      }],
+      [restricted]: [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!node:|\\.\\.?/)', message: 'The agent has no dependency: use node:* modules or its own files.' },
+            { regex: `^${up}(?!\\.\\./schemas/generated/)`, message: 'The agent imports only its own files and the generated schema types.' },
+            {
+              regex: `^${up}\\.\\./schemas/generated/`,
+              allowTypeImports: true,
+              message: 'The agent imports the generated schema types with `import type` only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'] > Literal:not([value=/^node:/])",
+          message: 'The agent requires only node:* modules.',
+        },
+      ],
     },
   };
 }
