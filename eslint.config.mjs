@@ -7,7 +7,7 @@ const noVscode = { name: 'vscode', message: 'extension/src/core stays free of vs
 const noSsh2 = { name: 'ssh2', message: 'Only extension/src/ssh/ssh-transport.ts imports ssh2.' };
 
 /**
- * The agent imports node:*, its own files, and (type-only) the generated schema types. Relative paths are checked per
+ * The agent imports node:*, its own files, and (type-only) the generated schema types, plus the generated protocol version. Relative paths are checked per
  * directory depth: from agent/src/<d dirs>/x.ts, d+1 `../` leave agent/src.
  */
 function agentBoundaries(depth) {
@@ -22,7 +22,8 @@ function agentBoundaries(depth) {
             { regex: '^(?!node:|\\.\\.?/)', message: 'The agent has no dependency: use node:* modules or its own files.' },
             { regex: `^${up}(?!\\.\\./schemas/generated/)`, message: 'The agent imports only its own files and the generated schema types.' },
             {
-              regex: `^${up}\\.\\./schemas/generated/`,
+              // protocol-version is plain constants (the version kept in the protocol schema): a value import is fine.
+              regex: `^${up}\\.\\./schemas/generated/(?!protocol-version$)`,
               allowTypeImports: true,
               message: 'The agent imports the generated schema types with `import type` only.',
             },

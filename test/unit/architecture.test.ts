@@ -37,6 +37,7 @@ describe('architecture boundaries', () => {
     ['agent/src/checks/x.ts', "import { Check } from '../../../schemas/generated/types';", true],
     ['agent/src/x.ts', "const m = require('yaml');", true],
     ['agent/src/checks/x.ts', "import type { Check } from '../../../schemas/generated/types';", false],
+    ['agent/src/x.ts', "import { PROTOCOL_MAJOR } from '../../schemas/generated/protocol-version';", false],
     ['agent/src/system/x.ts', "import { spawn } from 'node:child_process';\nimport { because } from '../reason';", false],
   ];
   for (const [file, code, rejected] of cases) {
