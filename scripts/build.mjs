@@ -13,7 +13,8 @@ const common = {
 };
 const watchless = process.argv.includes('--tests');
 mkdirSync('dist', { recursive: true });
-// The script coach's WASM runtime and grammars sit beside the bundles (no native build anywhere).
+// The script coach's WASM runtime and grammars sit beside the bundles (no native build anywhere: package.json's
+// allowScripts denies the grammar packages' node-gyp install scripts; only their .wasm files are used).
 const require = createRequire(import.meta.url);
 for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-powershell/tree-sitter-powershell.wasm']) {
   copyFileSync(require.resolve(wasm), `dist/${wasm.split('/')[1]}`);

@@ -1,4 +1,4 @@
-// Generates TypeScript types from schemas/*.schema.json and the référentiel catalogue module.
+// Generates TypeScript types from schemas/*.schema.json, the protocol version module and the référentiel catalogue module.
 // `node scripts/gen-types.mjs` writes them; `--check` exits 1 if the committed files differ.
 import { compile } from 'json-schema-to-typescript';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -51,9 +51,20 @@ function referentiel() {
     + `export const REFERENTIEL = ${JSON.stringify({ code: doc.code, title: doc.title, competences }, null, 2)} as const;\n`;
 }
 
+/** The protocol version, kept once in protocol.schema.json: a value module, so the agent may import it (esbuild inlines it). */
+function protocolVersion() {
+  const version = load('protocol')['x-protocol-version'];
+  if (!/^[0-9]+\.[0-9]+$/.test(version ?? '')) throw new Error('schemas/protocol.schema.json: x-protocol-version must be "major.minor"');
+  return banner + `/** Protocol version spoken by agent and client (major.minor): a major change breaks, a minor one only adds. */\n`
+    + `export const PROTOCOL_VERSION = '${version}';\n`
+    + `/** Major protocol version: a request or hello with another major is refused. */\n`
+    + `export const PROTOCOL_MAJOR = ${Number(version.split('.')[0])};\n`;
+}
+
 const files = {};
 files['types.ts'] = await generate();
 files['referentiel.ts'] = referentiel();
+files['protocol-version.ts'] = protocolVersion();
 
 const check = process.argv.includes('--check');
 let drift = 0;

@@ -1,13 +1,16 @@
 // The test command: builds, compiles the tests, runs every suite and ends with "N passed, N failed[, N skipped]".
-// `node scripts/test.mjs [suite…]` runs only the named suites (unit, agent, ssh, pack, container, e2e).
+// `node scripts/test.mjs [suite…]` runs only the named suites (style, unit, agent, ssh, pack, container, e2e);
+// the style step (scripts/style.mjs: eslint, the formatter, the agent's Node 18 types) also runs with unit.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { style } from './style.mjs';
 
-const ALL = ['unit', 'agent', 'ssh', 'pack', 'container', 'e2e'];
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+const ALL = ['style', 'unit', 'agent', 'ssh', 'pack', 'container', 'e2e'];
+const asked = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+const wanted = asked.includes('unit') && !asked.includes('style') ? ['style', ...asked] : asked;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const sh = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
@@ -32,7 +35,10 @@ async function mochaSuite(suite) {
 
 for (const suite of wanted) {
   console.log(`\n=== ${suite} ===`);
-  if (suite === 'e2e') {
+  if (suite === 'style') {
+    const c = style();
+    totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped;
+  } else if (suite === 'e2e') {
     // Runs in its own process: code-server, Chromium and the in-host suite. It writes its counts to a file.
     const countsFile = join(mkdtempSync(join(tmpdir(), 'tssr-e2e-counts-')), 'counts.json');
     const r = spawnSync('node', ['test/e2e/run.mjs'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, E2E_COUNTS_FILE: countsFile }, timeout: 15 * 60_000 });

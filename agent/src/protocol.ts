@@ -1,9 +1,7 @@
 import type { AgentEvent, Fatal, Reason } from '../../schemas/generated/types';
 
-/** Protocol version spoken by this agent: major changes break, minor ones only add. */
-export const PROTOCOL_VERSION = '1.0';
-/** Major version the agent accepts in a RunRequest. */
-export const PROTOCOL_MAJOR = 1;
+// The version lives once, in schemas/protocol.schema.json (x-protocol-version); `npm run gen` writes this module.
+export { PROTOCOL_VERSION, PROTOCOL_MAJOR } from '../../schemas/generated/protocol-version';
 
 /** Where protocol lines go and how the run ends: stdout and process.exit for a process, the parent port for a worker. */
 export interface Sink {

@@ -5,9 +5,10 @@ import type { Exercise } from '../../../schemas/generated/types';
 import type { RunRequest, WorkspaceFile } from '../../../schemas/generated/types';
 import type { Lang } from './i18n';
 import { requireInside } from './path-rules';
+import { PROTOCOL_MAJOR } from '../../../schemas/generated/protocol-version';
 
-/** Major protocol version this client speaks. */
-export const PROTOCOL_MAJOR = 1;
+/** Major protocol version this client speaks (from schemas/protocol.schema.json's x-protocol-version). */
+export { PROTOCOL_MAJOR };
 
 /** Options for turning an exercise into an agent request. */
 export interface RequestOptions {
