@@ -1,7 +1,8 @@
 import type { Cond, FwAction, FwChain, FwRule, Ruleset, Verdict } from './firewall-model';
 import { describeRule } from './firewall-model';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- nft's JSON schema is wide and versioned
+// nft's JSON schema is wide and versioned: its objects are read field by field.
+type Json = any;
 
 /** Statements that neither match nor decide: the rule goes on past them. */
 const NO_OPS = new Set(['counter', 'log', 'limit', 'quota', 'mangle', 'notrack', 'meter', 'set']);

@@ -3,7 +3,7 @@ import { referentiel } from '../core/referentiel';
 import { RULES } from '../core/lint/rules';
 import type { Finding } from '../core/lint/types';
 import { t, type Lang } from '../core/i18n';
-import { ruleUri, type ScriptCoach } from './script-coach';
+import type { ScriptCoach } from './script-coach';
 import { CommandIds, type Services } from './services';
 
 /** Markdown explanation of a finding: message, why, how, and the critère it serves. */
