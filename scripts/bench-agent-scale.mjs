@@ -26,7 +26,9 @@ const block = (i) => [
   { type: 'package', name: ['coreutils', 'dpkg', 'tar', 'grep'][i % 4] },
   { type: 'port', port: 22 + (i % 3), listening: false },
   { type: 'port', port: 40000 + i, protocol: 'udp', listening: false },
-  i % 2 && !NO_COMMAND ? { type: 'command', exec: ['true'], exitStatus: 0 } : { type: 'file', path: '/etc/os-release', contents: ['ID=', { notContains: 'zzz' }] },
+  i % 2 && !NO_COMMAND
+    ? { type: 'command', exec: ['true'], exitStatus: 0 }
+    : { type: 'file', path: '/etc/os-release', contents: ['ID=', { notContains: 'zzz' }] },
 ];
 
 function request(n) {
@@ -44,7 +46,11 @@ function runOnce(line) {
     child.stdout.on('data', (d) => {
       tail = (tail + d).slice(-4096);
       if (hwmKb === null && tail.includes('"event":"summary"')) {
-        try { hwmKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]); } catch { /* already gone */ }
+        try {
+          hwmKb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
+        } catch {
+          /* already gone */
+        }
       }
     });
     child.on('error', rej);
@@ -63,5 +69,7 @@ const runs = [];
 for (let i = 0; i < RUNS; i++) runs.push(await runOnce(line));
 const ms = runs.map((r) => r.ms);
 const mb = runs.map((r) => r.mb).filter((x) => !Number.isNaN(x));
-console.log(`agent alone, ${COUNT} checks${NO_COMMAND ? ' (no command)' : ''}, ${RUNS} runs: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), ` +
-  `peak RSS median ${mb.length ? median(mb).toFixed(1) : '?'} MB (${mb.length}/${RUNS} sampled); load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(
+  `agent alone, ${COUNT} checks${NO_COMMAND ? ' (no command)' : ''}, ${RUNS} runs: median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), ` +
+    `peak RSS median ${mb.length ? median(mb).toFixed(1) : '?'} MB (${mb.length}/${RUNS} sampled); load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+);

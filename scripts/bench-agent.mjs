@@ -20,7 +20,10 @@ const CLI = join(ROOT, 'dist/cli.js');
 const AGENT = join(ROOT, 'dist/agent.js');
 
 for (const f of [CLI, AGENT, join(ROOT, 'out/test/helpers/sshd.js')]) {
-  if (!existsSync(f)) { console.error(`missing ${f}: run "npm run bench:agent" (it builds first), or "node scripts/build.mjs && npx tsc -p ."`); process.exit(2); }
+  if (!existsSync(f)) {
+    console.error(`missing ${f}: run "npm run bench:agent" (it builds first), or "node scripts/build.mjs && npx tsc -p ."`);
+    process.exit(2);
+  }
 }
 const tools = peers();
 if (tools.missing.length) console.log(`Not installed, their columns are skipped: sudo apt-get install -y ${tools.missing.join(' ')}\n`);
@@ -49,16 +52,35 @@ try {
   const series = [
     { side: 'local', name: 'tssr-lab check', cmd: process.execPath, args: [CLI, 'check', suite.exDir], env: { TSSR_LAB_TIMINGS: '1' } },
     // BENCH_BASELINE=/path/to/another/dist/cli.js adds that CLI to the same series (before/after a change).
-    process.env.BENCH_BASELINE && { side: 'local', name: 'tssr-lab check, baseline', cmd: process.execPath, args: [process.env.BENCH_BASELINE, 'check', suite.exDir] },
+    process.env.BENCH_BASELINE && {
+      side: 'local',
+      name: 'tssr-lab check, baseline',
+      cmd: process.execPath,
+      args: [process.env.BENCH_BASELINE, 'check', suite.exDir],
+    },
     { side: 'local', name: 'the agent alone', cmd: process.execPath, args: [AGENT, 'serve'], stdinFile: join(dir, 'request.json') },
     { side: 'local', name: 'bare bash', cmd: 'bash', args: [suite.bash], floor: true },
     tools.testinfra && { side: 'local', name: 'Testinfra', cmd: 'py.test-3', args: ['-q', '-p', 'no:cacheprovider', suite.testinfra], peer: true },
     tools.serverspec && { side: 'local', name: 'Serverspec', cmd: 'rspec', args: [suite.serverspec] },
-    { side: 'ssh', name: 'tssr-lab check (agent cached)', cmd: process.execPath, args: [CLI, 'check', suite.exDir, ...sshFlags], env: { TSSR_LAB_TIMINGS: '1' } },
-    process.env.BENCH_BASELINE && { side: 'ssh', name: 'tssr-lab check, baseline', cmd: process.execPath, args: [process.env.BENCH_BASELINE, 'check', suite.exDir, ...sshFlags] },
+    {
+      side: 'ssh',
+      name: 'tssr-lab check (agent cached)',
+      cmd: process.execPath,
+      args: [CLI, 'check', suite.exDir, ...sshFlags],
+      env: { TSSR_LAB_TIMINGS: '1' },
+    },
+    process.env.BENCH_BASELINE && {
+      side: 'ssh',
+      name: 'tssr-lab check, baseline',
+      cmd: process.execPath,
+      args: [process.env.BENCH_BASELINE, 'check', suite.exDir, ...sshFlags],
+    },
     { side: 'ssh', name: 'bash over ssh', cmd: 'ssh', args: ['-F', sshd.config, '127.0.0.1', 'bash', '-s'], stdinFile: suite.bash, floor: true },
     tools.testinfra && {
-      side: 'ssh', name: 'Testinfra (ControlMaster)', cmd: 'py.test-3', peer: true,
+      side: 'ssh',
+      name: 'Testinfra (ControlMaster)',
+      cmd: 'py.test-3',
+      peer: true,
       // The master is closed after each run: one handshake per run, as for bash over ssh.
       args: ['-q', '-p', 'no:cacheprovider', '--hosts=ssh://127.0.0.1', `--ssh-config=${sshd.masterConfig}`, suite.testinfra],
       after: () => run('ssh', ['-F', sshd.masterConfig, '-O', 'exit', '127.0.0.1']),
@@ -74,7 +96,14 @@ try {
   console.log(`Load before: ${load()}. ${suite.count} checks, ${RUNS} alternating rounds; first a check-and-warm-up round (uploads the agent over SSH).`);
   for (const t of series) {
     const r = await exec(t);
-    t.verdict = r.code === 0 ? 'all pass' : `exit ${r.code}: ${(r.stdout + r.stderr).split('\n').filter((l) => /FAIL|ÉCHEC|failed|✘/.test(l)).slice(0, 3).join(' | ')}`;
+    t.verdict =
+      r.code === 0
+        ? 'all pass'
+        : `exit ${r.code}: ${(r.stdout + r.stderr)
+            .split('\n')
+            .filter((l) => /FAIL|ÉCHEC|failed|✘/.test(l))
+            .slice(0, 3)
+            .join(' | ')}`;
     if (r.code !== 0) console.log(`  ${t.side} ${t.name}: ${t.verdict}`);
     t.times = [];
     t.timings = [];
@@ -85,7 +114,16 @@ try {
       const r = await exec(t);
       t.times.push(r.ms);
       const line = /tssr-lab timings \(ms\): (.*)/.exec(r.stderr);
-      if (line) t.timings.push(Object.fromEntries(line[1].split(' ').map((kv) => kv.split('=')).filter(([, v]) => !Number.isNaN(Number(v))).map(([k, v]) => [k, Number(v)])));
+      if (line)
+        t.timings.push(
+          Object.fromEntries(
+            line[1]
+              .split(' ')
+              .map((kv) => kv.split('='))
+              .filter(([, v]) => !Number.isNaN(Number(v)))
+              .map(([k, v]) => [k, Number(v)]),
+          ),
+        );
     }
     process.stdout.write(`\r  round ${round + 1}/${RUNS}`);
   }
@@ -97,8 +135,16 @@ try {
   agent500.peakKb = (await run(process.execPath, [AGENT, 'serve'], { stdinFile: join(dir, 'request500.json'), sample: true })).peakKb;
   const after = controlLoop();
 
-  printTable(`local, ${suite.count} checks`, series.filter((t) => t.side === 'local'), RUNS);
-  printTable(`over SSH to 127.0.0.1, one host, ${suite.count} checks`, series.filter((t) => t.side === 'ssh'), RUNS);
+  printTable(
+    `local, ${suite.count} checks`,
+    series.filter((t) => t.side === 'local'),
+    RUNS,
+  );
+  printTable(
+    `over SSH to 127.0.0.1, one host, ${suite.count} checks`,
+    series.filter((t) => t.side === 'ssh'),
+    RUNS,
+  );
   printTable('500 checks', [agent500], RUNS);
   printPhases(series.filter((t) => t.timings.length));
   const c = (s) => `median ${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, p90 ${s.p90.toFixed(1)})`;

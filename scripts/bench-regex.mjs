@@ -31,7 +31,9 @@ for (let i = 0; i < N; i++) {
   hits += text.split(/\r?\n/).findIndex((l) => re.test(l)) >= 0 ? 1 : 0;
 }
 const inlineUs = ((performance.now() - t0) / N) * 1000;
-console.log(`regex match, ${N} sequential matches on a 41-line text (hits ${hits}):\n` +
-  `  worker thread  ${worker.us.toFixed(1)} µs/match, first match (worker start-up) ${worker.firstMs.toFixed(1)} ms\n` +
-  `  inline, guarded (V8 falls back to its linear engine past 2,000 backtracks) ${linear.us.toFixed(1)} µs/match\n` +
-  `  inline, unguarded  ${inlineUs.toFixed(1)} µs/match (unsafe: what the agent did before)`);
+console.log(
+  `regex match, ${N} sequential matches on a 41-line text (hits ${hits}):\n` +
+    `  worker thread  ${worker.us.toFixed(1)} µs/match, first match (worker start-up) ${worker.firstMs.toFixed(1)} ms\n` +
+    `  inline, guarded (V8 falls back to its linear engine past 2,000 backtracks) ${linear.us.toFixed(1)} µs/match\n` +
+    `  inline, unguarded  ${inlineUs.toFixed(1)} µs/match (unsafe: what the agent did before)`,
+);

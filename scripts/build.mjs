@@ -8,7 +8,12 @@ import './gen-validators.mjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url)));
 // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle lacks: bundle its CommonJS build.
 const common = {
-  bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 const watchless = process.argv.includes('--tests');
@@ -32,18 +37,60 @@ const vendorPlugin = {
 };
 
 const jobs = [
-  ...Object.entries(vendors).map(([name, entry]) => build({
-    ...common, alias: {}, entryPoints: [entry], outfile: `dist/vendor-${name}.js`, target: 'node20', minify: true, external: ['cpu-features', '*.node'],
-  })),
+  ...Object.entries(vendors).map(([name, entry]) =>
+    build({
+      ...common,
+      alias: {},
+      entryPoints: [entry],
+      outfile: `dist/vendor-${name}.js`,
+      target: 'node20',
+      minify: true,
+      external: ['cpu-features', '*.node'],
+    }),
+  ),
   // The agent runs on the target: Node 18, no dependency, one file.
-  build({ ...common, entryPoints: ['agent/src/main.ts'], outfile: 'dist/agent.js', target: 'node18', sourcemap: false, minifySyntax: true, define: { AGENT_VERSION: JSON.stringify(pkg.version) } }),
+  build({
+    ...common,
+    entryPoints: ['agent/src/main.ts'],
+    outfile: 'dist/agent.js',
+    target: 'node18',
+    sourcemap: false,
+    minifySyntax: true,
+    define: { AGENT_VERSION: JSON.stringify(pkg.version) },
+  }),
   // dist/cli.js is a small launcher that loads dist/cli-main.js through V8's code cache (extension/src/cli/launcher.ts).
-  build({ ...common, entryPoints: ['extension/src/cli/launcher.ts'], outfile: 'dist/cli.js', target: 'node20', sourcemap: false, banner: { js: '#!/usr/bin/env node' } }),
-  build({ ...common, entryPoints: ['extension/src/cli/main.ts'], outfile: 'dist/cli-main.js', target: 'node20', minify: true, define: { CLI_VERSION: JSON.stringify(pkg.version) }, external: ['cpu-features', '*.node'], alias: {}, plugins: [vendorPlugin] }),
-  build({ ...common, entryPoints: ['extension/src/extension.ts'], outfile: 'dist/extension.js', target: 'node20', external: ['vscode', 'cpu-features', '*.node'], minify: true }),
+  build({
+    ...common,
+    entryPoints: ['extension/src/cli/launcher.ts'],
+    outfile: 'dist/cli.js',
+    target: 'node20',
+    sourcemap: false,
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['extension/src/cli/main.ts'],
+    outfile: 'dist/cli-main.js',
+    target: 'node20',
+    minify: true,
+    define: { CLI_VERSION: JSON.stringify(pkg.version) },
+    external: ['cpu-features', '*.node'],
+    alias: {},
+    plugins: [vendorPlugin],
+  }),
+  build({
+    ...common,
+    entryPoints: ['extension/src/extension.ts'],
+    outfile: 'dist/extension.js',
+    target: 'node20',
+    external: ['vscode', 'cpu-features', '*.node'],
+    minify: true,
+  }),
 ];
 if (watchless) {
   // The in-host suite that runs inside a real VS Code (code-server or test-electron).
-  jobs.push(build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', target: 'node20', external: ['vscode'], logLevel: 'error' }));
+  jobs.push(
+    build({ ...common, entryPoints: ['test/e2e/suite/index.ts'], outfile: 'dist/test/suite.js', target: 'node20', external: ['vscode'], logLevel: 'error' }),
+  );
 }
 await Promise.all(jobs);

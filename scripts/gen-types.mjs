@@ -47,18 +47,24 @@ function referentiel() {
       competences.push({ id: c.id, block: block.id, title: c.title, criteres: c.criteres.map((k) => ({ id: k.id, text: k.text, check: k.check })) });
     }
   }
-  return banner + `/** TSSR competences and critères de performance (schemas/referentiel/tssr.yaml). */\n`
-    + `export const REFERENTIEL = ${JSON.stringify({ code: doc.code, title: doc.title, competences }, null, 2)} as const;\n`;
+  return (
+    banner +
+    `/** TSSR competences and critères de performance (schemas/referentiel/tssr.yaml). */\n` +
+    `export const REFERENTIEL = ${JSON.stringify({ code: doc.code, title: doc.title, competences }, null, 2)} as const;\n`
+  );
 }
 
 /** The protocol version, kept once in protocol.schema.json: a value module, so the agent may import it (esbuild inlines it). */
 function protocolVersion() {
   const version = load('protocol')['x-protocol-version'];
   if (!/^[0-9]+\.[0-9]+$/.test(version ?? '')) throw new Error('schemas/protocol.schema.json: x-protocol-version must be "major.minor"');
-  return banner + `/** Protocol version spoken by agent and client (major.minor): a major change breaks, a minor one only adds. */\n`
-    + `export const PROTOCOL_VERSION = '${version}';\n`
-    + `/** Major protocol version: a request or hello with another major is refused. */\n`
-    + `export const PROTOCOL_MAJOR = ${Number(version.split('.')[0])};\n`;
+  return (
+    banner +
+    `/** Protocol version spoken by agent and client (major.minor): a major change breaks, a minor one only adds. */\n` +
+    `export const PROTOCOL_VERSION = '${version}';\n` +
+    `/** Major protocol version: a request or hello with another major is refused. */\n` +
+    `export const PROTOCOL_MAJOR = ${Number(version.split('.')[0])};\n`
+  );
 }
 
 const files = {};
@@ -71,7 +77,10 @@ let drift = 0;
 for (const [file, text] of Object.entries(files)) {
   const path = join(outDir, file);
   if (check) {
-    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) { console.error(`drift: ${path}`); drift++; }
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+      console.error(`drift: ${path}`);
+      drift++;
+    }
   } else writeFileSync(path, text);
 }
 if (drift) process.exit(1);

@@ -19,7 +19,12 @@ sh('npx', ['tsc', '-p', '.']);
 
 function files(suite) {
   const dir = join('out/test', suite);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 async function mochaSuite(suite) {
@@ -37,14 +42,22 @@ for (const suite of wanted) {
   console.log(`\n=== ${suite} ===`);
   if (suite === 'style') {
     const c = style();
-    totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped;
+    totals.passed += c.passed;
+    totals.failed += c.failed;
+    totals.skipped += c.skipped;
   } else if (suite === 'e2e') {
     // Runs in its own process: code-server, Chromium and the in-host suite. It writes its counts to a file.
     const countsFile = join(mkdtempSync(join(tmpdir(), 'tssr-e2e-counts-')), 'counts.json');
-    const r = spawnSync('node', ['test/e2e/run.mjs'], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, E2E_COUNTS_FILE: countsFile }, timeout: 15 * 60_000 });
+    const r = spawnSync('node', ['test/e2e/run.mjs'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, E2E_COUNTS_FILE: countsFile },
+      timeout: 15 * 60_000,
+    });
     try {
       const c = JSON.parse(readFileSync(countsFile, 'utf8'));
-      totals.passed += c.passed; totals.failed += c.failed; totals.skipped += c.skipped ?? 0;
+      totals.passed += c.passed;
+      totals.failed += c.failed;
+      totals.skipped += c.skipped ?? 0;
     } catch {
       totals.failed++;
       console.log(`e2e runner ended without counts (exit ${r.status})`);

@@ -39,11 +39,19 @@ export function track(child: ChildProcess): () => void {
 /** Synchronous cleanup: the only kind that can run in an `exit` handler or after a signal. */
 export function cleanupNow(): void {
   for (const child of children) {
-    try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   children.clear();
   for (const dir of folders) {
-    try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort: the start-up sweep retries */ }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort: the start-up sweep retries */
+    }
   }
   folders.clear();
 }
@@ -71,6 +79,12 @@ export function installExitHooks(onSignal: (signal: NodeJS.Signals) => void, onC
 
 /** An uncaught error removes the workspace, then becomes a fatal line; the only hooks a worker installs (no signals). */
 export function installCrashHooks(onCrash: (e: unknown) => void): void {
-  process.on('uncaughtException', (e) => { cleanupNow(); onCrash(e); });
-  process.on('unhandledRejection', (e) => { cleanupNow(); onCrash(e); });
+  process.on('uncaughtException', (e) => {
+    cleanupNow();
+    onCrash(e);
+  });
+  process.on('unhandledRejection', (e) => {
+    cleanupNow();
+    onCrash(e);
+  });
 }

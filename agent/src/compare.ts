@@ -4,13 +4,23 @@ import { evaluate, same } from './matchers/evaluate';
 import { because, type Reason } from './reason';
 
 /** Where the evidence of a verdict was read: a file and line on the target. */
-export interface Evidence { path?: string; line?: number }
+export interface Evidence {
+  path?: string;
+  line?: number;
+}
 
 /** Reports an equality assertion on one property computed by the check itself (not a matcher from the pack). */
 export function assertEqual(ctx: CheckContext, property: string, expected: unknown, actual: unknown, evidence: Evidence = {}): void {
   if (expected === undefined) return;
   const ok = same(expected, actual);
-  ctx.report({ property, status: ok ? 'pass' : 'fail', expected, actual, reason: because(ok ? 'pass' : 'mismatch', { property, expected, actual }), ...evidence });
+  ctx.report({
+    property,
+    status: ok ? 'pass' : 'fail',
+    expected,
+    actual,
+    reason: because(ok ? 'pass' : 'mismatch', { property, expected, actual }),
+    ...evidence,
+  });
 }
 
 /**

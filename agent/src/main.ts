@@ -23,15 +23,19 @@ async function serve(inWorker: boolean): Promise<void> {
   // A worker shares the client's process: no signal handler, no exit; its client cleans up after terminating it.
   if (inWorker) installCrashHooks(internal);
   else {
-    installExitHooks(
-      (signal) => {
-        emit({ event: 'fatal', code: 'INTERRUPTED', reason: because('request.stoppedBySignal', { signal }) });
-        flush();
-      },
-      internal,
-    );
+    installExitHooks((signal) => {
+      emit({ event: 'fatal', code: 'INTERRUPTED', reason: because('request.stoppedBySignal', { signal }) });
+      flush();
+    }, internal);
   }
-  emit({ event: 'hello', protocol: PROTOCOL_VERSION, agentVersion: version, node: process.version, platform: `${process.platform}-${process.arch}`, checkTypes });
+  emit({
+    event: 'hello',
+    protocol: PROTOCOL_VERSION,
+    agentVersion: version,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    checkTypes,
+  });
   // Folders of agents killed by SIGKILL: removed while the request arrives, awaited before the summary.
   const sweep = sweepStale().catch(() => []);
   const first = inWorker ? await readRequestMessage(MAX_REQUEST_BYTES) : await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
@@ -65,7 +69,10 @@ async function serve(inWorker: boolean): Promise<void> {
 
 function main(argv: string[]): void {
   const cmd = argv[0];
-  if (cmd === '--version') { process.stderr.write(version + '\n'); return; }
+  if (cmd === '--version') {
+    process.stderr.write(version + '\n');
+    return;
+  }
   if (cmd !== 'serve') {
     process.stderr.write('usage: agent.js serve   (reads one run request as an NDJSON line on stdin)\n');
     process.exitCode = 2;

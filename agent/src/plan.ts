@@ -20,7 +20,9 @@ export interface Job {
 export function planJobs(req: RunRequest): Job[] {
   const flat: Job[] = req.criteria.flatMap((c) => c.checks.map((check, i) => ({ criterionId: c.id, checkIndex: c.checkIndexes?.[i] ?? i, check, needs: [] })));
   const byCheckId = new Map<string, number>();
-  flat.forEach((j, i) => { if (j.check.id !== undefined && !byCheckId.has(j.check.id)) byCheckId.set(j.check.id, i); });
+  flat.forEach((j, i) => {
+    if (j.check.id !== undefined && !byCheckId.has(j.check.id)) byCheckId.set(j.check.id, i);
+  });
   // Every critère of the request, even one whose checks all run in the client (lint): needing it is then no wait.
   const byCriterion = new Map<string, number[]>(req.criteria.map((c) => [c.id, []]));
   flat.forEach((j, i) => byCriterion.get(j.criterionId)!.push(i));

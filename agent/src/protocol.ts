@@ -10,9 +10,13 @@ export interface Sink {
 }
 
 let sink: Sink = {
-  write: (text) => { process.stdout.write(text); },
+  write: (text) => {
+    process.stdout.write(text);
+  },
   // Exit once stdout is flushed: a leftover grandchild of a killed command must not keep the agent alive.
-  exit: (code) => { process.stdout.write('', () => process.exit(code)); },
+  exit: (code) => {
+    process.stdout.write('', () => process.exit(code));
+  },
 };
 let pending: string[] = [];
 let scheduled = false;

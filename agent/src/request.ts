@@ -5,7 +5,12 @@ import { because, type Reason } from './reason';
 
 /** Why a request line was refused; becomes a `fatal` line carrying the reason. */
 export class RequestError extends Error {
-  constructor(readonly code: Fatal['code'], readonly reason: Reason) { super(reason.code); }
+  constructor(
+    readonly code: Fatal['code'],
+    readonly reason: Reason,
+  ) {
+    super(reason.code);
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -28,7 +33,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** Checks the workspace entries: relative paths inside the folder, base64 contents, a total size cap. */
 function checkWorkspace(entries: unknown): void {
   if (entries === undefined) return;
-  const refuse = (code: string, params?: Record<string, unknown>): never => { throw new RequestError('BAD_WORKSPACE', because(code, params)); };
+  const refuse = (code: string, params?: Record<string, unknown>): never => {
+    throw new RequestError('BAD_WORKSPACE', because(code, params));
+  };
   if (!Array.isArray(entries)) refuse('request.workspaceNotArray');
   const list = entries as unknown[];
   if (list.length > MAX_WORKSPACE_FILES) refuse('request.workspaceTooMany', { count: list.length, limit: MAX_WORKSPACE_FILES });

@@ -3,13 +3,25 @@ import type { System } from './system';
 import { because, type Reason } from './reason';
 
 /** A local user a program runs as: ids and groups resolved from the System's passwd and group. */
-export interface Identity { name: string; uid: number; gid: number; groups: number[]; home: string; shell: string }
+export interface Identity {
+  name: string;
+  uid: number;
+  gid: number;
+  groups: number[];
+  home: string;
+  shell: string;
+}
 
 /** How to run as a user: as the agent itself (it already is that user), switched, or why not. */
 export type RunAs = { kind: 'self' } | { kind: 'switch'; identity: Identity } | { kind: 'failed'; reason: Reason };
 
 /** What to spawn: a program, its arguments, a clean environment and a working directory. */
-export interface Spawnable { file: string; args: string[]; env: NodeJS.ProcessEnv; cwd: string }
+export interface Spawnable {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
 
 /** Resolves `name` to an identity; switching users needs root (`uid` is the agent's, injectable for tests). */
 export async function resolveRunAs(system: System, name: string, uid = process.getuid?.()): Promise<RunAs> {
@@ -23,7 +35,10 @@ export async function resolveRunAs(system: System, name: string, uid = process.g
   if (uid === entry.uid) return { kind: 'self' };
   if (uid !== 0) return { kind: 'failed', reason: because('runAs.needsRoot', { user: name }) };
   const groups = (await system.groups().catch(() => [])).filter((g) => g.gid === entry.gid || g.members.includes(name)).map((g) => g.gid);
-  return { kind: 'switch', identity: { name, uid: entry.uid, gid: entry.gid, groups: [...new Set([entry.gid, ...groups])], home: entry.home, shell: entry.shell } };
+  return {
+    kind: 'switch',
+    identity: { name, uid: entry.uid, gid: entry.gid, groups: [...new Set([entry.gid, ...groups])], home: entry.home, shell: entry.shell },
+  };
 }
 
 const SEARCH = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'];
@@ -34,7 +49,13 @@ export function findSetpriv(): Promise<string | undefined> {
   return (setpriv ??= (async () => {
     for (const dir of SEARCH) {
       const path = `${dir}/setpriv`;
-      if (await access(path, constants.X_OK).then(() => true, () => false)) return path;
+      if (
+        await access(path, constants.X_OK).then(
+          () => true,
+          () => false,
+        )
+      )
+        return path;
     }
     return undefined;
   })());
@@ -47,7 +68,12 @@ export function findSetpriv(): Promise<string | undefined> {
  * since the agent's workspace folder is private to root.
  */
 export async function asUser(identity: Identity, argv: string[], setprivPath: string): Promise<Spawnable> {
-  const home = await stat(identity.home).then((s) => s.isDirectory(), () => false) ? identity.home : '/';
+  const home = (await stat(identity.home).then(
+    (s) => s.isDirectory(),
+    () => false,
+  ))
+    ? identity.home
+    : '/';
   const path = identity.uid === 0 ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/bin:/usr/bin:/bin';
   const env: NodeJS.ProcessEnv = { HOME: identity.home, USER: identity.name, LOGNAME: identity.name, SHELL: identity.shell || '/bin/sh', PATH: path };
   for (const key of ['LANG', 'LC_ALL', 'TZ']) if (process.env[key]) env[key] = process.env[key];

@@ -32,7 +32,9 @@ async function attempt(runner: Runner, check: Check, base: Omit<CheckContext, 's
     sink(o);
   };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+  const timeout = new Promise<'timeout'>((r) => {
+    timer = setTimeout(() => r('timeout'), timeoutMs);
+  });
   const running = runner(check, { ...base, signal: abort.signal, report }).then(() => 'done' as const);
   // A check that rejects after its timeout has been reported must not become an unhandled rejection.
   running.catch(() => undefined);
@@ -42,7 +44,8 @@ async function attempt(runner: Runner, check: Check, base: Omit<CheckContext, 's
       abort.abort();
       // Let the check name what its deadline cut (e.g. the regex it was matching) before the generic timeout.
       await Promise.race([running.catch(() => undefined), new Promise((r) => setTimeout(r, ABORT_GRACE_MS))]);
-      if (errorsAfterAbort === 0) report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, reason: because('run.timeout', { timeoutMs }) });
+      if (errorsAfterAbort === 0)
+        report({ property: 'check', status: 'error', expected: { timeoutMs }, actual: null, reason: because('run.timeout', { timeoutMs }) });
     }
   } catch (e) {
     const error = String((e as Error)?.message ?? e);
@@ -99,9 +102,21 @@ async function runJob(job: Job, verdicts: Array<Promise<boolean>>, req: RunReque
   if (job.problem) {
     report({ property: 'needs', status: 'error', actual: null, reason: job.problem });
   } else if (!runner) {
-    report({ property: 'type', status: 'error', expected: checkTypes, actual: job.check.type, reason: because('run.unknownType', { type: job.check.type, known: checkTypes.join(', ') }) });
+    report({
+      property: 'type',
+      status: 'error',
+      expected: checkTypes,
+      actual: job.check.type,
+      reason: because('run.unknownType', { type: job.check.type, known: checkTypes.join(', ') }),
+    });
   } else if (!validTimeout(timeoutMs)) {
-    report({ property: 'timeoutMs', status: 'error', expected: { max: MAX_TIMEOUT_MS }, actual: timeoutMs, reason: because('run.badTimeout', { max: MAX_TIMEOUT_MS, actual: timeoutMs }) });
+    report({
+      property: 'timeoutMs',
+      status: 'error',
+      expected: { max: MAX_TIMEOUT_MS },
+      actual: timeoutMs,
+      reason: because('run.badTimeout', { max: MAX_TIMEOUT_MS, actual: timeoutMs }),
+    });
   } else {
     const failed = await firstFailed(job, verdicts);
     started = Date.now();

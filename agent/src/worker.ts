@@ -10,10 +10,7 @@ export const WORKER_MARKER = 'tssr-lab-agent';
 export const STOP = 'stop';
 
 /** Messages from the agent worker to its client (extension/src/core/worker-transport.ts mirrors these). */
-export type WorkerMessage =
-  | { kind: 'data'; text: string }
-  | { kind: 'end'; code: number }
-  | ({ kind: 'own' } & Ownership);
+export type WorkerMessage = { kind: 'data'; text: string } | { kind: 'end'; code: number } | ({ kind: 'own' } & Ownership);
 
 /** Whether this bundle runs as the client's in-process worker rather than as `agent.js serve`. */
 export function isAgentWorker(): boolean {
@@ -29,9 +26,17 @@ export function useParentPort(onStop: () => void): void {
   const port = parentPort!;
   const post = (m: WorkerMessage): void => port.postMessage(m);
   // As the process's `exit` hook does: whatever way the run ends (summary, fatal, crash), `end` means cleaned up.
-  useSink({ write: (text) => post({ kind: 'data', text }), exit: (code) => { cleanupNow(); post({ kind: 'end', code }); } });
+  useSink({
+    write: (text) => post({ kind: 'data', text }),
+    exit: (code) => {
+      cleanupNow();
+      post({ kind: 'end', code });
+    },
+  });
   announceOwnership((o) => post({ kind: 'own', ...o }));
-  port.on('message', (m: unknown) => { if (m === STOP) onStop(); });
+  port.on('message', (m: unknown) => {
+    if (m === STOP) onStop();
+  });
 }
 
 /** The run request, sent by the client as one message (a string); past `limit` bytes it is refused like a long stdin line. */

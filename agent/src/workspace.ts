@@ -8,7 +8,9 @@ import { because, type Reason } from './reason';
 
 /** A workspace file the agent cannot write; becomes a BAD_WORKSPACE fatal carrying the reason. */
 export class WorkspaceError extends Error {
-  constructor(readonly reason: Reason) { super(reason.code); }
+  constructor(readonly reason: Reason) {
+    super(reason.code);
+  }
 }
 
 const PREFIX = 'tssr-lab-ws-';
@@ -20,7 +22,11 @@ const LEGACY_AGE_MS = 24 * 3600 * 1000;
 
 /** Inode of this process's pid namespace: pids from another namespace (a container sharing /tmp) say nothing here. */
 function pidNamespace(): string {
-  try { return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0'; } catch { return '0'; }
+  try {
+    return /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '0';
+  } catch {
+    return '0';
+  }
 }
 
 /** The name prefix of this agent's temp folders (workspace and sandboxes): the start-up sweep knows whose they are. */
@@ -43,7 +49,13 @@ export async function prepareWorkspace(files: WorkspaceFile[] = [], root = tmpdi
       throw new WorkspaceError(because('request.workspaceWrite', { path: f.path, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
     }
   }
-  return { dir, dispose: async () => { await rm(dir, { recursive: true, force: true }); unregister(); } };
+  return {
+    dir,
+    dispose: async () => {
+      await rm(dir, { recursive: true, force: true });
+      unregister();
+    },
+  };
 }
 
 function alive(pid: number): boolean {
@@ -61,15 +73,20 @@ export async function sweepStale(root = tmpdir()): Promise<string[]> {
   const uid = process.getuid?.();
   const names = await readdir(root).catch(() => [] as string[]);
   const removed: string[] = [];
-  await Promise.all(names.map(async (name) => {
-    const m = NAME.exec(name);
-    const legacy = LEGACY.test(name);
-    if (!legacy && (!m || m[2] !== ns || Number(m[1]) === process.pid || alive(Number(m[1])))) return;
-    const path = join(root, name);
-    const st = await lstat(path).catch(() => null);
-    if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) return;
-    if (legacy && Date.now() - st.mtimeMs < LEGACY_AGE_MS) return;
-    await rm(path, { recursive: true, force: true }).then(() => removed.push(path), () => undefined);
-  }));
+  await Promise.all(
+    names.map(async (name) => {
+      const m = NAME.exec(name);
+      const legacy = LEGACY.test(name);
+      if (!legacy && (!m || m[2] !== ns || Number(m[1]) === process.pid || alive(Number(m[1])))) return;
+      const path = join(root, name);
+      const st = await lstat(path).catch(() => null);
+      if (!st?.isDirectory() || (uid !== undefined && st.uid !== uid)) return;
+      if (legacy && Date.now() - st.mtimeMs < LEGACY_AGE_MS) return;
+      await rm(path, { recursive: true, force: true }).then(
+        () => removed.push(path),
+        () => undefined,
+      );
+    }),
+  );
   return removed;
 }

@@ -19,7 +19,11 @@ function lang(): Lang {
 }
 
 /** The public API, used by the in-host tests. */
-export interface TssrLabApi { services: Services; coach: ScriptCoach; activationMs: number }
+export interface TssrLabApi {
+  services: Services;
+  coach: ScriptCoach;
+  activationMs: number;
+}
 
 /** The only composition root: builds the services once and hands them to each feature. */
 export async function activate(context: vscode.ExtensionContext): Promise<TssrLabApi> {
@@ -35,11 +39,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   registerCommands(context, services);
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('tssrLab.language')) void packs.reload(); }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tssrLab.language')) void packs.reload();
+    }),
+  );
   await packs.reload();
   const activationMs = Date.now() - started;
   log.info(`activated in ${activationMs} ms`);
   return { services, coach, activationMs };
 }
 
-export function deactivate(): void { /* disposables are in context.subscriptions */ }
+export function deactivate(): void {
+  /* disposables are in context.subscriptions */
+}

@@ -13,11 +13,18 @@ export function stats(xs) {
 export function run(cmd, args, { stdinFile, env, sample } = {}) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { stdio: [stdinFile ? openSync(stdinFile, 'r') : 'ignore', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
+    const child = spawn(cmd, args, {
+      stdio: [stdinFile ? openSync(stdinFile, 'r') : 'ignore', 'pipe', 'pipe'],
+      env: env ? { ...process.env, ...env } : process.env,
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const sampler = sample ? treeSampler(child.pid) : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
@@ -42,16 +49,27 @@ function treeSampler(root) {
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
         parent.set(Number(name), Number(f[1]));
         rss.set(Number(name), Number(f[21]) * PAGE_KB);
-      } catch { /* the process ended meanwhile */ }
+      } catch {
+        /* the process ended meanwhile */
+      }
     }
     let sum = 0;
     for (const [pid, kb] of rss) {
-      for (let p = pid; p > 1; p = parent.get(p) ?? 0) if (p === root) { sum += kb; break; }
+      for (let p = pid; p > 1; p = parent.get(p) ?? 0)
+        if (p === root) {
+          sum += kb;
+          break;
+        }
     }
     peak = Math.max(peak, sum);
   };
   const timer = setInterval(tick, 4);
-  return { stop() { clearInterval(timer); return peak; } };
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
 }
 
 /** Times a fixed pure-JS loop `rounds` times: the spread of this number is the machine's, not the code's. */

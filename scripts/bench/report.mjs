@@ -25,6 +25,8 @@ export function printPhases(rows) {
     const med = keys.map((k) => `${k} ${stats(r.timings.map((t) => t[k] ?? 0)).median.toFixed(1)}`);
     console.log(`\nPhases of ${r.name}, medians in ms: ${med.join(', ')}`);
   }
-  console.log('(node = Node starting and compiling cli.js; bundle = its top level; load = parse and validate the exercise; prepare = request'
-    + ' and client-side checks; agent = the agent process, of which checks = its own run; report = output; overhead = total − agent)');
+  console.log(
+    '(node = Node starting and compiling cli.js; bundle = its top level; load = parse and validate the exercise; prepare = request' +
+      ' and client-side checks; agent = the agent process, of which checks = its own run; report = output; overhead = total − agent)',
+  );
 }

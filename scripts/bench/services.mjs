@@ -8,12 +8,24 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 function freePort() {
-  return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
+  });
 }
 
 async function waitPort(port) {
   for (let i = 0; i < 200; i++) {
-    const up = await new Promise((res) => { const s = connect(port, '127.0.0.1', () => { s.end(); res(true); }); s.on('error', () => res(false)); });
+    const up = await new Promise((res) => {
+      const s = connect(port, '127.0.0.1', () => {
+        s.end();
+        res(true);
+      });
+      s.on('error', () => res(false));
+    });
     if (up) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -24,10 +36,21 @@ async function waitPort(port) {
 export async function startHttp(dir) {
   const httpPort = await freePort();
   const pyPort = await freePort();
-  const node = spawn(process.execPath, ['-e', "require('http').createServer((q, s) => s.end('tssr-bench ok')).listen(Number(process.argv[1]), '127.0.0.1')", String(httpPort), 'tssr-bench-http'], { stdio: 'ignore' });
+  const node = spawn(
+    process.execPath,
+    ['-e', "require('http').createServer((q, s) => s.end('tssr-bench ok')).listen(Number(process.argv[1]), '127.0.0.1')", String(httpPort), 'tssr-bench-http'],
+    { stdio: 'ignore' },
+  );
   const py = spawn('/usr/bin/python3', ['-m', 'http.server', String(pyPort), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
   await Promise.all([waitPort(httpPort), waitPort(pyPort)]);
-  return { httpPort, pyPort, stop() { node.kill(); py.kill(); } };
+  return {
+    httpPort,
+    pyPort,
+    stop() {
+      node.kill();
+      py.kill();
+    },
+  };
 }
 
 /** Starts the tests' private sshd (out/test/helpers/sshd.js) and writes an OpenSSH client config for it. */
@@ -35,8 +58,14 @@ export async function startSshd(root, dir) {
   const { startSshd: start } = require(join(root, 'out/test/helpers/sshd.js'));
   const sshd = await start();
   const lines = [
-    'Host 127.0.0.1', `  Port ${sshd.port}`, '  User root', `  IdentityFile ${sshd.clientKey}`, `  UserKnownHostsFile ${sshd.knownHosts}`,
-    '  StrictHostKeyChecking yes', '  IdentitiesOnly yes', '  BatchMode yes',
+    'Host 127.0.0.1',
+    `  Port ${sshd.port}`,
+    '  User root',
+    `  IdentityFile ${sshd.clientKey}`,
+    `  UserKnownHostsFile ${sshd.knownHosts}`,
+    '  StrictHostKeyChecking yes',
+    '  IdentitiesOnly yes',
+    '  BatchMode yes',
   ];
   const config = join(dir, 'ssh_config');
   writeFileSync(config, [...lines, ''].join('\n'));
@@ -54,6 +83,11 @@ export function peers() {
   return {
     testinfra: testinfra ? 'py.test-3' : undefined,
     serverspec: serverspec ? 'rspec' : undefined,
-    missing: [...(testinfra ? [] : ['python3-testinfra']), ...(serverspec ? [] : ['ruby-serverspec']), ...(has('ss') ? [] : ['iproute2']), ...(has('curl') ? [] : ['curl'])],
+    missing: [
+      ...(testinfra ? [] : ['python3-testinfra']),
+      ...(serverspec ? [] : ['ruby-serverspec']),
+      ...(has('ss') ? [] : ['iproute2']),
+      ...(has('curl') ? [] : ['curl']),
+    ],
   };
 }

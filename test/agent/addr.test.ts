@@ -30,7 +30,10 @@ describe('agent addr check against loopback listeners', () => {
     await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
     ports = { tcp: (tcp.address() as AddressInfo).port, udp: udp.address().port, closedTcp: await closedTcpPort(), closedUdp: await closedUdpPort() };
   });
-  after(() => { tcp.close(); udp.close(); });
+  after(() => {
+    tcp.close();
+    udp.close();
+  });
 
   const cases: Array<[string, () => Record<string, unknown>, string, string]> = [
     ['a listening tcp port', () => ({ address: `127.0.0.1:${ports.tcp}` }), 'pass', 'pass'],
@@ -44,7 +47,10 @@ describe('agent addr check against loopback listeners', () => {
   for (const [name, check, status, code] of cases) {
     it(name, async () => {
       const rs = results(await runAgent(request([{ type: 'addr', timeoutMs: 3000, ...check() }])));
-      assert.deepEqual(rs.map((r) => [r.property, r.status, r.reason?.code]), [['reachable', status, code]]);
+      assert.deepEqual(
+        rs.map((r) => [r.property, r.status, r.reason?.code]),
+        [['reachable', status, code]],
+      );
     });
   }
   it('the refusal says which error as data', async () => {

@@ -16,7 +16,9 @@ chmodSync(join(src, 'rh', 'salaires.ods'), 0o600);
 symlinkSync('compta/bilan.csv', join(src, 'dernier'));
 const backups = join(dir, 'backups');
 mkdirSync(backups);
-const tar = (...args: string[]): void => { execFileSync('tar', args); };
+const tar = (...args: string[]): void => {
+  execFileSync('tar', args);
+};
 tar('-czf', join(backups, 'data-1.tar.gz'), '-C', join(dir, 'srv'), 'data');
 tar('-cf', join(backups, 'abs.tar'), '-C', '/', src.slice(1));
 tar('--zstd', '-cf', join(backups, 'data.tar.zst'), '-C', src, '.');
@@ -34,13 +36,22 @@ const summary = (rs: Array<Record<string, any>>): string[] => rs.map((r) => `${r
 describe('backup check on real archives', function () {
   this.timeout(60_000);
   it('the newest archive matching a glob: exists, recent, holds the paths, restores equal to the source', async () => {
-    const rs = await backup({ archive: join(backups, 'data-*.tar.gz'), maxAgeHours: 1, contains: ['data/compta/bilan.csv', 'data/rh', './data/rh/salaires.ods'], matchesSource: src });
+    const rs = await backup({
+      archive: join(backups, 'data-*.tar.gz'),
+      maxAgeHours: 1,
+      contains: ['data/compta/bilan.csv', 'data/rh', './data/rh/salaires.ods'],
+      matchesSource: src,
+    });
     assert.deepEqual(summary(rs), ['exists:pass', 'maxAgeHours:pass', 'contains[0]:pass', 'contains[1]:pass', 'contains[2]:pass', 'matchesSource:pass']);
     assert.equal(prop(rs, 'exists').actual, join(backups, 'data-1.tar.gz'));
     assert.deepEqual(prop(rs, 'matchesSource').actual, { root: 'data', entries: 5 });
   });
 
-  for (const [name, file] of [['absolute paths (tar -C /)', 'abs.tar'], ['zstd, archive top (-C src .)', 'data.tar.zst'], ['zip', 'data.zip']]) {
+  for (const [name, file] of [
+    ['absolute paths (tar -C /)', 'abs.tar'],
+    ['zstd, archive top (-C src .)', 'data.tar.zst'],
+    ['zip', 'data.zip'],
+  ]) {
     it(`restores and compares ${name}`, async () => {
       const rs = await backup({ archive: join(backups, file), matchesSource: src });
       assert.deepEqual(summary(rs), ['exists:pass', 'matchesSource:pass'], JSON.stringify(rs));
@@ -69,7 +80,10 @@ describe('backup check on real archives', function () {
     const rs = await backup({ archive: join(backups, 'data-1.tar.gz'), matchesSource: changed, root: 'data' });
     const r = prop(rs, 'matchesSource');
     assert.equal(r.status, 'fail');
-    assert.deepEqual(r.actual.differences.map((d: { path: string; what: string }) => `${d.path} ${d.what}`), ['compta/bilan.csv sha256', 'nouveau.txt missing', 'rh/salaires.ods mode']);
+    assert.deepEqual(
+      r.actual.differences.map((d: { path: string; what: string }) => `${d.path} ${d.what}`),
+      ['compta/bilan.csv sha256', 'nouveau.txt missing', 'rh/salaires.ods mode'],
+    );
     assert.deepEqual(r.actual.differences[2], { path: 'rh/salaires.ods', what: 'mode', expected: '0644', actual: '0600' });
     assert.equal(r.reason.code, 'backup.treeDiffers');
   });

@@ -1,15 +1,46 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { CLI, FIXTURES, ROOT } from '../helpers/paths';
 
 /** One command of a case: its arguments (`{case}` is the case folder), exit code, a located message, the count of located lines, a memory bound. */
-interface Run { args: string[]; exit: number; message: string; located?: number; maxRssMb?: number }
+interface Run {
+  args: string[];
+  exit: number;
+  message: string;
+  located?: number;
+  maxRssMb?: number;
+}
 /** What the test builds in the copy before running: symlinks, FIFOs, empty folders, a big file. */
-interface Setup { links?: [string, string][]; fifos?: string[]; dirs?: string[]; big?: { path: string; bytes: number; sparse?: boolean } }
+interface Setup {
+  links?: [string, string][];
+  fifos?: string[];
+  dirs?: string[];
+  big?: { path: string; bytes: number; sparse?: boolean };
+}
 /** One row of cases.json. */
-interface Case { case: string; why: string; setup?: Setup; runs: Run[] }
+interface Case {
+  case: string;
+  why: string;
+  setup?: Setup;
+  runs: Run[];
+}
 
 const CORPUS = join(FIXTURES, 'bad-packs');
 const cases: Case[] = JSON.parse(readFileSync(join(CORPUS, 'cases.json'), 'utf8'));
@@ -36,8 +67,11 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
     cpSync(join(CORPUS, '_outside'), join(tmp, 'outside'), { recursive: true });
     // Preloaded into the CLI: writes its peak resident memory (KiB) where the test asks. VmHWM, not maxRSS:
     // maxRSS keeps the high-water mark of the forked copy of this test process from before exec.
-    writeFileSync(join(tmp, 'rss.cjs'), "process.on('exit', () => { const fs = require('fs'); "
-      + "fs.writeFileSync(process.env.TSSR_TEST_RSS_FILE, /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); });\n");
+    writeFileSync(
+      join(tmp, 'rss.cjs'),
+      "process.on('exit', () => { const fs = require('fs'); " +
+        "fs.writeFileSync(process.env.TSSR_TEST_RSS_FILE, /VmHWM:\\s+(\\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]); });\n",
+    );
     canaries = [join(tmp, 'canary.txt'), ...readdirSync(join(tmp, 'outside')).map((n) => join(tmp, 'outside', n))];
     // The canary method must be able to fail: a read of an aged file moves its atime here.
     age();
@@ -49,7 +83,10 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
 
   it('holds at least 40 cases, one folder each (_outside is what the hostile paths aim at)', () => {
     assert.ok(cases.length >= 40, `${cases.length} cases`);
-    const folders = readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== '_outside').map((e) => e.name).sort();
+    const folders = readdirSync(CORPUS, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== '_outside')
+      .map((e) => e.name)
+      .sort();
     assert.deepEqual(folders, cases.map((c) => c.case).sort());
   });
 
@@ -87,7 +124,10 @@ describe('bad-input corpus (test/fixtures/bad-packs)', () => {
       assert.deepEqual(atimes(), seen, 'a file outside the case folder was read');
       // BAD_PACKS_TABLE=<file> writes the corpus table of the issue's closing note: case, commands and exit codes, message.
       if (process.env.BAD_PACKS_TABLE) {
-        appendFileSync(process.env.BAD_PACKS_TABLE, `| ${c.case} | ${table.map((x) => x.split('|')[0]).join(', ')} | ${table[0].split('|').slice(1).join('|')} |\n`);
+        appendFileSync(
+          process.env.BAD_PACKS_TABLE,
+          `| ${c.case} | ${table.map((x) => x.split('|')[0]).join(', ')} | ${table[0].split('|').slice(1).join('|')} |\n`,
+        );
       }
     });
   }
@@ -113,7 +153,8 @@ function writeBig(file: string, bytes: number, sparse: boolean): void {
       writeSync(fd, '\n', bytes - 1);
       return;
     }
-    const item = '  - id: c\n    title: Un critère parmi beaucoup\n    referentiel: CP9.1\n    points: 1\n    hint: Indice\n    checks: [{ type: file, path: /etc/hostname }]\n';
+    const item =
+      '  - id: c\n    title: Un critère parmi beaucoup\n    referentiel: CP9.1\n    points: 1\n    hint: Indice\n    checks: [{ type: file, path: /etc/hostname }]\n';
     const chunk = Buffer.from(item.repeat(Math.ceil((1 << 20) / item.length)));
     let written = writeSync(fd, 'id: gros\ntitle: Gros\ncompetences: [CP9]\nsolution: { apply: s.sh }\ncriteria:\n');
     while (written + chunk.length <= bytes) written += writeSync(fd, chunk);

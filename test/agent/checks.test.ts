@@ -44,14 +44,26 @@ describe('agent checks on this machine', () => {
     });
     it('skips the other properties of a missing file', async () => {
       const rs = await one({ type: 'file', path: join(dir, 'nope'), mode: '0644', contents: ['x'] });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:fail', 'mode:skip', 'contents[0]:skip']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exists:fail', 'mode:skip', 'contents[0]:skip'],
+      );
     });
   });
 
   describe('command', () => {
     it('asserts exit status, stdout and stderr', async () => {
-      const rs = await one({ type: 'command', exec: ['sh', '-c', 'echo out; echo err >&2; exit 3'], exitStatus: 3, stdout: ['out'], stderr: [{ matches: '^err$' }, { notContains: 'err' }] });
-      assert.deepEqual(rs.map((r) => r.status), ['pass', 'pass', 'pass', 'fail']);
+      const rs = await one({
+        type: 'command',
+        exec: ['sh', '-c', 'echo out; echo err >&2; exit 3'],
+        exitStatus: 3,
+        stdout: ['out'],
+        stderr: [{ matches: '^err$' }, { notContains: 'err' }],
+      });
+      assert.deepEqual(
+        rs.map((r) => r.status),
+        ['pass', 'pass', 'pass', 'fail'],
+      );
     });
     it('passes arguments as an array, never through a shell', async () => {
       const rs = await one({ type: 'command', exec: ['echo', '$(id) ; rm -rf /tmp/x'], stdout: [{ equals: '$(id) ; rm -rf /tmp/x' }] });
@@ -62,14 +74,19 @@ describe('agent checks on this machine', () => {
     });
     it('reports a missing program as an error and skips its assertions', async () => {
       const rs = await one({ type: 'command', exec: ['/nonexistent/prog'], exitStatus: 0 });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exec:error', 'exitStatus:skip']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exec:error', 'exitStatus:skip'],
+      );
     });
     it('stops a hanging command at its timeout, kills its children, and goes on', async () => {
       const started = Date.now();
-      const t = await runAgent(request([
-        { type: 'command', exec: ['sh', '-c', 'sleep 30 & sleep 30'], timeoutMs: 300, exitStatus: 0 },
-        { type: 'file', path: conf },
-      ]));
+      const t = await runAgent(
+        request([
+          { type: 'command', exec: ['sh', '-c', 'sleep 30 & sleep 30'], timeoutMs: 300, exitStatus: 0 },
+          { type: 'file', path: conf },
+        ]),
+      );
       const rs = results(t);
       assert.equal(prop(rs, 'check', 0).status, 'error');
       assert.match(prop(rs, 'check', 0).message, /300 ms/);
@@ -96,7 +113,10 @@ describe('agent checks on this machine', () => {
       await new Promise<void>((r) => udp.bind(0, '127.0.0.1', () => r()));
       udpPort = udp.address().port;
     });
-    after(() => { tcp.close(); udp.close(); });
+    after(() => {
+      tcp.close();
+      udp.close();
+    });
     it('sees a listening tcp port and its address', async () => {
       const rs = await one({ type: 'port', port: tcpPort, ip: ['127.0.0.1'] });
       assert.equal(prop(rs, 'listening').status, 'pass');
@@ -115,19 +135,28 @@ describe('agent checks on this machine', () => {
   describe('user', () => {
     it('reads root from /etc/passwd with its line', async () => {
       const rs = await one({ type: 'user', name: 'root', uid: 0, home: '/root', groups: ['root'] });
-      assert.ok(rs.every((r) => r.status === 'pass'), JSON.stringify(rs));
+      assert.ok(
+        rs.every((r) => r.status === 'pass'),
+        JSON.stringify(rs),
+      );
       assert.deepEqual([prop(rs, 'uid').path, prop(rs, 'uid').line], ['/etc/passwd', 1]);
     });
     it('fails on a missing user and skips the rest', async () => {
       const rs = await one({ type: 'user', name: 'tssr-nobody-here', shell: '/bin/bash' });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:fail', 'shell:skip']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exists:fail', 'shell:skip'],
+      );
     });
   });
 
   describe('package', () => {
     it('finds an installed Debian package and its version', async () => {
       const rs = await one({ type: 'package', name: 'bash', versions: [{ matches: '^\\d' }] });
-      assert.deepEqual(rs.map((r) => r.status), ['pass', 'pass']);
+      assert.deepEqual(
+        rs.map((r) => r.status),
+        ['pass', 'pass'],
+      );
     });
     it('fails on a package that is not installed', async () => {
       assert.equal(prop(await one({ type: 'package', name: 'tssr-lab-not-a-package' }), 'installed').status, 'fail');

@@ -6,7 +6,10 @@ import { request, results } from '../helpers/agent';
 import { startAgent, workspacesOf } from './spawn-agent';
 
 const hanging = request([{ type: 'command', exec: ['sleep', '30'], exitStatus: 0 }]);
-const isEvent = (name: string) => (l: string): boolean => l.includes(`"event":"${name}"`);
+const isEvent =
+  (name: string) =>
+  (l: string): boolean =>
+    l.includes(`"event":"${name}"`);
 
 /** Starts an agent on a hanging check and waits until its workspace exists (the request has been read). */
 async function agentMidRun(input = hanging): Promise<ReturnType<typeof startAgent> & { folder: string }> {
@@ -23,7 +26,10 @@ describe('agent temp workspace cleanup', () => {
     const agent = startAgent(request([{ type: 'command', exec: ['pwd'], stdout: [{ matches: `tssr-lab-ws-\\d+-` }] }]));
     const pid = agent.child.pid!;
     assert.equal(await agent.exited, 0);
-    assert.ok(agent.lines.some((l) => l.includes('"status":"pass"')), agent.lines.join('\n'));
+    assert.ok(
+      agent.lines.some((l) => l.includes('"status":"pass"')),
+      agent.lines.join('\n'),
+    );
     assert.deepEqual(workspacesOf(pid), []);
   });
 
@@ -40,7 +46,14 @@ describe('agent temp workspace cleanup', () => {
   }
 
   it('a fatal after the workspace leaves no folder', async () => {
-    const agent = startAgent(request([], { workspace: [{ path: 'a', contentBase64: 'eA==' }, { path: 'a', contentBase64: 'eA==' }] }));
+    const agent = startAgent(
+      request([], {
+        workspace: [
+          { path: 'a', contentBase64: 'eA==' },
+          { path: 'a', contentBase64: 'eA==' },
+        ],
+      }),
+    );
     const pid = agent.child.pid!;
     assert.equal(await agent.exited, 2);
     assert.ok(agent.lines.some(isEvent('fatal')));
@@ -49,7 +62,12 @@ describe('agent temp workspace cleanup', () => {
 
   it('the client gone (EPIPE on stdout) stops the agent at its next line and leaves no folder', async () => {
     // The hanging check would hold the run 30 s; the short one writes a result into the closed pipe first.
-    const agent = await agentMidRun(request([{ type: 'command', exec: ['sleep', '30'] }, { type: 'command', exec: ['sleep', '0.3'], exitStatus: 0 }]));
+    const agent = await agentMidRun(
+      request([
+        { type: 'command', exec: ['sleep', '30'] },
+        { type: 'command', exec: ['sleep', '0.3'], exitStatus: 0 },
+      ]),
+    );
     agent.child.stdout!.destroy();
     const started = Date.now();
     await agent.exited;

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, FIXTURES, PACK, ROOT } from '../helpers/paths';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '' } });
 const dir = mkdtempSync(join(tmpdir(), 'tssr-lint-'));
 const bad = join(dir, 'bad.sh');
 writeFileSync(bad, '#!/bin/bash\npassword="Azerty123"\nrm -rf $dir/*\n');
@@ -58,11 +59,18 @@ describe('tssr-lab lint', () => {
 
   it('finds nothing to say on the realistic, well-written sample scripts (no false positives)', () => {
     const files = readdirSync(join(FIXTURES, 'scripts')).map((f) => join(FIXTURES, 'scripts', f));
-    const solutions = ['script-sauvegarde/solution/sauvegarde.sh', 'ssh-durcissement/solution/apply.sh', 'rsyslog-reception/solution/apply.sh',
-      'ssh-durcissement/setup/depart.sh', 'rsyslog-reception/setup/depart.sh'].map((f) => join(PACK, f));
+    const solutions = [
+      'script-sauvegarde/solution/sauvegarde.sh',
+      'ssh-durcissement/solution/apply.sh',
+      'rsyslog-reception/solution/apply.sh',
+      'ssh-durcissement/setup/depart.sh',
+      'rsyslog-reception/setup/depart.sh',
+    ].map((f) => join(PACK, f));
     const ours = [join(ROOT, '.ci/run'), join(ROOT, 'tools/code-server/install.sh')];
     const r = cli('lint', '--format', 'json', ...files, ...solutions, ...ours);
-    const found = JSON.parse(r.stdout).flatMap((x: { file: string; findings: Array<{ code: string; range: { line: number } }> }) => x.findings.map((f) => `${x.file}:${f.range.line} ${f.code}`));
+    const found = JSON.parse(r.stdout).flatMap((x: { file: string; findings: Array<{ code: string; range: { line: number } }> }) =>
+      x.findings.map((f) => `${x.file}:${f.range.line} ${f.code}`),
+    );
     assert.deepEqual(found, []);
     assert.ok(files.length >= 6);
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { validate } from '../../extension/src/core/schemas';
 import { CLI, PACK, ROOT } from '../helpers/paths';
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', TSSR_LAB_LANG: '' } });
 const script = join(PACK, 'script-sauvegarde');
 const broken = join(ROOT, 'test/fixtures/e2e-workspace/broken');
 
@@ -23,7 +24,9 @@ describe('tssr-lab CLI', () => {
   });
 
   it('check: a reader that closes the pipe early (| head -1) ends the run without a crash', () => {
-    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" check "$2" | head -1; echo "cli=${PIPESTATUS[0]}"', process.execPath, CLI, script], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$1" check "$2" | head -1; echo "cli=${PIPESTATUS[0]}"', process.execPath, CLI, script], {
+      encoding: 'utf8',
+    });
     assert.match(r.stdout, /^cli=1$/m, r.stdout + r.stderr);
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /);
   });

@@ -45,7 +45,10 @@ describe('agent configKey check on real files and sshd', () => {
     const { summary, rs } = await run({ type: 'configKey', format: 'apache', path: main, key: 'virtualhost.documentroot', value: '/var/www/intranet' });
     assert.deepEqual(summary, ['exists:pass', 'value:pass']);
     assert.deepEqual([rs[1].path, rs[1].line], [join(dir, 'apache/sites-enabled/intranet.conf'), 3]);
-    assert.deepEqual((await run({ type: 'configKey', format: 'apache', path: main, key: 'IfModule.Listen', value: '443' })).summary, ['exists:pass', 'value:pass']);
+    assert.deepEqual((await run({ type: 'configKey', format: 'apache', path: main, key: 'IfModule.Listen', value: '443' })).summary, [
+      'exists:pass',
+      'value:pass',
+    ]);
   });
 
   describe('sshd -T on a temp configuration', () => {

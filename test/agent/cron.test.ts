@@ -25,14 +25,31 @@ describe('agent cron check on real files', () => {
   writeFileSync(at('etc/systemd/system/rsync.timer'), '[Unit]\nDescription=copie\n\n[Timer]\nOnCalendar=*-*-* 03:00:00\nPersistent=true\n');
   writeFileSync(at('lib/systemd/system/rsync.service'), '[Service]\nType=oneshot\nUser=backup\nExecStart=/usr/bin/rsync -a /srv /mnt\n');
   const system = createSystem({
-    cronSpool: at('var/spool/cron/crontabs'), crontab: at('etc/crontab'), cronD: at('etc/cron.d'),
+    cronSpool: at('var/spool/cron/crontabs'),
+    crontab: at('etc/crontab'),
+    cronD: at('etc/cron.d'),
     unitDirs: [at('etc/systemd/system'), at('lib/systemd/system')],
   });
   const cases: Array<[string, Record<string, unknown>, string[], string]> = [
-    ['a user crontab', { command: '/home/alice/purge.sh', user: 'alice', schedule: '0 0 * * *' }, ['exists:pass', 'user:pass', 'schedule:pass'], 'var/spool/cron/crontabs/alice:3'],
-    ['/etc/crontab', { command: { contains: 'run-parts' }, user: 'root', schedule: '17 * * * *' }, ['exists:pass', 'user:pass', 'schedule:pass'], 'etc/crontab:2'],
+    [
+      'a user crontab',
+      { command: '/home/alice/purge.sh', user: 'alice', schedule: '0 0 * * *' },
+      ['exists:pass', 'user:pass', 'schedule:pass'],
+      'var/spool/cron/crontabs/alice:3',
+    ],
+    [
+      '/etc/crontab',
+      { command: { contains: 'run-parts' }, user: 'root', schedule: '17 * * * *' },
+      ['exists:pass', 'user:pass', 'schedule:pass'],
+      'etc/crontab:2',
+    ],
     ['/etc/cron.d', { command: { matches: 'sauvegarde\\.sh' }, schedule: '0 2 * * *' }, ['exists:pass', 'schedule:fail'], 'etc/cron.d/sauvegarde:2'],
-    ['a timer in /etc overrides /lib', { timer: 'rsync', user: 'backup', schedule: '*-*-* 03:00:00', command: { contains: 'rsync -a' } }, ['exists:pass', 'user:pass', 'schedule:pass'], 'etc/systemd/system/rsync.timer:5'],
+    [
+      'a timer in /etc overrides /lib',
+      { timer: 'rsync', user: 'backup', schedule: '*-*-* 03:00:00', command: { contains: 'rsync -a' } },
+      ['exists:pass', 'user:pass', 'schedule:pass'],
+      'etc/systemd/system/rsync.timer:5',
+    ],
   ];
   for (const [name, check, expected, where] of cases) {
     it(name, async () => {
@@ -50,7 +67,10 @@ describe('agent cron check on real files', () => {
     const entry = files.flatMap((f) => parseCrontab(readFileSync(join('/etc/cron.d', f), 'utf8'), join('/etc/cron.d', f)))[0];
     if (!entry) this.skip();
     const rs = results(await runAgent(request([{ type: 'cron', command: entry.command, user: entry.user, schedule: entry.schedule }])));
-    assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:pass', 'user:pass', 'schedule:pass']);
+    assert.deepEqual(
+      rs.map((r) => `${r.property}:${r.status}`),
+      ['exists:pass', 'user:pass', 'schedule:pass'],
+    );
     assert.deepEqual([rs[0].path, rs[0].line], [entry.path, entry.line]);
   });
 });

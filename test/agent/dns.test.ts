@@ -43,17 +43,23 @@ async function startNamed(port: number): Promise<ChildProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-named-'));
   writeFileSync(join(dir, 'tssr.lan.zone'), ZONE);
   writeFileSync(join(dir, 'reverse.zone'), REVERSE);
-  writeFileSync(join(dir, 'named.conf'), `options {
+  writeFileSync(
+    join(dir, 'named.conf'),
+    `options {
   directory "${dir}"; pid-file "${dir}/named.pid"; session-keyfile "${dir}/session.key"; managed-keys-directory "${dir}";
   listen-on port ${port} { 127.0.0.1; }; listen-on-v6 { none; }; recursion no; dnssec-validation no; allow-query { any; };
 };
 zone "tssr.lan" { type primary; file "${dir}/tssr.lan.zone"; };
 zone "10.168.192.in-addr.arpa" { type primary; file "${dir}/reverse.zone"; };
-`);
+`,
+  );
   const named = spawn(NAMED, ['-g', '-4', '-c', join(dir, 'named.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
-    named.stderr!.on('data', (d) => { log += d; if (/\brunning\b/.test(log)) resolve(); });
+    named.stderr!.on('data', (d) => {
+      log += d;
+      if (/\brunning\b/.test(log)) resolve();
+    });
     named.once('exit', (code) => reject(new Error(`named exited (${code}):\n${log}`)));
   });
   named.removeAllListeners('exit');
@@ -65,12 +71,17 @@ describe('agent dns check against a real BIND 9 on loopback', function () {
   let server = '';
   before(async function () {
     // .ci/run installs bind9; a machine without it cannot run these cases.
-    if (!existsSync(NAMED)) { this.skip(); return; }
+    if (!existsSync(NAMED)) {
+      this.skip();
+      return;
+    }
     const port = await freePort();
     named = await startNamed(port);
     server = `127.0.0.1:${port}`;
   });
-  after(() => { named?.kill(); });
+  after(() => {
+    named?.kill();
+  });
 
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['A, in any order', { name: 'www.tssr.lan', addrs: ['192.168.10.21', '192.168.10.20'] }, ['resolvable:pass', 'addrs:pass']],
@@ -89,11 +100,16 @@ describe('agent dns check against a real BIND 9 on loopback', function () {
   for (const [name, check, expected] of cases) {
     it(name, async () => {
       const rs = results(await runAgent(request([{ type: 'dns', server, timeoutMs: 5000, ...check }])));
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), expected);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        expected,
+      );
     });
   }
   it('a server that does not answer fails, even for resolvable: false', async () => {
-    const rs = results(await runAgent(request([{ type: 'dns', name: 'ftp.tssr.lan', server: `127.0.0.1:${await freePort()}`, resolvable: false, tries: 1, timeoutMs: 2000 }])));
+    const rs = results(
+      await runAgent(request([{ type: 'dns', name: 'ftp.tssr.lan', server: `127.0.0.1:${await freePort()}`, resolvable: false, tries: 1, timeoutMs: 2000 }])),
+    );
     assert.deepEqual([rs[0].status, rs[0].reason.code], ['fail', 'dns.noReply']);
   });
 });

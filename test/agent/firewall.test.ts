@@ -50,16 +50,30 @@ const CHECK = {
   policy: { input: 'drop', forward: 'drop', output: 'accept' },
   allows: [{ port: 22 }, { port: 443, source: '192.168.10.7' }, { port: 8080, interface: 'lo' }],
   denies: [{ port: 443, source: '203.0.113.0/24' }, { port: 53, protocol: 'udp' }, { port: 3306 }],
-  nat: [{ outInterface: 'ens33', source: '192.168.10.0/24' }, { outInterface: 'wlan0', source: '10.0.0.0/8' }],
-  forwards: [{ port: 8080, to: '192.168.10.20:80' }, { port: 8081, to: '192.168.10.20:80' }],
+  nat: [
+    { outInterface: 'ens33', source: '192.168.10.0/24' },
+    { outInterface: 'wlan0', source: '10.0.0.0/8' },
+  ],
+  forwards: [
+    { port: 8080, to: '192.168.10.20:80' },
+    { port: 8081, to: '192.168.10.20:80' },
+  ],
 };
 const EXPECTED = [
-  'policy.input:pass', 'policy.forward:pass', 'policy.output:pass',
-  'allows[0]:pass', 'allows[1]:pass', 'allows[2]:pass',
-  'denies[0]:pass', 'denies[1]:pass', 'denies[2]:pass',
+  'policy.input:pass',
+  'policy.forward:pass',
+  'policy.output:pass',
+  'allows[0]:pass',
+  'allows[1]:pass',
+  'allows[2]:pass',
+  'denies[0]:pass',
+  'denies[1]:pass',
+  'denies[2]:pass',
   // The masquerade rule names no source, so it covers the LAN; it names ens33, so not wlan0.
-  'nat[0]:pass', 'nat[1]:fail',
-  'forwards[0]:pass', 'forwards[1]:fail',
+  'nat[0]:pass',
+  'nat[1]:fail',
+  'forwards[0]:pass',
+  'forwards[1]:fail',
 ];
 
 async function summary(ns: Netns, check: Record<string, unknown>, prefix: string[] = []): Promise<Array<Record<string, any>>> {
@@ -81,7 +95,9 @@ describe('agent firewall check on real rulesets in a network namespace', functio
       const r = await runArgv('ip', ['netns', 'exec', ns.name, 'nft', '-f', '-'], NFT_RULES);
       assert.equal(r.code, 0, r.stderr);
     });
-    after(async () => { await ns?.remove(); });
+    after(async () => {
+      await ns?.remove();
+    });
 
     it('reads policies, allowed and denied ports, NAT and forwards from nft -j list ruleset', async () => {
       const rs = await summary(ns, { ...CHECK, backend: 'nft' });
@@ -95,13 +111,25 @@ describe('agent firewall check on real rulesets in a network namespace', functio
     it('sees a change of the ruleset in the next run', async () => {
       await runArgv('ip', ['netns', 'exec', ns.name, 'nft', 'add', 'rule', 'inet', 'filter', 'input', 'tcp', 'dport', '3306', 'accept']);
       const rs = await summary(ns, { type: 'firewall', allows: [{ port: 3306 }] });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['allows[0]:pass']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['allows[0]:pass'],
+      );
     });
 
     it('without root, every property is an error that says root is needed', async function () {
       if (!have('setpriv')) this.skip();
-      const rs = await summary(ns, { type: 'firewall', policy: { input: 'drop' }, allows: [{ port: 22 }] }, ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--']);
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}:${r.reason?.code}`), ['policy.input:error:firewall.needsRoot', 'allows[0]:error:firewall.needsRoot']);
+      const rs = await summary(ns, { type: 'firewall', policy: { input: 'drop' }, allows: [{ port: 22 }] }, [
+        'setpriv',
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        '--',
+      ]);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}:${r.reason?.code}`),
+        ['policy.input:error:firewall.needsRoot', 'allows[0]:error:firewall.needsRoot'],
+      );
     });
   });
 
@@ -113,11 +141,16 @@ describe('agent firewall check on real rulesets in a network namespace', functio
       const r = await runArgv('ip', ['netns', 'exec', ns.name, 'iptables-legacy-restore'], IPTABLES_RULES);
       assert.equal(r.code, 0, r.stderr);
     });
-    after(async () => { await ns?.remove(); });
+    after(async () => {
+      await ns?.remove();
+    });
 
     it('reads the same policy from iptables-save, with the line of the deciding rule', async () => {
       const rs = await summary(ns, { ...CHECK, backend: 'iptables' });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['backend:pass', ...EXPECTED]);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['backend:pass', ...EXPECTED],
+      );
       const ssh = rs.find((r) => r.property === 'allows[0]')!;
       assert.match(ssh.actual.rule, /^-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT$/);
       assert.ok(ssh.actual.line > 1);
@@ -134,7 +167,12 @@ describe('agent firewall check on real rulesets in a network namespace', functio
       etc = join('/etc/netns', ns.name);
       mkdirSync(etc, { recursive: true });
       cpSync('/etc/ufw', join(etc, 'ufw'), { recursive: true });
-      for (const args of [['--force', 'enable'], ['allow', '22/tcp'], ['allow', 'from', '192.168.10.0/24', 'to', 'any', 'port', '443', 'proto', 'tcp'], ['deny', '3306']]) {
+      for (const args of [
+        ['--force', 'enable'],
+        ['allow', '22/tcp'],
+        ['allow', 'from', '192.168.10.0/24', 'to', 'any', 'port', '443', 'proto', 'tcp'],
+        ['deny', '3306'],
+      ]) {
         const r = await runArgv('ip', ['netns', 'exec', ns.name, 'ufw', ...args]);
         assert.equal(r.code, 0, `ufw ${args.join(' ')}: ${r.stderr}`);
       }
@@ -142,17 +180,25 @@ describe('agent firewall check on real rulesets in a network namespace', functio
     after(async () => {
       await ns?.remove();
       if (etc) rmSync(etc, { recursive: true, force: true });
-      try { rmdirSync('/etc/netns'); } catch { /* other namespaces still use it */ }
+      try {
+        rmdirSync('/etc/netns');
+      } catch {
+        /* other namespaces still use it */
+      }
     });
 
     it('reads policies and rules from ufw status verbose, in rule order', async () => {
       const rs = await summary(ns, {
-        type: 'firewall', backend: 'ufw', policy: { input: 'drop', output: 'accept' },
-        allows: [{ port: 22 }, { port: 443, source: '192.168.10.7' }, { port: 22, source: '2001:db8::1' }], denies: [{ port: 443 }, { port: 3306 }],
+        type: 'firewall',
+        backend: 'ufw',
+        policy: { input: 'drop', output: 'accept' },
+        allows: [{ port: 22 }, { port: 443, source: '192.168.10.7' }, { port: 22, source: '2001:db8::1' }],
+        denies: [{ port: 443 }, { port: 3306 }],
       });
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), [
-        'backend:pass', 'policy.input:pass', 'policy.output:pass', 'allows[0]:pass', 'allows[1]:pass', 'allows[2]:pass', 'denies[0]:fail', 'denies[1]:pass',
-      ]);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['backend:pass', 'policy.input:pass', 'policy.output:pass', 'allows[0]:pass', 'allows[1]:pass', 'allows[2]:pass', 'denies[0]:fail', 'denies[1]:pass'],
+      );
       assert.match(rs.find((r) => r.property === 'denies[1]')!.actual.rule, /^3306 {2}DENY IN {2}Anywhere$/);
     });
   });

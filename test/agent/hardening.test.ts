@@ -18,7 +18,12 @@ writeFileSync(long, 'a'.repeat(20_000) + '!');
 const big = join(dir, 'big.txt');
 writeFileSync(big, 'x'.repeat(10 * 1024 * 1024) + '\nSECRET\n');
 
-interface Case { name: string; checks: unknown[]; expect: Array<[number, string, string, RegExp?]>; withinMs: number }
+interface Case {
+  name: string;
+  checks: unknown[];
+  expect: Array<[number, string, string, RegExp?]>;
+  withinMs: number;
+}
 
 // Each case: checks, then [checkIndex, property, status, message pattern] for results, all within a time bound.
 const cases: Case[] = [
@@ -28,7 +33,10 @@ const cases: Case[] = [
       { type: 'command', exec: ['printf', evil], timeoutMs: 3000, stdout: [{ matches: '^(a+)+$' }] },
       { type: 'file', path: plain, contents: [{ matches: '^beta$' }] },
     ],
-    expect: [[0, 'stdout[0]', 'fail'], [1, 'contents[0]', 'pass']],
+    expect: [
+      [0, 'stdout[0]', 'fail'],
+      [1, 'contents[0]', 'pass'],
+    ],
     withinMs: 8000,
   },
   {
@@ -37,7 +45,10 @@ const cases: Case[] = [
       { type: 'command', exec: ['printf', evil], timeoutMs: 1000, stdout: [{ matches: '^(a+)+\\1$' }] },
       { type: 'file', path: plain, contents: [{ matches: '^beta$' }] },
     ],
-    expect: [[0, 'stdout[0]', 'error', /\(a\+\)\+.*1000 ms/], [1, 'contents[0]', 'pass']],
+    expect: [
+      [0, 'stdout[0]', 'error', /\(a\+\)\+.*1000 ms/],
+      [1, 'contents[0]', 'pass'],
+    ],
     withinMs: 8000,
   },
   {
@@ -46,13 +57,20 @@ const cases: Case[] = [
       { type: 'file', path: long, timeoutMs: 3000, contents: [{ notMatches: '^(a+)+$' }, { notMatches: '^(a+)+\\1$' }] },
       { type: 'command', exec: ['printf', 'oo'], stdout: [{ matches: '^(o)\\1$' }] },
     ],
-    expect: [[0, 'contents[0]', 'pass'], [0, 'contents[1]', 'error', /3000 ms/], [1, 'stdout[0]', 'pass']],
+    expect: [
+      [0, 'contents[0]', 'pass'],
+      [0, 'contents[1]', 'error', /3000 ms/],
+      [1, 'stdout[0]', 'pass'],
+    ],
     withinMs: 8000,
   },
   {
     name: 'an invalid regex is an error result, not a crash',
     checks: [{ type: 'file', path: plain, contents: [{ matches: '(unclosed' }, 'alpha'] }],
-    expect: [[0, 'contents[0]', 'error', /unclosed|invalid|invalide/i], [0, 'contents[1]', 'pass']],
+    expect: [
+      [0, 'contents[0]', 'error', /unclosed|invalid|invalide/i],
+      [0, 'contents[1]', 'pass'],
+    ],
     withinMs: 5000,
   },
   {
@@ -63,8 +81,14 @@ const cases: Case[] = [
   },
   {
     name: 'a FIFO with asserted contents is an error at once, never a hang',
-    checks: [{ type: 'file', path: fifo, timeoutMs: 20_000, contents: [{ notContains: 'x' }] }, { type: 'file', path: plain }],
-    expect: [[0, 'contents[0]', 'error', /fifo/], [1, 'exists', 'pass']],
+    checks: [
+      { type: 'file', path: fifo, timeoutMs: 20_000, contents: [{ notContains: 'x' }] },
+      { type: 'file', path: plain },
+    ],
+    expect: [
+      [0, 'contents[0]', 'error', /fifo/],
+      [1, 'exists', 'pass'],
+    ],
     withinMs: 5000,
   },
   {
@@ -76,13 +100,28 @@ const cases: Case[] = [
   {
     name: 'a file past the cap: a negative matcher is an error, a found positive passes',
     checks: [{ type: 'file', path: big, contents: [{ notContains: 'SECRET' }, 'xxx', 'SECRET', { equals: 'x' }] }],
-    expect: [[0, 'contents[0]', 'error', /tronqué|truncated/], [0, 'contents[1]', 'pass'], [0, 'contents[2]', 'error'], [0, 'contents[3]', 'fail']],
+    expect: [
+      [0, 'contents[0]', 'error', /tronqué|truncated/],
+      [0, 'contents[1]', 'pass'],
+      [0, 'contents[2]', 'error'],
+      [0, 'contents[3]', 'fail'],
+    ],
     withinMs: 10_000,
   },
   {
     name: 'truncated command output: notContains and notMatches are errors, a found positive passes',
-    checks: [{ type: 'command', exec: ['sh', '-c', 'yes flood | head -c 3000000; echo NEEDLE'], stdout: [{ notContains: 'NEEDLE' }, { notMatches: 'NEEDLE' }, 'flood'] }],
-    expect: [[0, 'stdout[0]', 'error', /tronqué|truncated/], [0, 'stdout[1]', 'error'], [0, 'stdout[2]', 'pass']],
+    checks: [
+      {
+        type: 'command',
+        exec: ['sh', '-c', 'yes flood | head -c 3000000; echo NEEDLE'],
+        stdout: [{ notContains: 'NEEDLE' }, { notMatches: 'NEEDLE' }, 'flood'],
+      },
+    ],
+    expect: [
+      [0, 'stdout[0]', 'error', /tronqué|truncated/],
+      [0, 'stdout[1]', 'error'],
+      [0, 'stdout[2]', 'pass'],
+    ],
     withinMs: 10_000,
   },
 ];

@@ -64,12 +64,24 @@ describe('agent ldap check against a real slapd on loopback', function () {
     dir = mkdtempSync(join(tmpdir(), 'tssr-slapd-'));
     mkdirSync(join(dir, 'db'));
     const conf = join(dir, 'slapd.conf');
-    writeFileSync(conf, [
-      ...['core', 'cosine', 'inetorgperson', 'nis'].map((s) => `include /etc/ldap/schema/${s}.schema`),
-      'modulepath /usr/lib/ldap', 'moduleload back_mdb', 'moduleload memberof', `pidfile ${join(dir, 'slapd.pid')}`,
-      'database mdb', 'suffix "dc=tssr,dc=lab"', `rootdn "${ADMIN}"`, `rootpw ${ADMIN_PW}`, `directory ${join(dir, 'db')}`,
-      'overlay memberof', 'access to attrs=userPassword by self write by anonymous auth by * none', 'access to * by * read',
-    ].join('\n') + '\n');
+    writeFileSync(
+      conf,
+      [
+        ...['core', 'cosine', 'inetorgperson', 'nis'].map((s) => `include /etc/ldap/schema/${s}.schema`),
+        'modulepath /usr/lib/ldap',
+        'moduleload back_mdb',
+        'moduleload memberof',
+        `pidfile ${join(dir, 'slapd.pid')}`,
+        'database mdb',
+        'suffix "dc=tssr,dc=lab"',
+        `rootdn "${ADMIN}"`,
+        `rootpw ${ADMIN_PW}`,
+        `directory ${join(dir, 'db')}`,
+        'overlay memberof',
+        'access to attrs=userPassword by self write by anonymous auth by * none',
+        'access to * by * read',
+      ].join('\n') + '\n',
+    );
     writeFileSync(join(dir, 'people.ldif'), PEOPLE);
     const added = await runArgv('slapadd', ['-f', conf, '-l', join(dir, 'people.ldif')]);
     assert.equal(added.code, 0, added.stderr);
@@ -87,11 +99,16 @@ describe('agent ldap check against a real slapd on loopback', function () {
 
   const run = async (checks: Array<Record<string, unknown>>) =>
     results(await runAgentVia([], request(checks.map((c) => ({ type: 'ldap', uri, base: 'dc=tssr,dc=lab', ...c })))));
-  const summary = (rs: Array<Record<string, any>>): string[] => rs.sort((a, b) => a.checkIndex - b.checkIndex).map((r) => `${r.checkIndex}:${r.property}:${r.status}`);
+  const summary = (rs: Array<Record<string, any>>): string[] =>
+    rs.sort((a, b) => a.checkIndex - b.checkIndex).map((r) => `${r.checkIndex}:${r.property}:${r.status}`);
 
   it('finds an entry with its attributes (base64 decoded) and groups (member, memberUid, memberOf)', async () => {
     const rs = await run([
-      { filter: '(uid=alice)', attributes: { cn: 'Alice Martin', mail: { contains: 'a.martin@tssr.lab' }, description: 'Équipe comptabilité', loginShell: '/bin/bash' }, memberOf: ['compta', 'informatique', 'cn=compta,ou=groups,dc=tssr,dc=lab', 'rh'] },
+      {
+        filter: '(uid=alice)',
+        attributes: { cn: 'Alice Martin', mail: { contains: 'a.martin@tssr.lab' }, description: 'Équipe comptabilité', loginShell: '/bin/bash' },
+        memberOf: ['compta', 'informatique', 'cn=compta,ou=groups,dc=tssr,dc=lab', 'rh'],
+      },
       { filter: '(uid=alice)', attributes: { memberOf: 'cn=compta,ou=groups,dc=tssr,dc=lab' } },
       { base: 'ou=people,dc=tssr,dc=lab', filter: '(objectClass=inetOrgPerson)', scope: 'one', count: 1 },
       { filter: '(uid=bob)', attributes: { mail: 'bob@tssr.lab' } },
@@ -99,11 +116,20 @@ describe('agent ldap check against a real slapd on loopback', function () {
       { base: 'ou=nowhere,dc=tssr,dc=lab', filter: '(uid=alice)' },
     ]);
     assert.deepEqual(summary(rs), [
-      '0:exists:pass', '0:attributes.cn:pass', '0:attributes.mail:pass', '0:attributes.description:pass', '0:attributes.loginShell:pass',
-      '0:memberOf[0]:pass', '0:memberOf[1]:pass', '0:memberOf[2]:pass', '0:memberOf[3]:fail',
-      '1:exists:pass', '1:attributes.memberOf:pass',
+      '0:exists:pass',
+      '0:attributes.cn:pass',
+      '0:attributes.mail:pass',
+      '0:attributes.description:pass',
+      '0:attributes.loginShell:pass',
+      '0:memberOf[0]:pass',
+      '0:memberOf[1]:pass',
+      '0:memberOf[2]:pass',
+      '0:memberOf[3]:fail',
+      '1:exists:pass',
+      '1:attributes.memberOf:pass',
       '2:count:pass',
-      '3:exists:fail', '3:attributes.mail:skip',
+      '3:exists:fail',
+      '3:attributes.mail:skip',
       '4:exists:pass',
       '5:exists:fail',
     ]);
@@ -115,7 +141,10 @@ describe('agent ldap check against a real slapd on loopback', function () {
       { filter: '(uid=alice)', bindDn: ADMIN, bindPassword: 'not-the-password' },
       { uri: `ldap://127.0.0.1:${await freePort('tcp')}`, filter: '(uid=alice)' },
     ]);
-    assert.deepEqual(rs.sort((a, b) => a.checkIndex - b.checkIndex).map((r) => `${r.checkIndex}:${r.status}:${r.reason?.code}`), ['0:pass:pass', '1:fail:ldap.bindFailed', '2:fail:ldap.unreachable']);
+    assert.deepEqual(
+      rs.sort((a, b) => a.checkIndex - b.checkIndex).map((r) => `${r.checkIndex}:${r.status}:${r.reason?.code}`),
+      ['0:pass:pass', '1:fail:ldap.bindFailed', '2:fail:ldap.unreachable'],
+    );
     assert.ok(!JSON.stringify(rs).includes('not-the-password'));
     assert.ok(!JSON.stringify(rs).includes(ADMIN_PW));
   });

@@ -13,16 +13,26 @@ function freePort(kind: 'tcp' | 'udp'): Promise<number> {
   return new Promise((resolve) => {
     if (kind === 'udp') {
       const s = createSocket('udp4');
-      s.bind(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+      s.bind(0, '127.0.0.1', () => {
+        const { port } = s.address();
+        s.close(() => resolve(port));
+      });
     } else {
-      const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => resolve(port)); });
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
     }
   });
 }
 
-const tcpOpen = (port: number): Promise<boolean> => new Promise((resolve) => {
-  const s = connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); }).on('error', () => resolve(false));
-});
+const tcpOpen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const s = connect(port, '127.0.0.1', () => {
+      s.destroy();
+      resolve(true);
+    }).on('error', () => resolve(false));
+  });
 
 /** Runs one log check with the built agent and returns its single result. */
 async function logCheck(check: Record<string, unknown>): Promise<Record<string, any>> {
@@ -42,12 +52,18 @@ describe('agent log check with a real rsyslogd on loopback', function () {
   before(async function () {
     if (spawnSync('sh', ['-c', 'PATH="$PATH:/usr/sbin" command -v rsyslogd && command -v logger']).status !== 0) this.skip();
     [udp, tcp] = [await freePort('udp'), await freePort('tcp')];
-    writeFileSync(join(dir, 'rsyslog.conf'), [
-      `global(workDirectory="${dir}")`,
-      'module(load="imudp")', `input(type="imudp" address="127.0.0.1" port="${udp}")`,
-      'module(load="imtcp")', `input(type="imtcp" address="127.0.0.1" port="${tcp}")`,
-      `*.* action(type="omfile" file="${out}")`, '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'rsyslog.conf'),
+      [
+        `global(workDirectory="${dir}")`,
+        'module(load="imudp")',
+        `input(type="imudp" address="127.0.0.1" port="${udp}")`,
+        'module(load="imtcp")',
+        `input(type="imtcp" address="127.0.0.1" port="${tcp}")`,
+        `*.* action(type="omfile" file="${out}")`,
+        '',
+      ].join('\n'),
+    );
     rsyslogd = spawn('/usr/sbin/rsyslogd', ['-n', '-f', join(dir, 'rsyslog.conf'), '-i', join(dir, 'rsyslogd.pid')], { stdio: 'ignore' });
     // Ready when both inputs answer: the tcp port accepts and the udp port no longer refuses.
     while (!(await tcpOpen(tcp)) || (await udpRefused('127.0.0.1', udp))) {
@@ -55,7 +71,9 @@ describe('agent log check with a real rsyslogd on loopback', function () {
       await new Promise((r) => setTimeout(r, 100));
     }
   });
-  after(() => { rsyslogd?.kill('SIGTERM'); });
+  after(() => {
+    rsyslogd?.kill('SIGTERM');
+  });
 
   it('a message sent over udp lands in the file', async () => {
     const r = await logCheck({ path: out, trigger: { message: 'tssr-udp-ok', server: { host: '127.0.0.1', port: udp } }, withinMs: 20_000 });
@@ -64,7 +82,12 @@ describe('agent log check with a real rsyslogd on loopback', function () {
   });
 
   it('a message sent over tcp lands, matched by a regular expression', async () => {
-    const r = await logCheck({ path: out, pattern: { matches: 'tssr-lab(\\[\\d+\\])?:? tssr-tcp-\\d+$' }, trigger: { message: `tssr-tcp-${process.pid}`, server: { host: '127.0.0.1', port: tcp, protocol: 'tcp' } }, withinMs: 20_000 });
+    const r = await logCheck({
+      path: out,
+      pattern: { matches: 'tssr-lab(\\[\\d+\\])?:? tssr-tcp-\\d+$' },
+      trigger: { message: `tssr-tcp-${process.pid}`, server: { host: '127.0.0.1', port: tcp, protocol: 'tcp' } },
+      withinMs: 20_000,
+    });
     assert.equal(r.status, 'pass', JSON.stringify(r));
   });
 
@@ -78,7 +101,12 @@ describe('agent log check with a real rsyslogd on loopback', function () {
     it(`nothing listening on a ${protocol} port fails at once, not after its window`, async () => {
       const port = await freePort(protocol);
       // A 10-minute window: the suite's 60 s timeout proves the check did not wait it out.
-      const r = await logCheck({ path: out, trigger: { message: 'tssr-lost', server: { host: '127.0.0.1', port, protocol } }, withinMs: 600_000, timeoutMs: 600_000 });
+      const r = await logCheck({
+        path: out,
+        trigger: { message: 'tssr-lost', server: { host: '127.0.0.1', port, protocol } },
+        withinMs: 600_000,
+        timeoutMs: 600_000,
+      });
       assert.deepEqual([r.status, r.reason], ['fail', { code: 'log.noListener', params: { host: '127.0.0.1', port, protocol } }]);
     });
   }

@@ -12,8 +12,12 @@ function agentAsNobody(input: string): Promise<Transcript> {
     const child = spawn('runuser', ['-u', 'nobody', '--', process.execPath, AGENT, 'serve'], { cwd: '/' });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const lines = out.split('\n').filter(Boolean);
@@ -33,14 +37,23 @@ describe('agent checks that need root, run as nobody', () => {
   writeFileSync(secret, 'Password=x\n', { mode: 0o600 });
 
   it('an error with the fix, never a fail: a root-only file, a root-only log, sshd -T without host keys', async () => {
-    const t = await agentAsNobody(request([
-      { type: 'configKey', format: 'keyValue', path: secret, key: 'Password', value: 'x' },
-      { type: 'log', path: secret, pattern: 'x' },
-      { type: 'configKey', format: 'sshd', key: 'PermitRootLogin', value: 'no' },
-    ]));
+    const t = await agentAsNobody(
+      request([
+        { type: 'configKey', format: 'keyValue', path: secret, key: 'Password', value: 'x' },
+        { type: 'log', path: secret, pattern: 'x' },
+        { type: 'configKey', format: 'sshd', key: 'PermitRootLogin', value: 'no' },
+      ]),
+    );
     const rs = [...results(t)].sort((a, b) => a.checkIndex - b.checkIndex);
-    assert.deepEqual(rs.map((r) => `${r.checkIndex}.${r.property}:${r.status}:${r.reason.code}`), [
-      '0.exists:error:configKey.needsRoot', '0.value:skip:skipped', '1.found:error:log.needsRoot', '2.exists:error:configKey.needsRoot', '2.value:skip:skipped',
-    ]);
+    assert.deepEqual(
+      rs.map((r) => `${r.checkIndex}.${r.property}:${r.status}:${r.reason.code}`),
+      [
+        '0.exists:error:configKey.needsRoot',
+        '0.value:skip:skipped',
+        '1.found:error:log.needsRoot',
+        '2.exists:error:configKey.needsRoot',
+        '2.value:skip:skipped',
+      ],
+    );
   });
 });

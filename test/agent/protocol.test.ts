@@ -26,14 +26,22 @@ describe('agent protocol', () => {
       const t = await runAgent(input);
       assert.equal(t.code, 2);
       results(t);
-      assert.deepEqual(t.events.map((e) => e.event), ['hello', 'fatal']);
+      assert.deepEqual(
+        t.events.map((e) => e.event),
+        ['hello', 'fatal'],
+      );
       assert.equal(t.events[1].code, code);
       assert.doesNotMatch(t.lines.join('\n') + t.stderr, /\n\s+at /);
     });
   }
 
   it('turns an unknown check type into an error result and goes on', async () => {
-    const t = await runAgent(request([{ type: 'noSuchType', name: 'ssh' }, { type: 'file', path: '/etc/hostname' }]));
+    const t = await runAgent(
+      request([
+        { type: 'noSuchType', name: 'ssh' },
+        { type: 'file', path: '/etc/hostname' },
+      ]),
+    );
     const rs = results(t);
     const unknown = rs.find((r) => r.checkIndex === 0)!;
     assert.equal(unknown.status, 'error');
@@ -43,20 +51,27 @@ describe('agent protocol', () => {
   });
 
   it('streams results in order of completion, not of declaration', async () => {
-    const t = await runAgent(request([
-      { type: 'command', exec: ['sleep', '0.6'], exitStatus: 0 },
-      { type: 'command', exec: ['true'], exitStatus: 0 },
-    ]));
+    const t = await runAgent(
+      request([
+        { type: 'command', exec: ['sleep', '0.6'], exitStatus: 0 },
+        { type: 'command', exec: ['true'], exitStatus: 0 },
+      ]),
+    );
     const order = results(t).map((r) => r.checkIndex);
     assert.deepEqual(order, [1, 0]);
   });
 
   it('writes the workspace files into a private folder used as the working directory', async () => {
     const content = Buffer.from('#!/bin/sh\necho from-workspace\n').toString('base64');
-    const t = await runAgent(request(
-      [{ type: 'command', exec: ['sh', 'script.sh'], stdout: ['from-workspace'] }, { type: 'file', path: 'script.sh', mode: '0755' }],
-      { workspace: [{ path: 'script.sh', contentBase64: content, mode: 0o755 }] },
-    ));
+    const t = await runAgent(
+      request(
+        [
+          { type: 'command', exec: ['sh', 'script.sh'], stdout: ['from-workspace'] },
+          { type: 'file', path: 'script.sh', mode: '0755' },
+        ],
+        { workspace: [{ path: 'script.sh', contentBase64: content, mode: 0o755 }] },
+      ),
+    );
     const rs = results(t);
     assert.deepEqual(rs.map((r) => `${r.checkIndex}:${r.property}:${r.status}`).sort(), ['0:stdout[0]:pass', '1:exists:pass', '1:mode:pass']);
   });

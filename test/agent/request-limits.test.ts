@@ -22,8 +22,30 @@ const fatals: Array<[string, string, string, RegExp]> = [
   ['workspace path with NUL', request([], ws([{ path: 'a\u0000b', contentBase64: '' }])), 'BAD_WORKSPACE', /NUL/],
   ['workspace content not a string', request([], ws([{ path: 'a', contentBase64: 12 }])), 'BAD_WORKSPACE', /base64/],
   ['workspace not an array', request([], { workspace: {} }), 'BAD_WORKSPACE', /array/],
-  ['workspace file then the same path as a folder', request([], ws([{ path: 'a', contentBase64: b64('x') }, { path: 'a/b', contentBase64: b64('y') }])), 'BAD_WORKSPACE', /a\/b/],
-  ['duplicate workspace path', request([], ws([{ path: 'a', contentBase64: b64('x') }, { path: 'a', contentBase64: b64('y') }])), 'BAD_WORKSPACE', /EEXIST/],
+  [
+    'workspace file then the same path as a folder',
+    request(
+      [],
+      ws([
+        { path: 'a', contentBase64: b64('x') },
+        { path: 'a/b', contentBase64: b64('y') },
+      ]),
+    ),
+    'BAD_WORKSPACE',
+    /a\/b/,
+  ],
+  [
+    'duplicate workspace path',
+    request(
+      [],
+      ws([
+        { path: 'a', contentBase64: b64('x') },
+        { path: 'a', contentBase64: b64('y') },
+      ]),
+    ),
+    'BAD_WORKSPACE',
+    /EEXIST/,
+  ],
 ];
 
 describe('agent request limits', () => {
@@ -33,14 +55,22 @@ describe('agent request limits', () => {
       // These messages were written in English before the client worded them: read them in English.
       results({ ...t, lang: 'en' });
       assert.equal(t.code, 2);
-      assert.deepEqual(t.events.map((e) => e.event), ['hello', 'fatal']);
+      assert.deepEqual(
+        t.events.map((e) => e.event),
+        ['hello', 'fatal'],
+      );
       assert.equal(t.events[1].code, code);
       assert.match(t.events[1].message as string, message);
     });
   }
 
   it('a check timeoutMs above 2^31-1 is an error result for that check; the others run', async () => {
-    const t = await runAgent(request([{ type: 'file', path: '/etc/hostname', timeoutMs: 2 ** 32 }, { type: 'file', path: '/etc/hostname' }]));
+    const t = await runAgent(
+      request([
+        { type: 'file', path: '/etc/hostname', timeoutMs: 2 ** 32 },
+        { type: 'file', path: '/etc/hostname' },
+      ]),
+    );
     const rs = results(t);
     assert.equal(prop(rs, 'timeoutMs', 0).status, 'error');
     assert.equal(prop(rs, 'exists', 1).status, 'pass');
@@ -51,9 +81,13 @@ describe('agent request limits', () => {
     const rssFile = join(mkdtempSync(join(tmpdir(), 'tssr-rss-')), 'rss');
     const child = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, AGENT, 'serve']);
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
     const closed = new Promise((r) => child.on('close', r));
-    child.stdin.on('error', () => { /* the agent stops reading at the cap */ });
+    child.stdin.on('error', () => {
+      /* the agent stops reading at the cap */
+    });
     const head = '{"event":"run","protocol":1,"runId":"big","criteria":[],"workspace":[{"path":"a","contentBase64":"';
     const chunk = 'A'.repeat(1024 * 1024);
     for (let i = 0; i < 70 && child.stdin.writable; i++) {
@@ -61,7 +95,10 @@ describe('agent request limits', () => {
     }
     child.stdin.end('"}]}\n');
     const code = await closed;
-    const events = out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const events = out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     results({ events, lines: [], code: code as number, stderr: '' });
     assert.equal(code, 2);
     assert.equal(events.at(-1).code, 'REQUEST_TOO_LARGE');

@@ -9,7 +9,10 @@ const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
 /** Runs one script check whose script is `text`, sent as the workspace file `s.sh`. */
 async function script(text: string, check: Record<string, unknown> = {}): Promise<Array<Record<string, any>>> {
-  const workspace = [{ path: 's.sh', contentBase64: b64(text), mode: 0o644 }, { path: 'data/in.csv', contentBase64: b64('alice;bob\n') }];
+  const workspace = [
+    { path: 's.sh', contentBase64: b64(text), mode: 0o644 },
+    { path: 'data/in.csv', contentBase64: b64('alice;bob\n') },
+  ];
   return results(await runAgent(request([{ type: 'script', script: 's.sh', ...check }], { workspace })));
 }
 
@@ -18,14 +21,21 @@ const summary = (rs: Array<Record<string, any>>): string[] => rs.map((r) => `${r
 describe('script check on this machine', function () {
   this.timeout(60_000);
   it('runs a workspace script without its execute bit, with args, stdin and its #! interpreter', async () => {
-    const rs = await script('#!/bin/bash\n[[ -n "$1" ]] && echo "arg=$1"\nread -r x; echo "stdin=$x"\n', { args: ['bob'], stdin: 'zz\n', stdout: ['arg=bob', { matches: '^stdin=zz$' }] });
+    const rs = await script('#!/bin/bash\n[[ -n "$1" ]] && echo "arg=$1"\nread -r x; echo "stdin=$x"\n', {
+      args: ['bob'],
+      stdin: 'zz\n',
+      stdout: ['arg=bob', { matches: '^stdin=zz$' }],
+    });
     assert.deepEqual(summary(rs), ['exitStatus:pass', 'stdout[0]:pass', 'stdout[1]:pass']);
   });
 
   it('gives a clean environment: PATH, HOME (the sandbox), LANG and env only, no secret of the agent', async () => {
     process.env.TSSR_TEST_SECRET = 'leak';
     try {
-      const rs = await script('env | sort | cut -d= -f1 | tr "\\n" " "; echo; echo "home=$HOME pwd=$PWD x=$X"\n', { env: { X: 'y' }, stdout: [{ contains: 'home=' }] });
+      const rs = await script('env | sort | cut -d= -f1 | tr "\\n" " "; echo; echo "home=$HOME pwd=$PWD x=$X"\n', {
+        env: { X: 'y' },
+        stdout: [{ contains: 'home=' }],
+      });
       const out = prop(rs, 'stdout[0]').actual as string;
       assert.match(out, /^HOME LANG PATH PWD (SHLVL )?X /);
       assert.doesNotMatch(out, /TSSR_TEST_SECRET/);
@@ -42,7 +52,14 @@ describe('script check on this machine', function () {
       fixtures: [{ path: 'in.csv', content: 'carol\n' }, 'data/in.csv'],
       creates: [{ path: 'out.txt', contents: ['carol', { matches: '^alice;bob$' }] }, 'sub/ok', 'absent.txt'],
     });
-    assert.deepEqual(summary(rs), ['exitStatus:pass', 'creates[0]:pass', 'creates[0].contents[0]:pass', 'creates[0].contents[1]:pass', 'creates[1]:pass', 'creates[2]:fail']);
+    assert.deepEqual(summary(rs), [
+      'exitStatus:pass',
+      'creates[0]:pass',
+      'creates[0].contents[0]:pass',
+      'creates[0].contents[1]:pass',
+      'creates[1]:pass',
+      'creates[2]:fail',
+    ]);
     assert.equal(prop(rs, 'creates[2]').reason.code, 'script.notCreated');
   });
 

@@ -4,7 +4,8 @@ import { lintFile } from '../../extension/src/core/lint/service';
 import { runShellcheck } from '../../extension/src/core/lint/shellcheck';
 import { testParser } from '../helpers/lint';
 
-const script = '#!/bin/bash\n# Description : x\n# Auteur : a, 2026-11-28\nset -euo pipefail\nfor f in $(ls); do\n  echo "$f"\ndone\necho $HOME\n# shellcheck disable=SC2045\nfor g in $(ls /tmp); do echo "$g"; done\n';
+const script =
+  '#!/bin/bash\n# Description : x\n# Auteur : a, 2026-11-28\nset -euo pipefail\nfor f in $(ls); do\n  echo "$f"\ndone\necho $HOME\n# shellcheck disable=SC2045\nfor g in $(ls /tmp); do echo "$g"; done\n';
 
 describe('ShellCheck integration (Debian shellcheck binary)', () => {
   before(testParser);
@@ -50,6 +51,9 @@ describe('ShellCheck integration (Debian shellcheck binary)', () => {
     const r = await lintFile(await testParser(), 'x.sh', script, { shellcheck: { enabled: true }, ignore: ['SC2045'] });
     assert.equal(r.shellcheck, 'ok');
     assert.ok(!r.findings.some((f) => f.code === 'SC2045'));
-    assert.ok(r.findings.some((f) => f.source === 'shellcheck' || f.alias === 'SC2086'), 'ShellCheck still reports the codes not ignored');
+    assert.ok(
+      r.findings.some((f) => f.source === 'shellcheck' || f.alias === 'SC2086'),
+      'ShellCheck still reports the codes not ignored',
+    );
   });
 });

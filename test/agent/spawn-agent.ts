@@ -25,11 +25,17 @@ export function startAgent(input: string, end = true): LiveAgent {
     buffer = parts.pop()!;
     for (const line of parts) {
       lines.push(line);
-      for (const w of waiters.filter((x) => x.test(line))) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
+      for (const w of waiters.filter((x) => x.test(line))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
     }
   });
-  child.stdin!.on('error', () => { /* the agent may stop reading first */ });
-  if (end) child.stdin!.end(input); else child.stdin!.write(input);
+  child.stdin!.on('error', () => {
+    /* the agent may stop reading first */
+  });
+  if (end) child.stdin!.end(input);
+  else child.stdin!.write(input);
   const exited = new Promise<number | string | null>((r) => child.on('close', (code, sig) => r(code ?? sig)));
   const waitFor = (test: (l: string) => boolean): Promise<string> => {
     const seen = lines.find(test);

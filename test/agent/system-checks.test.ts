@@ -11,10 +11,16 @@ async function summary(check: Record<string, unknown>): Promise<string[]> {
 
 describe('agent group, process, kernelParam and service checks on this machine', () => {
   describe('group', () => {
-    const rootLine = readFileSync('/etc/group', 'utf8').split('\n').findIndex((l) => l.startsWith('root:')) + 1;
+    const rootLine =
+      readFileSync('/etc/group', 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('root:')) + 1;
     it('reads root from /etc/group with its line', async () => {
       const rs = results(await runAgent(request([{ type: 'group', name: 'root', gid: 0 }])));
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:pass', 'gid:pass']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exists:pass', 'gid:pass'],
+      );
       assert.deepEqual([rs[1].path, rs[1].line, rs[1].actual], ['/etc/group', rootLine, 0]);
     });
     it('fails on a missing group and skips the rest', async () => {
@@ -31,7 +37,9 @@ describe('agent group, process, kernelParam and service checks on this machine',
       copyFileSync('/bin/sleep', prog);
       child = spawn(prog, ['3600'], { stdio: 'ignore' });
     });
-    after(() => { child.kill('SIGKILL'); });
+    after(() => {
+      child.kill('SIGKILL');
+    });
     const me = (process.getuid?.() ?? 0) === 0 ? 'root' : undefined;
     it('finds a running process by comm, with its user and arguments', async () => {
       const rs = await summary({ type: 'process', comm: 'tssr-probe', ...(me ? { user: me } : {}), args: ['3600', { notContains: 'tssr-other' }] });
@@ -70,18 +78,27 @@ describe('agent group, process, kernelParam and service checks on this machine',
       const enabled = readdirSync('/etc/rc2.d').some((f) => /^S\d\dssh$/.test(f));
       const t = await runAgent(request([{ type: 'service', name: 'ssh', enabled, masked: false }], { lang: 'fr' }));
       const rs = results(t);
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['enabled:pass', 'masked:skip']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['enabled:pass', 'masked:skip'],
+      );
       assert.match(rs[1].message, /masked n’existe qu’avec systemd ; cette cible utilise sysv/);
     });
     it('a service without a script is neither running nor enabled', async function () {
       if (!sysv) this.skip();
       const rs = results(await runAgent(request([{ type: 'service', name: 'tssr-no-such-service', running: false, enabled: false }])));
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['running:pass', 'enabled:pass']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['running:pass', 'enabled:pass'],
+      );
     });
     it('skips every property, with the reason, when the target has no init system it knows', async function () {
       if (booted || existsSync('/etc/init.d') || existsSync('/run/openrc')) this.skip();
       const rs = results(await runAgent(request([{ type: 'service', name: 'ssh', running: true, enabled: true }], { lang: 'fr' })));
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['running:skip', 'enabled:skip']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['running:skip', 'enabled:skip'],
+      );
     });
   });
 });

@@ -21,10 +21,20 @@ describe('system state on this machine', () => {
     const sha = createHash('sha256').update(readFileSync(site)).digest('hex');
     const { uid, size } = statSync(site);
     it('all pass on the real file', async () => {
-      assert.deepEqual(await summary({ type: 'file', path: site, size, sha256: sha, uid, gid: { ge: 0 } }), ['exists:pass', 'uid:pass', 'gid:pass', 'size:pass', 'sha256:pass']);
+      assert.deepEqual(await summary({ type: 'file', path: site, size, sha256: sha, uid, gid: { ge: 0 } }), [
+        'exists:pass',
+        'uid:pass',
+        'gid:pass',
+        'size:pass',
+        'sha256:pass',
+      ]);
     });
     it('a symlink’s target', async () => {
-      assert.deepEqual(await summary({ type: 'file', path: join(dir, 'enabled'), filetype: 'symlink', linkedTo: site }), ['exists:pass', 'filetype:pass', 'linkedTo:pass']);
+      assert.deepEqual(await summary({ type: 'file', path: join(dir, 'enabled'), filetype: 'symlink', linkedTo: site }), [
+        'exists:pass',
+        'filetype:pass',
+        'linkedTo:pass',
+      ]);
     });
     it('a changed file fails its checksum', async () => {
       assert.deepEqual(await summary({ type: 'file', path: site, sha256: createHash('sha256').update('other').digest('hex') }), ['exists:pass', 'sha256:fail']);
@@ -33,27 +43,54 @@ describe('system state on this machine', () => {
 
   describe('user: the password state from the real /etc/shadow', () => {
     const shadowNobody = (): string | undefined => {
-      try { return readFileSync('/etc/shadow', 'utf8').split('\n').find((l) => l.startsWith('nobody:')); } catch { return undefined; }
+      try {
+        return readFileSync('/etc/shadow', 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith('nobody:'));
+      } catch {
+        return undefined;
+      }
     };
     it('as root: nobody’s account takes no password login', async function () {
       const line = shadowNobody();
       if (process.getuid?.() !== 0 || !line || !/^nobody:[*!]/.test(line)) this.skip();
       const rs = results(await runAgent(request([{ type: 'user', name: 'nobody', locked: true, passwordHash: { oneOf: ['locked', 'yescrypt', 'sha512'] } }])));
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:pass', 'locked:pass', 'passwordHash:pass']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exists:pass', 'locked:pass', 'passwordHash:pass'],
+      );
       assert.deepEqual([rs[1].path, typeof rs[1].line], ['/etc/shadow', 'number']);
     });
     it('as another user: an error that says root is needed and how', async function () {
       if (process.getuid?.() !== 0 || !existsSync('/usr/bin/setpriv')) this.skip();
       // The real agent, run as nobody: /etc/shadow is then unreadable, as on a target reached without root.
       const t = await new Promise<Transcript>((resolve) => {
-        const child = spawn('/usr/bin/setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', '--', process.execPath, AGENT, 'serve'], { cwd: '/' });
+        const child = spawn('/usr/bin/setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', '--', process.execPath, AGENT, 'serve'], {
+          cwd: '/',
+        });
         let out = '';
-        child.stdout.on('data', (d) => { out += d; });
-        child.on('close', (code) => resolve({ events: out.split('\n').filter(Boolean).map((l) => JSON.parse(l)), lines: [], code, stderr: '', lang: 'en' }));
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.on('close', (code) =>
+          resolve({
+            events: out
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l)),
+            lines: [],
+            code,
+            stderr: '',
+            lang: 'en',
+          }),
+        );
         child.stdin.end(request([{ type: 'user', name: 'root', uid: 0, locked: true }], { lang: 'en' }));
       });
       const rs = results(t);
-      assert.deepEqual(rs.map((r) => `${r.property}:${r.status}`), ['exists:pass', 'uid:pass', 'locked:error']);
+      assert.deepEqual(
+        rs.map((r) => `${r.property}:${r.status}`),
+        ['exists:pass', 'uid:pass', 'locked:error'],
+      );
       assert.match(rs[2].message, /readable by root only: log in to the target as root, or turn on the target’s sudo option/);
     });
   });
@@ -73,7 +110,8 @@ describe('system state on this machine', () => {
 
   describe('service: SysV and OpenRC trees read from real files and the real /proc', () => {
     const root = mkdtempSync(join(tmpdir(), 'tssr-init-'));
-    for (const d of ['etc/init.d', 'etc/rc2.d', 'etc/rc3.d', 'run', 'run/openrc/started', 'etc/runlevels/default']) mkdirSync(join(root, d), { recursive: true });
+    for (const d of ['etc/init.d', 'etc/rc2.d', 'etc/rc3.d', 'run', 'run/openrc/started', 'etc/runlevels/default'])
+      mkdirSync(join(root, d), { recursive: true });
     // A script naming its pid file, enabled in runlevel 2, its pid this very process (alive).
     writeFileSync(join(root, 'etc/init.d/tssrd'), '#!/bin/sh\nstart-stop-daemon --start --pidfile /run/tssrd.pid --exec /usr/sbin/tssrd\n');
     symlinkSync('../init.d/tssrd', join(root, 'etc/rc2.d/S01tssrd'));
@@ -91,7 +129,13 @@ describe('system state on this machine', () => {
       assert.ok(s.activeSeconds !== null && s.activeSeconds >= 0 && s.activeSeconds < 24 * 3600, String(s.activeSeconds));
     });
     it('a stale pid file is not running; a K link is not enabled', async () => {
-      assert.deepEqual(await sysv.state('stale', signal), { source: join(root, 'etc/init.d/stale'), running: false, enabled: false, masked: null, activeSeconds: null });
+      assert.deepEqual(await sysv.state('stale', signal), {
+        source: join(root, 'etc/init.d/stale'),
+        running: false,
+        enabled: false,
+        masked: null,
+        activeSeconds: null,
+      });
     });
     it('no script: neither running nor enabled', async () => {
       const s = await sysv.state('nope', signal);

@@ -17,7 +17,13 @@ import { workspacesOf } from './spawn-agent';
 /** Runs one request line through a transport; returns its lines and exit. */
 async function transcript(transport: Transport, line: string, signal?: AbortSignal) {
   let out = '';
-  const exit = await transport.runAgent(line, (chunk) => { out += chunk; }, signal);
+  const exit = await transport.runAgent(
+    line,
+    (chunk) => {
+      out += chunk;
+    },
+    signal,
+  );
   const lines = out.split('\n').filter(Boolean);
   return { exit, lines, events: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
@@ -25,11 +31,11 @@ async function transcript(transport: Transport, line: string, signal?: AbortSign
 /** A report without what differs from run to run (durations, the archive's time stamp), results in a stable order. */
 function comparable(r: RunReport): unknown {
   const stable = {
-    outcome: r.outcome, totals: r.totals,
+    outcome: r.outcome,
+    totals: r.totals,
     criteria: r.criteria.map((c) => ({
       ...c,
-      results: c.results.map(({ durationMs: _d, ...rest }) => rest)
-        .sort((a, b) => a.checkIndex - b.checkIndex || a.property.localeCompare(b.property)),
+      results: c.results.map(({ durationMs: _d, ...rest }) => rest).sort((a, b) => a.checkIndex - b.checkIndex || a.property.localeCompare(b.property)),
     })),
   };
   return JSON.parse(JSON.stringify(stable).replace(/\d{8}-\d{6}/g, 'YYYYMMDD-HHMMSS'));
@@ -42,12 +48,29 @@ const until = async (ok: () => boolean, what: string): Promise<void> => {
 
 /** Alive and not a zombie (a killed child of a terminated worker waits for no one to reap it). */
 const running = (pid: number): boolean => {
-  try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 };
 
 const fake = (name: string) => join(FIXTURES, 'worker-agents', `${name}.js`);
-const criterion = (id: string): Exercise['criteria'][number] => ({ id, title: id, referentiel: 'CP9.1', points: 1, hint: 'h', checks: [{ type: 'command', exec: ['true'], exitStatus: 0 }] });
-const twoCriteria: Exercise = { id: 'fausse', title: 'Faux agent', competences: ['CP9'], solution: { apply: 'x.sh' }, criteria: [criterion('vite'), criterion('jamais')] };
+const criterion = (id: string): Exercise['criteria'][number] => ({
+  id,
+  title: id,
+  referentiel: 'CP9.1',
+  points: 1,
+  hint: 'h',
+  checks: [{ type: 'command', exec: ['true'], exitStatus: 0 }],
+});
+const twoCriteria: Exercise = {
+  id: 'fausse',
+  title: 'Faux agent',
+  competences: ['CP9'],
+  solution: { apply: 'x.sh' },
+  criteria: [criterion('vite'), criterion('jamais')],
+};
 
 describe('worker transport (the agent bundle in a worker thread of the client)', function () {
   this.timeout(60_000);
@@ -59,7 +82,10 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
       const [inProcess, child] = [await run(new WorkerTransport(AGENT)), await run(new LocalTransport(AGENT))];
       assert.equal(inProcess.outcome, 'complete');
       assert.deepEqual(comparable(inProcess), comparable(child));
-      assert.equal(inProcess.criteria.every((c) => c.status === 'passed'), useSolution);
+      assert.equal(
+        inProcess.criteria.every((c) => c.status === 'passed'),
+        useSolution,
+      );
     });
   }
 
@@ -84,15 +110,32 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
   }
 
   it('streams valid protocol lines, ends with code 0, and removes its workspace (named after this process)', async () => {
-    const t = await transcript(new WorkerTransport(AGENT), request([{ type: 'command', exec: ['pwd'], exitStatus: 0, stdout: [{ matches: `/tssr-lab-ws-${process.pid}-n\\d+-` }] }]));
+    const t = await transcript(
+      new WorkerTransport(AGENT),
+      request([{ type: 'command', exec: ['pwd'], exitStatus: 0, stdout: [{ matches: `/tssr-lab-ws-${process.pid}-n\\d+-` }] }]),
+    );
     assert.equal(t.exit.code, 0, t.exit.stderrTail);
-    assert.deepEqual(results({ ...t, code: 0, stderr: '' }).map((r) => r.status), ['pass', 'pass']);
-    assert.deepEqual(t.events.map((e) => e.event), ['hello', 'result', 'result', 'checkEnd', 'summary']);
+    assert.deepEqual(
+      results({ ...t, code: 0, stderr: '' }).map((r) => r.status),
+      ['pass', 'pass'],
+    );
+    assert.deepEqual(
+      t.events.map((e) => e.event),
+      ['hello', 'result', 'result', 'checkEnd', 'summary'],
+    );
     assert.deepEqual(workspacesOf(process.pid), []);
   });
 
   it('a fatal ends the worker with code 2, without exiting this process, and leaves no folder', async () => {
-    const t = await transcript(new WorkerTransport(AGENT), request([], { workspace: [{ path: 'a', contentBase64: 'eA==' }, { path: 'a', contentBase64: 'eA==' }] }));
+    const t = await transcript(
+      new WorkerTransport(AGENT),
+      request([], {
+        workspace: [
+          { path: 'a', contentBase64: 'eA==' },
+          { path: 'a', contentBase64: 'eA==' },
+        ],
+      }),
+    );
     assert.equal(t.exit.code, 2);
     assert.equal(t.events.at(-1)!.code, 'BAD_WORKSPACE');
     assert.deepEqual(workspacesOf(process.pid), []);
@@ -103,7 +146,11 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
     const pidFile = join(dir, 'pid');
     try {
       const ctl = new AbortController();
-      const done = transcript(new WorkerTransport(AGENT), request([{ type: 'command', exec: ['sh', '-c', `echo $$ > ${pidFile}; exec sleep 30`] }]), ctl.signal);
+      const done = transcript(
+        new WorkerTransport(AGENT),
+        request([{ type: 'command', exec: ['sh', '-c', `echo $$ > ${pidFile}; exec sleep 30`] }]),
+        ctl.signal,
+      );
       await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'), 'the command started');
       const [folder] = workspacesOf(process.pid);
       assert.ok(folder, 'the workspace exists mid-run');
@@ -124,36 +171,67 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
   it('abort ends a worker stuck in a busy loop (terminated after the stop grace); the transport removes its folder and kills its command', async () => {
     const ctl = new AbortController();
     let first = '';
-    const exit = await new WorkerTransport(fake('busy-loop')).runAgent(request([]), (chunk) => { first ||= chunk; ctl.abort(); }, ctl.signal);
+    const exit = await new WorkerTransport(fake('busy-loop')).runAgent(
+      request([]),
+      (chunk) => {
+        first ||= chunk;
+        ctl.abort();
+      },
+      ctl.signal,
+    );
     assert.equal(exit.code, null);
     assert.match(first, /"event":"hello"/);
     assert.deepEqual(workspacesOf(process.pid), []);
-    const sleeps = spawnSync('pgrep', ['-P', String(process.pid), '-x', 'sleep'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const sleeps = spawnSync('pgrep', ['-P', String(process.pid), '-x', 'sleep'], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
     for (const pid of sleeps) await until(() => !running(pid), `the sleep (pid ${pid}) was killed`);
   });
 
   it('the run deadline ends a stuck worker: interrupted, results kept', async () => {
-    const report = await runExercise({ transport: new WorkerTransport(fake('busy-loop')), exercise: twoCriteria, exerciseDir: tmpdir(), lang: 'fr', deadlineMs: 1500 });
+    const report = await runExercise({
+      transport: new WorkerTransport(fake('busy-loop')),
+      exercise: twoCriteria,
+      exerciseDir: tmpdir(),
+      lang: 'fr',
+      deadlineMs: 1500,
+    });
     assert.equal(report.outcome, 'interrupted');
     assert.match(report.error ?? '', /aucune fin de l’agent après 2 s .*conservés/);
-    assert.deepEqual(report.criteria.map((c) => c.status), ['passed', 'error']);
+    assert.deepEqual(
+      report.criteria.map((c) => c.status),
+      ['passed', 'error'],
+    );
   });
 
-  for (const [name, cause, heapMb] of [['out-of-memory', /ERR_WORKER_OUT_OF_MEMORY/, 16], ['throws', /fake agent crashed/, undefined]] as const) {
+  for (const [name, cause, heapMb] of [
+    ['out-of-memory', /ERR_WORKER_OUT_OF_MEMORY/, 16],
+    ['throws', /fake agent crashed/, undefined],
+  ] as const) {
     it(`a worker that dies (${name}) becomes an interrupted run with results kept, and this process lives on`, async () => {
       const report = await runExercise({ transport: new WorkerTransport(fake(name), { heapMb }), exercise: twoCriteria, exerciseDir: tmpdir(), lang: 'fr' });
       assert.equal(report.outcome, 'interrupted');
       assert.match(report.error ?? '', cause);
       assert.match(report.error ?? '', /conservés/);
-      assert.deepEqual(report.criteria.map((c) => c.status), ['passed', 'error']);
+      assert.deepEqual(
+        report.criteria.map((c) => c.status),
+        ['passed', 'error'],
+      );
     });
   }
 
-  it('a missing agent is a TransportError, not a hang, in the run\'s language (worker and process)', async () => {
+  it("a missing agent is a TransportError, not a hang, in the run's language (worker and process)", async () => {
     const missing = join(tmpdir(), 'no-such-agent.js');
     for (const transport of [new WorkerTransport(missing), new LocalTransport(missing)]) {
-      await assert.rejects(transport.runAgent(request([]), () => undefined), { code: 'AGENT_MISSING', message: /^Agent introuvable : \S+no-such-agent\.js\. Construisez-le avec « npm run build »/ });
-      await assert.rejects(transport.runAgent(request([]), () => undefined, undefined, 'en'), { code: 'AGENT_MISSING', message: /^Agent not found: \S+no-such-agent\.js\. Build it with "npm run build"/ });
+      await assert.rejects(
+        transport.runAgent(request([]), () => undefined),
+        { code: 'AGENT_MISSING', message: /^Agent introuvable : \S+no-such-agent\.js\. Construisez-le avec « npm run build »/ },
+      );
+      await assert.rejects(
+        transport.runAgent(request([]), () => undefined, undefined, 'en'),
+        { code: 'AGENT_MISSING', message: /^Agent not found: \S+no-such-agent\.js\. Build it with "npm run build"/ },
+      );
     }
   });
 
@@ -161,12 +239,18 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
     const cache = mkdtempSync(join(tmpdir(), 'tssr-cache-'));
     try {
       // The header critère matches its file against a regex: the agent's worker sets V8's regex flags in the CLI process.
-      const run = () => spawnSync(process.execPath, [CLI, 'check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'en-tete', '--format', 'json'],
-        { encoding: 'utf8', env: { ...process.env, TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: cache } });
+      const run = () =>
+        spawnSync(process.execPath, [CLI, 'check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'en-tete', '--format', 'json'], {
+          encoding: 'utf8',
+          env: { ...process.env, TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: cache },
+        });
       const [first, second] = [run(), run()];
       assert.match(first.stderr, /codeCache=miss/);
       assert.match(second.stderr, /codeCache=hit/);
-      assert.ok(readdirSync(join(cache, 'tssr-lab')).some((f) => /^yaml-\w+\.json$/.test(f)), 'the parse results were kept');
+      assert.ok(
+        readdirSync(join(cache, 'tssr-lab')).some((f) => /^yaml-\w+\.json$/.test(f)),
+        'the parse results were kept',
+      );
       const verdict = (r: typeof first) => (JSON.parse(r.stdout) as RunReport).criteria.map((c) => [c.id, c.status, c.results.map((x) => x.status)]);
       assert.deepEqual(verdict(second), verdict(first));
       assert.deepEqual(verdict(second).find(([id]) => id === 'en-tete')?.[1], 'passed', second.stdout);
@@ -176,7 +260,10 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
   });
 
   it('the CLI runs the agent as a child process with TSSR_LAB_AGENT_PROCESS=1, with the same verdict', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', join(PACK, 'script-sauvegarde'), '--solution', '--format', 'json'], { encoding: 'utf8', env: { ...process.env, TSSR_LAB_AGENT_PROCESS: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'check', join(PACK, 'script-sauvegarde'), '--solution', '--format', 'json'], {
+      encoding: 'utf8',
+      env: { ...process.env, TSSR_LAB_AGENT_PROCESS: '1' },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.equal((JSON.parse(r.stdout) as RunReport).outcome, 'complete');
   });

@@ -32,17 +32,24 @@ describe('container: cron, configKey, configTest and log checks on a systemd tar
     const ep = await c.sshEndpoint();
     target = ['--target', `ssh://root@127.0.0.1:${ep.port}`, '-i', ep.identityFile, '--known-hosts', ep.knownHosts];
   });
-  after(async () => { await lab?.down(); });
+  after(async () => {
+    await lab?.down();
+  });
 
   /** Runs the checks with the CLI and the real SSH transport; returns results by critère id. */
   async function check(checks: Record<string, Record<string, unknown>>): Promise<Got> {
     const r = await runArgv(process.execPath, [CLI, 'check', exercise(checks), '--lang', 'en', '--format', 'json', ...target]);
     assert.ok(r.code === 0 || r.code === 1, `${r.stderr}\n${r.stdout}`);
     const report = JSON.parse(r.stdout) as RunReport;
-    return Object.fromEntries(report.criteria.map((k) => [k.id, k.results.map((x) => {
-      const o = x as unknown as { property: string; status: string; path?: string; line?: number; reason?: { code: string } };
-      return { summary: `${o.property}:${o.status}`, path: o.path, line: o.line, code: o.reason?.code };
-    })]));
+    return Object.fromEntries(
+      report.criteria.map((k) => [
+        k.id,
+        k.results.map((x) => {
+          const o = x as unknown as { property: string; status: string; path?: string; line?: number; reason?: { code: string } };
+          return { summary: `${o.property}:${o.status}`, path: o.path, line: o.line, code: o.reason?.code };
+        }),
+      ]),
+    );
   }
   const summaries = (got: Got): Record<string, string[]> => Object.fromEntries(Object.entries(got).map(([k, v]) => [k, v.map((x) => x.summary)]));
 
@@ -85,7 +92,13 @@ describe('container: cron, configKey, configTest and log checks on a systemd tar
       x11: { type: 'configKey', format: 'sshd', key: 'X11Forwarding', value: 'yes' },
       port: { type: 'configKey', format: 'sshd', key: 'Port', value: 22 },
     });
-    assert.deepEqual(summaries(got), { listen: ['exists:pass', 'value:pass'], user: ['exists:pass', 'value:pass'], root: ['exists:pass', 'value:pass'], x11: ['exists:pass', 'value:pass'], port: ['exists:pass', 'value:pass'] });
+    assert.deepEqual(summaries(got), {
+      listen: ['exists:pass', 'value:pass'],
+      user: ['exists:pass', 'value:pass'],
+      root: ['exists:pass', 'value:pass'],
+      x11: ['exists:pass', 'value:pass'],
+      port: ['exists:pass', 'value:pass'],
+    });
     assert.equal(got.listen[1].path, '/etc/nginx/sites-enabled/default');
     assert.deepEqual([got.x11[1].path, got.user[1].path], ['/etc/ssh/sshd_config', '/etc/nginx/nginx.conf']);
   });
@@ -99,13 +112,25 @@ describe('container: cron, configKey, configTest and log checks on a systemd tar
       apache: { type: 'configTest', tool: 'apache' },
     };
     const before = await check(checks);
-    assert.deepEqual(summaries(before), { nginx: ['valid:pass'], visudo: ['valid:pass'], sshd: ['valid:pass'], rsyslog: ['valid:pass'], apache: ['valid:error'] });
+    assert.deepEqual(summaries(before), {
+      nginx: ['valid:pass'],
+      visudo: ['valid:pass'],
+      sshd: ['valid:pass'],
+      rsyslog: ['valid:pass'],
+      apache: ['valid:error'],
+    });
     assert.equal(before.apache[0].code, 'configTest.toolMissing');
     await ssh('cat > /etc/nginx/conf.d/tssr.conf', 'server {\n  lisen 8080;\n}\n');
     await ssh('cat > /etc/sudoers.d/tssr && chmod 0440 /etc/sudoers.d/tssr', 'alice ALL=(ALL ALL\n');
     const after = await check({ nginx: checks.nginx, visudo: checks.visudo });
-    assert.deepEqual(after.nginx.map((x) => [x.summary, x.path, x.line]), [['valid:fail', '/etc/nginx/conf.d/tssr.conf', 2]]);
-    assert.deepEqual(after.visudo.map((x) => [x.summary, x.path, x.line]), [['valid:fail', '/etc/sudoers.d/tssr', 1]]);
+    assert.deepEqual(
+      after.nginx.map((x) => [x.summary, x.path, x.line]),
+      [['valid:fail', '/etc/nginx/conf.d/tssr.conf', 2]],
+    );
+    assert.deepEqual(
+      after.visudo.map((x) => [x.summary, x.path, x.line]),
+      [['valid:fail', '/etc/sudoers.d/tssr', 1]],
+    );
     await ssh('rm /etc/nginx/conf.d/tssr.conf /etc/sudoers.d/tssr');
   });
 
@@ -113,7 +138,13 @@ describe('container: cron, configKey, configTest and log checks on a systemd tar
     await ssh('logger -t tssr-old tssr-before-the-run');
     const got = await check({
       journal: { type: 'log', trigger: { message: 'tssr-journal-ok' }, withinMs: 20_000 },
-      syslog: { type: 'log', path: '/var/log/syslog', pattern: { matches: 'tssr-lab(\\[\\d+\\])?: tssr-syslog-ok' }, trigger: { message: 'tssr-syslog-ok' }, withinMs: 20_000 },
+      syslog: {
+        type: 'log',
+        path: '/var/log/syslog',
+        pattern: { matches: 'tssr-lab(\\[\\d+\\])?: tssr-syslog-ok' },
+        trigger: { message: 'tssr-syslog-ok' },
+        withinMs: 20_000,
+      },
       old: { type: 'log', pattern: 'tssr-before-the-run' },
     });
     assert.deepEqual(summaries(got), { journal: ['found:pass'], syslog: ['found:pass'], old: ['found:fail'] });

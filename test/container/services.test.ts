@@ -10,7 +10,10 @@ import { CLI } from '../helpers/paths';
 function exercise(checks: Record<string, Record<string, unknown>>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-services-'));
   const criteria = Object.entries(checks).map(([id, check]) => ({ id, title: id, referentiel: 'CCS1.1', points: 1, hint: id, checks: [check] }));
-  writeFileSync(join(dir, 'exercise.yaml'), JSON.stringify({ id: 'services', title: 'services', competences: ['CCS1'], solution: { apply: 'apply.sh' }, criteria }));
+  writeFileSync(
+    join(dir, 'exercise.yaml'),
+    JSON.stringify({ id: 'services', title: 'services', competences: ['CCS1'], solution: { apply: 'apply.sh' }, criteria }),
+  );
   writeFileSync(join(dir, 'apply.sh'), '#!/bin/sh\ntrue\n');
   writeFileSync(join(dir, 'enonce.md'), '# Services\n');
   return dir;
@@ -30,7 +33,9 @@ describe('container: service, process, group, kernelParam and http checks on a s
     const ep = await c.sshEndpoint();
     target = ['--target', `ssh://root@127.0.0.1:${ep.port}`, '-i', ep.identityFile, '--known-hosts', ep.knownHosts];
   });
-  after(async () => { await lab?.down(); });
+  after(async () => {
+    await lab?.down();
+  });
 
   /** Runs the checks with the CLI and the real SSH transport; returns `property:status` lists by critère id. */
   async function check(checks: Record<string, Record<string, unknown>>): Promise<Record<string, string[]>> {

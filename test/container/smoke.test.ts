@@ -13,7 +13,12 @@ function leftovers(lab: Lab, addr: string): string[] {
   const found: string[] = [];
   const netns = execFileSync('ip', ['netns', 'list']).toString();
   if (netns.split('\n').some((l) => l.startsWith(`${lab.id}-`))) found.push(`netns ${lab.id}-*`);
-  if (execFileSync('ip', ['route', 'show', 'type', 'blackhole']).toString().includes(addr.replace(/\.\d+$/, '.0/24'))) found.push('blackhole route');
+  if (
+    execFileSync('ip', ['route', 'show', 'type', 'blackhole'])
+      .toString()
+      .includes(addr.replace(/\.\d+$/, '.0/24'))
+  )
+    found.push('blackhole route');
   for (const cg of ['/sys/fs/cgroup/systemd', '/sys/fs/cgroup/unified']) {
     if (existsSync(cg) && readdirSync(cg).some((d) => d.startsWith(`tssr-lab-${lab.id}-`))) found.push(`cgroup under ${cg}`);
   }
@@ -33,7 +38,9 @@ describe('container: a throw-away Debian 12 systemd target', function () {
     root = image.root;
     lab = await Lab.up(image.root);
   });
-  after(async () => { await lab?.down(); });
+  after(async () => {
+    await lab?.down();
+  });
 
   it('caches the image by recipe: a second call returns the same finished rootfs without building', async () => {
     const again = await labImage();
@@ -48,7 +55,9 @@ describe('container: a throw-away Debian 12 systemd target', function () {
       [c] = await lab!.boot('solo');
       console.log(`      boot to ${c.state}: ${c.bootSeconds.toFixed(1)} s`);
     });
-    after(async () => { await c?.stop(); });
+    after(async () => {
+      await c?.stop();
+    });
 
     it('boots to systemd "running", with no failed unit', async () => {
       const failed = await c.run(['systemctl', 'list-units', '--failed', '--plain', '--no-legend']);
@@ -64,21 +73,56 @@ describe('container: a throw-away Debian 12 systemd target', function () {
     it('passes a service-free exercise with the CLI and the real SSH transport, host key checked', async () => {
       const ep = await c.sshEndpoint();
       const started = Date.now();
-      const r = await runArgv(process.execPath, [CLI, 'check', FIXTURE, '--lang', 'en', '--format', 'json',
-        '--target', `ssh://root@127.0.0.1:${ep.port}`, '-i', ep.identityFile, '--known-hosts', ep.knownHosts]);
+      const r = await runArgv(process.execPath, [
+        CLI,
+        'check',
+        FIXTURE,
+        '--lang',
+        'en',
+        '--format',
+        'json',
+        '--target',
+        `ssh://root@127.0.0.1:${ep.port}`,
+        '-i',
+        ep.identityFile,
+        '--known-hosts',
+        ep.knownHosts,
+      ]);
       console.log(`      check over SSH: ${((Date.now() - started) / 1000).toFixed(1)} s`);
       assert.equal(r.code, 0, `${r.stderr}\n${r.stdout}`);
       const report = JSON.parse(r.stdout) as RunReport;
-      assert.deepEqual(report.criteria.map((k) => [k.id, k.status]), [['bookworm', 'passed'], ['root', 'passed'], ['ssh', 'passed']]);
+      assert.deepEqual(
+        report.criteria.map((k) => [k.id, k.status]),
+        [
+          ['bookworm', 'passed'],
+          ['root', 'passed'],
+          ['ssh', 'passed'],
+        ],
+      );
     });
 
     it('refuses the container when known_hosts records another key for it', async () => {
       const ep = await c.sshEndpoint();
       execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(lab!.dir, 'impostor')]);
-      const impostor = execFileSync('cat', [join(lab!.dir, 'impostor.pub')]).toString().split(' ');
+      const impostor = execFileSync('cat', [join(lab!.dir, 'impostor.pub')])
+        .toString()
+        .split(' ');
       writeFileSync(ep.knownHosts, `[127.0.0.1]:${ep.port} ${impostor[0]} ${impostor[1]}\n`);
-      const r = await runArgv(process.execPath, [CLI, 'check', FIXTURE, '--lang', 'en', '--format', 'json',
-        '--target', `ssh://root@127.0.0.1:${ep.port}`, '-i', ep.identityFile, '--known-hosts', ep.knownHosts]);
+      const r = await runArgv(process.execPath, [
+        CLI,
+        'check',
+        FIXTURE,
+        '--lang',
+        'en',
+        '--format',
+        'json',
+        '--target',
+        `ssh://root@127.0.0.1:${ep.port}`,
+        '-i',
+        ep.identityFile,
+        '--known-hosts',
+        ep.knownHosts,
+      ]);
       assert.equal(r.code, 3, r.stderr);
       assert.match(r.stderr, /chang/i); // "HOST KEY CHANGED" today; loose so a reworded or French message still fits
     });
@@ -88,7 +132,13 @@ describe('container: a throw-away Debian 12 systemd target', function () {
     const l = lab!;
     await assert.rejects(l.bootWith(['broken'], ['--bind-ro=/nonexistent/tssr-lab:/mnt']), /nonexistent[\s\S]*exited while booting/);
     await l.stop('broken');
-    assert.deepEqual(execFileSync('ip', ['netns', 'list']).toString().split('\n').filter((n) => n.startsWith(`${l.id}-broken`)), []);
+    assert.deepEqual(
+      execFileSync('ip', ['netns', 'list'])
+        .toString()
+        .split('\n')
+        .filter((n) => n.startsWith(`${l.id}-broken`)),
+      [],
+    );
     for (const cg of ['/sys/fs/cgroup/systemd', '/sys/fs/cgroup/unified']) assert.equal(existsSync(join(cg, `tssr-lab-${l.id}-broken`)), false);
   });
 
@@ -101,7 +151,10 @@ describe('container: a throw-away Debian 12 systemd target', function () {
     });
 
     it('each reaches the other’s sshd over the hub bridge', async () => {
-      for (const [from, to] of [[a, b], [b, a]]) {
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ]) {
         const r = await from.ssh(`timeout 5 bash -c 'exec 3<>/dev/tcp/${to.addr}/22; head -1 <&3'`);
         assert.equal(r.code, 0, r.stderr);
         assert.match(r.stdout, /^SSH-2\.0-OpenSSH_9\.2p1 Debian/);

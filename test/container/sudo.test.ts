@@ -9,14 +9,25 @@ import { AGENT } from '../helpers/paths';
 
 /** Checks that tell root from a learner: who the agent runs as, under whom, and a script run as another user. */
 const exercise: Exercise = {
-  id: 'sudo-demo', title: 'Sudo', competences: ['CP9'], solution: { apply: 'x.sh' },
+  id: 'sudo-demo',
+  title: 'Sudo',
+  competences: ['CP9'],
+  solution: { apply: 'x.sh' },
   criteria: [
     {
-      id: 'root', title: 'Root', referentiel: 'CP9.1', points: 1, hint: 'h',
+      id: 'root',
+      title: 'Root',
+      referentiel: 'CP9.1',
+      points: 1,
+      hint: 'h',
       checks: [{ type: 'command', exec: ['sh', '-c', 'cat /proc/$(ps -o ppid= -p $PPID | tr -d " ")/comm; id -u'], stdout: ['sudo', { matches: '^0$' }] }],
     },
     {
-      id: 'runas', title: 'RunAs', referentiel: 'CP9.1', points: 1, hint: 'h',
+      id: 'runas',
+      title: 'RunAs',
+      referentiel: 'CP9.1',
+      points: 1,
+      hint: 'h',
       checks: [{ type: 'script', script: '/usr/local/bin/whoami.sh', runAs: 'nobody', stdout: { equals: 'nobody' } }],
     },
   ],
@@ -28,9 +39,16 @@ describe('container: --sudo over SSH as a learner account', function () {
   let c: Container;
   let endpoint: Awaited<ReturnType<Container['sshEndpoint']>>;
   const agentSource = readFileSync(AGENT, 'utf8');
-  const transport = (sudo: boolean): SshTransport => new SshTransport({
-    host: '127.0.0.1', port: endpoint.port, user: 'eleve', identityFile: endpoint.identityFile, knownHostsFile: endpoint.knownHosts, agentSource, sudo,
-  });
+  const transport = (sudo: boolean): SshTransport =>
+    new SshTransport({
+      host: '127.0.0.1',
+      port: endpoint.port,
+      user: 'eleve',
+      identityFile: endpoint.identityFile,
+      knownHostsFile: endpoint.knownHosts,
+      agentSource,
+      sudo,
+    });
 
   before(async function () {
     const why = labUnavailable();
@@ -39,14 +57,25 @@ describe('container: --sudo over SSH as a learner account', function () {
     lab = await Lab.up(image.root);
     [c] = await lab.boot('sudo');
     // A learner account reachable with the lab key, and a script on the target; the container is thrown away after.
-    const setup = await c.run(['sh', '-c', [
-      'useradd -m -s /bin/bash eleve', 'mkdir -p ~eleve/.ssh', 'cp /root/.ssh/authorized_keys2 ~eleve/.ssh/authorized_keys', 'chown -R eleve: ~eleve/.ssh',
-      'printf "#!/bin/sh\\nid -un\\n" > /usr/local/bin/whoami.sh', 'chmod 755 /usr/local/bin/whoami.sh',
-    ].join(' && ')]);
+    const setup = await c.run([
+      'sh',
+      '-c',
+      [
+        'useradd -m -s /bin/bash eleve',
+        'mkdir -p ~eleve/.ssh',
+        'cp /root/.ssh/authorized_keys2 ~eleve/.ssh/authorized_keys',
+        'chown -R eleve: ~eleve/.ssh',
+        'printf "#!/bin/sh\\nid -un\\n" > /usr/local/bin/whoami.sh',
+        'chmod 755 /usr/local/bin/whoami.sh',
+      ].join(' && '),
+    ]);
     assert.equal(setup.code, 0, setup.stderr);
     endpoint = await c.sshEndpoint();
   });
-  after(async () => { await c?.stop(); await lab?.down(); });
+  after(async () => {
+    await c?.stop();
+    await lab?.down();
+  });
 
   it('without --sudo, a check that needs root is an error saying so, not a fail', async () => {
     const t = transport(false);
@@ -75,6 +104,13 @@ describe('container: --sudo over SSH as a learner account', function () {
     const t = transport(true);
     const report = await runExercise({ transport: t, exercise, exerciseDir: '/tmp', lang: 'fr' });
     await t.dispose();
-    assert.deepEqual(report.criteria.map((x) => [x.id, x.status]), [['root', 'passed'], ['runas', 'passed']], JSON.stringify(report.criteria.map((x) => x.results)));
+    assert.deepEqual(
+      report.criteria.map((x) => [x.id, x.status]),
+      [
+        ['root', 'passed'],
+        ['runas', 'passed'],
+      ],
+      JSON.stringify(report.criteria.map((x) => x.results)),
+    );
   });
 });

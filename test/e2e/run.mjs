@@ -23,7 +23,12 @@ async function step(name, fn) {
     console.log(`  ✔ ${name}`);
   } catch (e) {
     counts.failed++;
-    console.log(`  ✘ ${name}\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(
+      `  ✘ ${name}\n    ${String(e?.stack ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   }
 }
 
@@ -33,18 +38,33 @@ async function inHost(fn) {
     await fn();
   } catch (e) {
     counts.failed++;
-    console.log(`  ✘ in-host suite\n    ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(
+      `  ✘ in-host suite\n    ${String(e?.stack ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   }
 }
 
 function freePort() {
-  return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => res(p));
+    });
+  });
 }
 
 async function waitHealthy(url, ms = 60_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server not healthy at ${url}`);
@@ -67,24 +87,55 @@ try {
   // A private sshd on 127.0.0.1, for the in-host test of an ssh:// target (compiled helper from out/).
   sshd = await createRequire(import.meta.url)(join(ROOT, 'out/test/helpers/sshd.js')).startSshd();
   const inHostCounts = join(tmp, 'in-host-counts.json');
-  const sshEnv = { TSSR_E2E_INHOST_COUNTS: inHostCounts, TSSR_E2E_SSH_PORT: String(sshd.port), TSSR_E2E_SSH_KEY: sshd.clientKey, TSSR_E2E_SSH_KNOWN_HOSTS: sshd.knownHosts };
-  const env = { ...process.env, ...sshEnv, XDG_CONFIG_HOME: join(tmp, 'xdg-config'), XDG_DATA_HOME: join(tmp, 'xdg-data'), XDG_CACHE_HOME: join(tmp, 'xdg-cache') };
+  const sshEnv = {
+    TSSR_E2E_INHOST_COUNTS: inHostCounts,
+    TSSR_E2E_SSH_PORT: String(sshd.port),
+    TSSR_E2E_SSH_KEY: sshd.clientKey,
+    TSSR_E2E_SSH_KNOWN_HOSTS: sshd.knownHosts,
+  };
+  const env = {
+    ...process.env,
+    ...sshEnv,
+    XDG_CONFIG_HOME: join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: join(tmp, 'xdg-cache'),
+  };
   const base = (dataDir) => ['--config', '/dev/null', '--user-data-dir', dataDir, '--extensions-dir', extensions];
   execFileSync(CODE_SERVER, [...base(userData), '--install-extension', vsix], { env, stdio: 'ignore' });
-  const extDir = join(extensions, readdirSync(extensions).find((d) => d.startsWith('tssr-lab.tssr-lab-')));
+  const extDir = join(
+    extensions,
+    readdirSync(extensions).find((d) => d.startsWith('tssr-lab.tssr-lab-')),
+  );
   log(`installed ${extDir}`);
 
   /** Starts code-server with a fresh user-data-dir; workspace trust on or off. */
   const startServer = async (trust) => {
     const dataDir = join(tmp, trust ? 'user-data-trust' : 'user-data');
     mkdirSync(join(dataDir, 'User'), { recursive: true });
-    writeFileSync(join(dataDir, 'User/settings.json'), JSON.stringify({
-      'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-      'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false, 'security.workspace.trust.enabled': trust,
-    }));
+    writeFileSync(
+      join(dataDir, 'User/settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoCheckUpdates': false,
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': trust,
+      }),
+    );
     const port = await freePort();
-    const args = [...base(dataDir), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry',
-      '--disable-update-check', '--disable-getting-started-override', '--ignore-last-opened', ...(trust ? [] : ['--disable-workspace-trust'])];
+    const args = [
+      ...base(dataDir),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      ...(trust ? [] : ['--disable-workspace-trust']),
+    ];
     const proc = spawn('setsid', [CODE_SERVER, ...args], { env, stdio: 'ignore' });
     const url = `http://127.0.0.1:${port}`;
     await waitHealthy(`${url}/healthz`);
@@ -97,28 +148,47 @@ try {
 
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     env: { ...env, XDG_CONFIG_HOME: join(tmp, 'chrome-config'), XDG_CACHE_HOME: join(tmp, 'chrome-cache') },
   });
 
   // Phase 1: the in-host mocha suite, against the installed (packaged) extension.
-  if (!process.env.E2E_SKIP_INHOST) await inHost(async () => {
-    const page = await browser.newPage();
-    let exitCode;
-    const done = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => { exitCode = code; res(); }));
-    await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`    | ${format(...(args ?? []))}`));
-    await page.goto(origin);
-    const settings = await page.locator('meta#vscode-workbench-web-configuration').getAttribute('data-settings');
-    const authority = JSON.parse(settings).remoteAuthority;
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extDir}`], ['extensionTestsPath', `vscode-remote://${authority}${join(ROOT, 'dist/test/suite.js')}`]];
-    await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await Promise.race([done, new Promise((_, rej) => setTimeout(() => rej(new Error('in-host suite timed out')), 180_000))]);
-    await page.close();
-    const c = JSON.parse(readFileSync(inHostCounts, 'utf8'));
-    counts.passed += c.passed; counts.failed += c.failed; counts.skipped = (counts.skipped ?? 0) + c.skipped;
-    console.log(`  in-host suite: ${c.passed} passed, ${c.failed} failed, exit ${exitCode}`);
-    if (exitCode !== 0 && !c.failed) throw new Error(`in-host suite exited with ${exitCode}`);
-  });
+  if (!process.env.E2E_SKIP_INHOST)
+    await inHost(async () => {
+      const page = await browser.newPage();
+      let exitCode;
+      const done = new Promise((res) =>
+        page.exposeFunction('codeAutomationExit', (code) => {
+          exitCode = code;
+          res();
+        }),
+      );
+      await page.exposeFunction('codeAutomationLog', (type, args) => console.log(`    | ${format(...(args ?? []))}`));
+      await page.goto(origin);
+      const settings = await page.locator('meta#vscode-workbench-web-configuration').getAttribute('data-settings');
+      const authority = JSON.parse(settings).remoteAuthority;
+      const payload = [
+        ['extensionDevelopmentPath', `vscode-remote://${authority}${extDir}`],
+        ['extensionTestsPath', `vscode-remote://${authority}${join(ROOT, 'dist/test/suite.js')}`],
+      ];
+      await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+      await Promise.race([done, new Promise((_, rej) => setTimeout(() => rej(new Error('in-host suite timed out')), 180_000))]);
+      await page.close();
+      const c = JSON.parse(readFileSync(inHostCounts, 'utf8'));
+      counts.passed += c.passed;
+      counts.failed += c.failed;
+      counts.skipped = (counts.skipped ?? 0) + c.skipped;
+      console.log(`  in-host suite: ${c.passed} passed, ${c.failed} failed, exit ${exitCode}`);
+      if (exitCode !== 0 && !c.failed) throw new Error(`in-host suite exited with ${exitCode}`);
+    });
 
   // Phase 2: a learner's flow in the UI.
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -159,8 +229,14 @@ try {
   await step('the Problems panel lists the broken pack and the failed critère', async () => {
     await palette('View: Focus Problems');
     const rows = page.locator('.markers-panel .monaco-list-row');
-    await rows.filter({ hasText: /servise/ }).first().waitFor({ timeout: 30_000 });
-    await rows.filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ }).first().waitFor();
+    await rows
+      .filter({ hasText: /servise/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await rows
+      .filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ })
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
   });
   await step('a learner script shows French diagnostics in the Problems panel', async () => {
@@ -199,7 +275,13 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   sshd?.stop();
-  if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* gone */ } }
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
   rmSync(tmp, { recursive: true, force: true });
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (process.env.E2E_COUNTS_FILE) writeFileSync(process.env.E2E_COUNTS_FILE, JSON.stringify(counts));

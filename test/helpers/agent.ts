@@ -6,7 +6,13 @@ import type { Lang } from '../../extension/src/core/i18n';
 import type { Reason } from '../../schemas/generated/types';
 
 /** Every line the agent wrote, parsed, plus its exit code, stderr and the language the request asked for (French by default). */
-export interface Transcript { events: Record<string, unknown>[]; lines: string[]; code: number | null; stderr: string; lang?: Lang }
+export interface Transcript {
+  events: Record<string, unknown>[];
+  lines: string[];
+  code: number | null;
+  stderr: string;
+  lang?: Lang;
+}
 
 /** Spawns the built agent, writes `input` on stdin and collects its output. */
 export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript> {
@@ -14,9 +20,16 @@ export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript>
     const child = spawn(process.execPath, [AGENT, 'serve']);
     let out = '';
     let err = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('agent did not exit')); }, timeoutMs);
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('agent did not exit'));
+    }, timeoutMs);
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
     child.on('close', (code) => {
       clearTimeout(timer);
       const lines = out.split('\n').filter(Boolean);

@@ -65,7 +65,8 @@ export interface FakeFacts {
   serviceProbe?: ServiceProbe;
 }
 
-const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> => (typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback));
+const value = <T>(v: T | (() => Promise<T>) | undefined, fallback: T): Promise<T> =>
+  typeof v === 'function' ? (v as () => Promise<T>)() : Promise.resolve(v ?? fallback);
 
 /** A System answering from a table, for table-driven check tests; asking for a fact it lacks is an empty answer. */
 export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
@@ -73,9 +74,22 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const system: System & { calls: string[] } = {
     calls,
     paths: {
-      passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '', procNet: '', mounts: '/proc/self/mounts', proc: '/proc', procSys: '/proc/sys', systemdRun: '',
-      cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d', unitDirs: [], syslogFiles: ['/var/log/syslog'],
-      shadow: '/etc/shadow', rpmDb: '', initRoot: '',
+      passwd: '/etc/passwd',
+      group: '/etc/group',
+      dpkgStatus: '',
+      procNet: '',
+      mounts: '/proc/self/mounts',
+      proc: '/proc',
+      procSys: '/proc/sys',
+      systemdRun: '',
+      cronSpool: '/var/spool/cron/crontabs',
+      crontab: '/etc/crontab',
+      cronD: '/etc/cron.d',
+      unitDirs: [],
+      syslogFiles: ['/var/log/syslog'],
+      shadow: '/etc/shadow',
+      rpmDb: '',
+      initRoot: '',
     },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
@@ -158,13 +172,19 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     },
     shadow: () => value(f.shadow, []),
     packages: () => value(f.packages, null),
-    services: async () => f.serviceProbe ?? (f.systemd ? { ...systemdProbe('', (name, signal) => system.unit(name, signal)), present: async () => true } : null),
+    services: async () =>
+      f.serviceProbe ?? (f.systemd ? { ...systemdProbe('', (name, signal) => system.unit(name, signal)), present: async () => true } : null),
   };
   return system;
 }
 
 /** Runs one check runner against a fake system and returns its outcomes as `property:status` plus the raw list. */
-export async function runOn<C>(runner: (c: C, ctx: CheckContext) => Promise<void>, check: C, system: System, regex: RegexEngine): Promise<{ summary: string[]; outcomes: Outcome[] }> {
+export async function runOn<C>(
+  runner: (c: C, ctx: CheckContext) => Promise<void>,
+  check: C,
+  system: System,
+  regex: RegexEngine,
+): Promise<{ summary: string[]; outcomes: Outcome[] }> {
   const outcomes: Outcome[] = [];
   const ctx: CheckContext = { cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system };
   await runner(check, ctx);

@@ -26,19 +26,33 @@ export function fixAndRelint(text: string, language: ScriptLanguage, code: strin
 }
 
 /** A table of cases for one rule: scripts that must trigger it and scripts that must not. */
-export interface RuleCases { code: string; bad: string[]; good: string[]; fix?: Array<[string, string]> }
+export interface RuleCases {
+  code: string;
+  bad: string[];
+  good: string[];
+  fix?: Array<[string, string]>;
+}
 
 /** Declares, for each rule, one test per bad case (must trigger), per good case (must not) and per fix (applies, then clean). */
 export function ruleTable(table: RuleCases[], language: ScriptLanguage): void {
   for (const { code, bad, good, fix } of table) {
     describe(code, () => {
       bad.forEach((text, i) => it(`triggers on bad case ${i + 1}`, () => assert.ok(findingsOf(text, language, code).length > 0, text)));
-      good.forEach((text, i) => it(`stays quiet on good case ${i + 1}`, () => assert.deepEqual(findingsOf(text, language, code).map((f) => f.message.en), [], text)));
-      (fix ?? []).forEach(([before, after], i) => it(`quick fix ${i + 1} applies and clears the finding`, () => {
-        const r = fixAndRelint(before, language, code);
-        assert.equal(r.text, after);
-        assert.deepEqual(r.remaining, []);
-      }));
+      good.forEach((text, i) =>
+        it(`stays quiet on good case ${i + 1}`, () =>
+          assert.deepEqual(
+            findingsOf(text, language, code).map((f) => f.message.en),
+            [],
+            text,
+          )),
+      );
+      (fix ?? []).forEach(([before, after], i) =>
+        it(`quick fix ${i + 1} applies and clears the finding`, () => {
+          const r = fixAndRelint(before, language, code);
+          assert.equal(r.text, after);
+          assert.deepEqual(r.remaining, []);
+        }),
+      );
     });
   }
 }

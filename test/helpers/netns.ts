@@ -15,7 +15,11 @@ export interface TestNetns {
 /** Why netns tests cannot run here, or undefined when they can (root and iproute2 with netns support). */
 export function netnsUnavailable(): string | undefined {
   if (process.getuid?.() !== 0) return 'network namespaces need root';
-  try { execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' }); } catch { return '`ip netns` is not available (install iproute2)'; }
+  try {
+    execFileSync('ip', ['netns', 'list'], { stdio: 'ignore' });
+  } catch {
+    return '`ip netns` is not available (install iproute2)';
+  }
   return undefined;
 }
 
@@ -23,25 +27,37 @@ export function netnsUnavailable(): string | undefined {
 export function createNetns(tag: string): TestNetns {
   const name = `tssr-${tag}-${process.pid}`;
   execFileSync('ip', ['netns', 'add', name]);
-  const ip = (...args: string[]): void => { execFileSync('ip', ['-n', name, ...args], { stdio: ['ignore', 'ignore', 'pipe'] }); };
+  const ip = (...args: string[]): void => {
+    execFileSync('ip', ['-n', name, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  };
   ip('link', 'set', 'lo', 'up');
   return {
     name,
     ip,
-    runAgent: (input, timeoutMs = 30_000) => new Promise((resolve, reject) => {
-      const child = spawn('ip', ['netns', 'exec', name, process.execPath, AGENT, 'serve']);
-      let out = '';
-      let err = '';
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('agent did not exit')); }, timeoutMs);
-      child.stdout.on('data', (d) => { out += d; });
-      child.stderr.on('data', (d) => { err += d; });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        const lines = out.split('\n').filter(Boolean);
-        resolve({ lines, events: lines.map((l) => JSON.parse(l) as Record<string, unknown>), code, stderr: err });
-      });
-      child.stdin.end(input);
-    }),
-    remove: () => { execFileSync('ip', ['netns', 'delete', name]); },
+    runAgent: (input, timeoutMs = 30_000) =>
+      new Promise((resolve, reject) => {
+        const child = spawn('ip', ['netns', 'exec', name, process.execPath, AGENT, 'serve']);
+        let out = '';
+        let err = '';
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          reject(new Error('agent did not exit'));
+        }, timeoutMs);
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.stderr.on('data', (d) => {
+          err += d;
+        });
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          const lines = out.split('\n').filter(Boolean);
+          resolve({ lines, events: lines.map((l) => JSON.parse(l) as Record<string, unknown>), code, stderr: err });
+        });
+        child.stdin.end(input);
+      }),
+    remove: () => {
+      execFileSync('ip', ['netns', 'delete', name]);
+    },
   };
 }

@@ -19,7 +19,13 @@ export interface Sshd {
 }
 
 function freePort(): Promise<number> {
-  return new Promise((res) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => res(p)); }); });
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => res(p));
+    });
+  });
 }
 
 function keygen(file: string): void {
@@ -28,7 +34,11 @@ function keygen(file: string): void {
 
 /** Pids of the per-connection sshd processes (the privsep monitor and its session child) under the listener. */
 export function connectionPids(listenerPid: number): number[] {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/));
   const found: number[] = [];
   let frontier = [listenerPid];
   while (frontier.length) {
@@ -56,20 +66,39 @@ export async function startSshd(extra: string[] = []): Promise<Sshd> {
   for (const k of ['host', 'other_host', 'client', 'other_client']) keygen(join(dir, k));
   writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'client.pub')));
   const cfg = join(dir, 'sshd_config');
-  writeFileSync(cfg, [
-    `ListenAddress 127.0.0.1`, `Port ${port}`, `HostKey ${join(dir, 'host')}`, `PidFile ${join(dir, 'sshd.pid')}`,
-    `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'StrictModes no', 'UsePAM no', 'PermitRootLogin yes',
-    'PasswordAuthentication no', 'KbdInteractiveAuthentication no', 'Subsystem sftp internal-sftp', 'LogLevel ERROR', ...extra, '',
-  ].join('\n'));
+  writeFileSync(
+    cfg,
+    [
+      `ListenAddress 127.0.0.1`,
+      `Port ${port}`,
+      `HostKey ${join(dir, 'host')}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PermitRootLogin yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'Subsystem sftp internal-sftp',
+      'LogLevel ERROR',
+      ...extra,
+      '',
+    ].join('\n'),
+  );
   execFileSync('mkdir', ['-p', '/run/sshd']);
   const sshdBin = execFileSync('bash', ['-c', 'command -v sshd || echo /usr/sbin/sshd']).toString().trim();
   const proc = spawn(sshdBin, ['-D', '-e', '-f', cfg], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  proc.stderr!.on('data', (d) => { log += d; });
+  proc.stderr!.on('data', (d) => {
+    log += d;
+  });
   const deadline = Date.now() + 10_000;
   for (;;) {
     const up = await new Promise<boolean>((res) => {
-      const s = connect(port, '127.0.0.1', () => { s.end(); res(true); });
+      const s = connect(port, '127.0.0.1', () => {
+        s.end();
+        res(true);
+      });
       s.on('error', () => res(false));
     });
     if (up) break;
@@ -83,8 +112,17 @@ export async function startSshd(extra: string[] = []): Promise<Sshd> {
   writeFileSync(knownHosts, `[127.0.0.1]:${port} ${hostPub[0]} ${hostPub[1]}\n`);
   writeFileSync(wrongKnownHosts, `[127.0.0.1]:${port} ${otherPub[0]} ${otherPub[1]}\n`);
   return {
-    port, dir, knownHosts, wrongKnownHosts, process: proc,
-    clientKey: join(dir, 'client'), otherKey: join(dir, 'other_client'), hostPublicKey: hostPub[1],
-    stop() { proc.kill('SIGTERM'); rmSync(dir, { recursive: true, force: true }); },
+    port,
+    dir,
+    knownHosts,
+    wrongKnownHosts,
+    process: proc,
+    clientKey: join(dir, 'client'),
+    otherKey: join(dir, 'other_client'),
+    hostPublicKey: hostPub[1],
+    stop() {
+      proc.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -42,7 +42,8 @@ describe('pack test: files-only exercises and refusals, without containers', fun
     // An empty PATH hides systemd-nspawn and debootstrap from a root run; another user is told to use sudo first.
     const r = run(['pack', 'test', PACK], { ...process.env, PATH: mkdtempSync(join(tmpdir(), 'tssr-nopath-')) });
     assert.equal(r.status, 3, r.stdout + r.stderr);
-    if (process.getuid?.() === 0) assert.match(r.stderr, /Il manque systemd-nspawn, debootstrap.*: installez-les avec sudo apt-get install -y systemd-container debootstrap/);
+    if (process.getuid?.() === 0)
+      assert.match(r.stderr, /Il manque systemd-nspawn, debootstrap.*: installez-les avec sudo apt-get install -y systemd-container debootstrap/);
     else assert.match(r.stderr, /doit tourner en root\. Relancez avec sudo/);
   });
 });

@@ -14,7 +14,12 @@ import { AGENT, CLI } from '../helpers/paths';
 import { connectionPids, encryptedKey, freePort, startSshd, type Sshd } from '../helpers/sshd';
 import { writeExercise } from './fault-exercises';
 
-interface CliRun { code: number | null; out: string; ms: number; faultMs?: number }
+interface CliRun {
+  code: number | null;
+  out: string;
+  ms: number;
+  faultMs?: number;
+}
 
 /** Runs `tssr-lab check` over SSH; `fault` is called once when stdout first shows the quick critère's result. */
 function cli(dir: string, target: string[], env: NodeJS.ProcessEnv = {}, fault?: () => void): Promise<CliRun> {
@@ -22,10 +27,15 @@ function cli(dir: string, target: string[], env: NodeJS.ProcessEnv = {}, fault?:
     const started = Date.now();
     let faultAt: number | undefined;
     let out = '';
-    const child = spawn(process.execPath, [CLI, 'check', dir, ...target], { env: { ...process.env, SSH_AUTH_SOCK: '', TSSR_LAB_LANG: '', LANG: 'C.UTF-8', ...env } });
+    const child = spawn(process.execPath, [CLI, 'check', dir, ...target], {
+      env: { ...process.env, SSH_AUTH_SOCK: '', TSSR_LAB_LANG: '', LANG: 'C.UTF-8', ...env },
+    });
     const take = (d: Buffer): void => {
       out += d.toString();
-      if (fault && faultAt === undefined && out.includes('[rapide]')) { faultAt = Date.now(); fault(); }
+      if (fault && faultAt === undefined && out.includes('[rapide]')) {
+        faultAt = Date.now();
+        fault();
+      }
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
@@ -47,7 +57,14 @@ function pgrep(pattern: string): number[] {
   }
 }
 
-const kill = (pids: number[], sig: NodeJS.Signals): void => pids.forEach((p) => { try { process.kill(p, sig); } catch { /* gone */ } });
+const kill = (pids: number[], sig: NodeJS.Signals): void =>
+  pids.forEach((p) => {
+    try {
+      process.kill(p, sig);
+    } catch {
+      /* gone */
+    }
+  });
 
 describe('SSH faults against real sshd instances (default timeouts)', function () {
   this.timeout(120_000);
@@ -62,7 +79,15 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
     sshd = await startSshd();
     work = mkdtempSync(join(tmpdir(), 'tssr-faults-'));
     writeExercise(work);
-    ssh = (o = {}) => ['--target', `ssh://root@127.0.0.1:${o.port ?? sshd.port}`, '-i', o.key ?? sshd.clientKey, '--known-hosts', o.knownHosts ?? sshd.knownHosts, ...(o.extra ?? [])];
+    ssh = (o = {}) => [
+      '--target',
+      `ssh://root@127.0.0.1:${o.port ?? sshd.port}`,
+      '-i',
+      o.key ?? sshd.clientKey,
+      '--known-hosts',
+      o.knownHosts ?? sshd.knownHosts,
+      ...(o.extra ?? []),
+    ];
   });
   after(() => {
     sshd?.stop();
@@ -81,10 +106,20 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
 
   it('agent killed mid-run: interrupted with the agent exit, the quick result kept', async () => {
     const exercise = loadExercise(join(work, 'midrun'), 'fr').data!;
-    const t = new SshTransport({ host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource });
+    const t = new SshTransport({
+      host: '127.0.0.1',
+      port: sshd.port,
+      user: 'root',
+      identityFile: sshd.clientKey,
+      knownHostsFile: sshd.knownHosts,
+      agentSource,
+    });
     let faultAt = 0;
     const report = await runExercise({
-      transport: t, exercise, exerciseDir: join(work, 'midrun'), lang: 'fr',
+      transport: t,
+      exercise,
+      exerciseDir: join(work, 'midrun'),
+      lang: 'fr',
       onEvent: (e) => {
         if (e.event !== 'result' || faultAt) return;
         faultAt = Date.now();
@@ -102,7 +137,10 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
 
   it('silent listener: unreachable, exit 3, a precise message and no crash', async () => {
     const sockets: Socket[] = [];
-    const server: Server = createServer((s) => { sockets.push(s); s.on('error', () => undefined); });
+    const server: Server = createServer((s) => {
+      sockets.push(s);
+      s.on('error', () => undefined);
+    });
     await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
     try {
       const r = await cli(join(work, 'midrun'), ssh({ port: (server.address() as { port: number }).port }));
@@ -120,7 +158,10 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
   it('frozen connection (sshd stopped mid-run): interrupted within 30 s, exit 3, the quick result kept', async () => {
     let frozen: number[] = [];
     try {
-      const r = await cli(join(work, 'midrun'), ssh(), {}, () => { frozen = connectionPids(sshd.process.pid!); kill(frozen, 'SIGSTOP'); });
+      const r = await cli(join(work, 'midrun'), ssh(), {}, () => {
+        frozen = connectionPids(sshd.process.pid!);
+        kill(frozen, 'SIGSTOP');
+      });
       assert.ok(frozen.length > 0, 'no per-connection sshd found');
       assert.equal(r.code, 3, r.out);
       assert.match(r.out, /✔ \[rapide\]/);
@@ -194,20 +235,35 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
     assert.equal(r.code, 1, r.out);
     const report = JSON.parse(r.out.slice(r.out.indexOf('{'))) as RunReport;
     assert.equal(report.outcome, 'complete');
-    assert.deepEqual(report.criteria.map((c) => [c.id, c.status]), [['rapide', 'passed'], ['pendu', 'error']]);
+    assert.deepEqual(
+      report.criteria.map((c) => [c.id, c.status]),
+      [
+        ['rapide', 'passed'],
+        ['pendu', 'error'],
+      ],
+    );
     assert.ok(r.ms < 20_000, `${r.ms} ms`);
     row('hanging check (sleep 600, timeout 1.5 s)', 'exit 1, complete', r.ms, '2 of 2 critères (pendu: error)');
   });
 
   it('an output flood is capped, the run completes and the agent stays small', async () => {
     const exercise = loadExercise(join(work, 'flood'), 'fr').data!;
-    const t = new SshTransport({ host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource });
+    const t = new SshTransport({
+      host: '127.0.0.1',
+      port: sshd.port,
+      user: 'root',
+      identityFile: sshd.clientKey,
+      knownHostsFile: sshd.knownHosts,
+      agentSource,
+    });
     let peakKb = 0;
     const poll = setInterval(() => {
       for (const pid of pgrep(`agent-${hash}\\.js serve`)) {
         try {
           peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0));
-        } catch { /* ended between pgrep and the read */ }
+        } catch {
+          /* ended between pgrep and the read */
+        }
       }
     }, 100);
     const started = Date.now();
@@ -237,7 +293,10 @@ describe('SSH fault: target without Node.js', function () {
     work = mkdtempSync(join(tmpdir(), 'tssr-faults-'));
     writeExercise(work);
   });
-  after(() => { sshd?.stop(); if (work) rmSync(work, { recursive: true, force: true }); });
+  after(() => {
+    sshd?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('Node missing: says how to install it, exit 3, nothing uploaded', async () => {
     const r = await cli(join(work, 'midrun'), ['--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts]);
@@ -275,7 +334,10 @@ describe('SSH fault: target with a Node older than 18', function () {
       try {
         const r = await cli(join(work, 'midrun'), ['--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts]);
         assert.equal(r.code, 3, r.out);
-        assert.match(r.out, /Node\.js v?1[46]\.\d+\.\d+ est trop ancien sur ssh:\/\/root@127\.0\.0\.1:\d+ \(TSSR Lab demande la version 18 ou plus\).*apt-get install -y nodejs/s);
+        assert.match(
+          r.out,
+          /Node\.js v?1[46]\.\d+\.\d+ est trop ancien sur ssh:\/\/root@127\.0\.0\.1:\d+ \(TSSR Lab demande la version 18 ou plus\).*apt-get install -y nodejs/s,
+        );
         assert.ok(r.ms < 10_000, `${r.ms} ms`);
         row(`old Node (${how})`, 'exit 3, NODE_MISSING', r.ms, 'none (no agent)');
       } finally {

@@ -7,7 +7,12 @@ import { CLI } from '../helpers/paths';
 import { freePort, startSshd, type Sshd } from '../helpers/sshd';
 import { writeExercise } from './fault-exercises';
 
-interface Fault { name: string; flags(sshd: Sshd, port: number): string[]; fr: RegExp; en: RegExp }
+interface Fault {
+  name: string;
+  flags(sshd: Sshd, port: number): string[];
+  fr: RegExp;
+  en: RegExp;
+}
 
 // Each fault as a learner meets it: French unless the run asks for English, never the other language's words.
 const FAULTS: Fault[] = [
@@ -50,10 +55,31 @@ describe('SSH errors speak the run’s language (CLI against a real sshd)', func
     it(`a host key recorded with --accept-new is said ${lang === 'fr' ? 'in French by default' : 'in English with --lang en'}`, () => {
       const knownHosts = join(work, `known_hosts-${lang}`);
       writeFileSync(knownHosts, '');
-      const args = [CLI, ...(lang === 'en' ? ['--lang', 'en'] : []), 'check', join(work, 'quick'), '--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', knownHosts, '--accept-new'];
-      const r = spawnSync(process.execPath, args, { env: { ...process.env, SSH_AUTH_SOCK: '', TSSR_LAB_LANG: '', LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 30_000 });
+      const args = [
+        CLI,
+        ...(lang === 'en' ? ['--lang', 'en'] : []),
+        'check',
+        join(work, 'quick'),
+        '--target',
+        `ssh://root@127.0.0.1:${sshd.port}`,
+        '-i',
+        sshd.clientKey,
+        '--known-hosts',
+        knownHosts,
+        '--accept-new',
+      ];
+      const r = spawnSync(process.execPath, args, {
+        env: { ...process.env, SSH_AUTH_SOCK: '', TSSR_LAB_LANG: '', LANG: 'C.UTF-8' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.match(r.stderr, lang === 'fr' ? /clé d’hôte SHA256:\S+ acceptée et enregistrée dans \S+known_hosts-fr/ : /host key SHA256:\S+ accepted and recorded in \S+known_hosts-en/);
+      assert.match(
+        r.stderr,
+        lang === 'fr'
+          ? /clé d’hôte SHA256:\S+ acceptée et enregistrée dans \S+known_hosts-fr/
+          : /host key SHA256:\S+ accepted and recorded in \S+known_hosts-en/,
+      );
       assert.doesNotMatch(r.stderr, /accepted new host key|agent uploaded/);
     });
   }

@@ -11,7 +11,10 @@ import { startSshd, type Sshd } from '../helpers/sshd';
 import { AGENT, CLI, PACK } from '../helpers/paths';
 
 const exercise: Exercise = {
-  id: 'ssh-demo', title: 'Démo SSH', competences: ['CP9'], solution: { apply: 'x.sh' },
+  id: 'ssh-demo',
+  title: 'Démo SSH',
+  competences: ['CP9'],
+  solution: { apply: 'x.sh' },
   criteria: [
     { id: 'lent', title: 'Lent', referentiel: 'CP9.1', points: 1, hint: 'h', checks: [{ type: 'command', exec: ['sleep', '1'], exitStatus: 0 }] },
     { id: 'rapide', title: 'Rapide', referentiel: 'CP9.1', points: 1, hint: 'h', checks: [{ type: 'file', path: '/etc/passwd', contents: ['root:'] }] },
@@ -26,11 +29,22 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
   const agentSource = readFileSync(AGENT, 'utf8') + `\n// test nonce ${randomUUID()}\n`;
   const uploaded: string[] = [];
   const options = (o: Partial<SshOptions> = {}): SshOptions => ({
-    host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts,
-    agentSource, log: (l) => { const m = /agent (?:uploaded|reused): (.*)$/.exec(l); if (m) uploaded.push(m[1]); }, ...o,
+    host: '127.0.0.1',
+    port: sshd.port,
+    user: 'root',
+    identityFile: sshd.clientKey,
+    knownHostsFile: sshd.knownHosts,
+    agentSource,
+    log: (l) => {
+      const m = /agent (?:uploaded|reused): (.*)$/.exec(l);
+      if (m) uploaded.push(m[1]);
+    },
+    ...o,
   });
 
-  before(async () => { sshd = await startSshd(); });
+  before(async () => {
+    sshd = await startSshd();
+  });
   after(() => {
     sshd?.stop();
     for (const f of new Set(uploaded)) rmSync(f, { force: true });
@@ -50,7 +64,10 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
     assert.equal(statSync(uploaded[0]).mtimeMs, mtime);
     for (const r of [r1, r2]) {
       assert.equal(r.outcome, 'complete');
-      assert.deepEqual(r.criteria.map((c) => c.status), ['passed', 'passed', 'failed']);
+      assert.deepEqual(
+        r.criteria.map((c) => c.status),
+        ['passed', 'passed', 'failed'],
+      );
       assert.deepEqual(validate('report.schema.json', r), []);
     }
   });
@@ -58,7 +75,15 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
   it('streams results in order of completion', async () => {
     const t = new SshTransport(options());
     const order: string[] = [];
-    await runExercise({ transport: t, exercise, exerciseDir: '/tmp', lang: 'fr', onEvent: (e) => { if (e.event === 'result') order.push(e.criterionId); } });
+    await runExercise({
+      transport: t,
+      exercise,
+      exerciseDir: '/tmp',
+      lang: 'fr',
+      onEvent: (e) => {
+        if (e.event === 'result') order.push(e.criterionId);
+      },
+    });
     await t.dispose();
     assert.equal(order.at(-1), 'lent');
     assert.ok(order.indexOf('rapide') < order.indexOf('lent'));
@@ -119,13 +144,22 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
   });
 
   it('keeps the results received when the connection drops mid-run', async () => {
-    const slow: Exercise = { ...exercise, criteria: [exercise.criteria[1], { ...exercise.criteria[0], checks: [{ type: 'command', exec: ['sleep', '20'], exitStatus: 0 }] }] };
+    const slow: Exercise = {
+      ...exercise,
+      criteria: [exercise.criteria[1], { ...exercise.criteria[0], checks: [{ type: 'command', exec: ['sleep', '20'], exitStatus: 0 }] }],
+    };
     const t = new SshTransport(options());
     let killed = false;
     const report = await runExercise({
-      transport: t, exercise: slow, exerciseDir: '/tmp', lang: 'fr',
+      transport: t,
+      exercise: slow,
+      exerciseDir: '/tmp',
+      lang: 'fr',
       onEvent: (e) => {
-        if (e.event === 'result' && !killed) { killed = true; spawnSync('pkill', ['-KILL', '-P', String(sshd.process.pid)]); }
+        if (e.event === 'result' && !killed) {
+          killed = true;
+          spawnSync('pkill', ['-KILL', '-P', String(sshd.process.pid)]);
+        }
       },
     });
     await t.dispose();
@@ -136,8 +170,24 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
   });
 
   it('runs the CLI over ssh:// with a JSON report', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', `${PACK}/script-sauvegarde`, '--solution', '--target', `ssh://root@127.0.0.1:${sshd.port}`,
-      '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, SSH_AUTH_SOCK: '' } });
+    const r = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'check',
+        `${PACK}/script-sauvegarde`,
+        '--solution',
+        '--target',
+        `ssh://root@127.0.0.1:${sshd.port}`,
+        '-i',
+        sshd.clientKey,
+        '--known-hosts',
+        sshd.knownHosts,
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8', env: { ...process.env, SSH_AUTH_SOCK: '' } },
+    );
     assert.equal(r.status, 0, r.stderr);
     const report = JSON.parse(r.stdout);
     assert.deepEqual(validate('report.schema.json', report), []);
@@ -149,11 +199,20 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
 describe('SSH target without Node.js', function () {
   this.timeout(30_000);
   let sshd: Sshd;
-  before(async () => { sshd = await startSshd(['SetEnv PATH=/tssr-lab/no-node-here']); });
+  before(async () => {
+    sshd = await startSshd(['SetEnv PATH=/tssr-lab/no-node-here']);
+  });
   after(() => sshd?.stop());
 
   it('says Node is missing and how to install it on Debian and RHEL', async () => {
-    const t = new SshTransport({ host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource: 'x' });
+    const t = new SshTransport({
+      host: '127.0.0.1',
+      port: sshd.port,
+      user: 'root',
+      identityFile: sshd.clientKey,
+      knownHostsFile: sshd.knownHosts,
+      agentSource: 'x',
+    });
     await assert.rejects(runExercise({ transport: t, exercise, exerciseDir: '/tmp', lang: 'fr' }), (e: TransportError) => {
       assert.equal(e.code, 'NODE_MISSING');
       assert.match(e.message, /apt-get install -y nodejs/);
@@ -164,9 +223,12 @@ describe('SSH target without Node.js', function () {
   });
 
   it('exits the CLI with code 3 for a transport error', () => {
-    const r = spawnSync(process.execPath, [CLI, 'check', `${PACK}/script-sauvegarde`, '--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'check', `${PACK}/script-sauvegarde`, '--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 3);
     assert.match(r.stderr, /Node\.js/);
   });
 });
-

@@ -13,11 +13,20 @@ import { AGENT, CLI, PACK } from '../helpers/paths';
 
 /** One critère whose command prints the name of the agent's parent process: `sudo` when --sudo took effect. */
 const exercise: Exercise = {
-  id: 'sudo-demo', title: 'Sudo', competences: ['CP9'], solution: { apply: 'x.sh' },
-  criteria: [{
-    id: 'parent', title: 'Parent', referentiel: 'CP9.1', points: 1, hint: 'h',
-    checks: [{ type: 'command', exec: ['sh', '-c', 'cat /proc/$(ps -o ppid= -p $PPID | tr -d " ")/comm; id -u'], stdout: ['sudo', '0'] }],
-  }],
+  id: 'sudo-demo',
+  title: 'Sudo',
+  competences: ['CP9'],
+  solution: { apply: 'x.sh' },
+  criteria: [
+    {
+      id: 'parent',
+      title: 'Parent',
+      referentiel: 'CP9.1',
+      points: 1,
+      hint: 'h',
+      checks: [{ type: 'command', exec: ['sh', '-c', 'cat /proc/$(ps -o ppid= -p $PPID | tr -d " ")/comm; id -u'], stdout: ['sudo', '0'] }],
+    },
+  ],
 };
 
 const hasSudo = spawnSync('sh', ['-c', 'command -v sudo'], { encoding: 'utf8' }).status === 0;
@@ -31,11 +40,23 @@ describe('--sudo on an SSH target', function () {
   const agentSource = readFileSync(AGENT, 'utf8') + `\n// sudo test nonce ${randomUUID()}\n`;
   const uploaded = new Set<string>();
   const options = (o: Partial<SshOptions> = {}): SshOptions => ({
-    host: '127.0.0.1', port: sshd.port, user: 'root', identityFile: sshd.clientKey, knownHostsFile: sshd.knownHosts, agentSource, sudo: true,
-    log: (l) => { const m = /^agent uploaded: (.*)$/.exec(l); if (m) uploaded.add(m[1]); }, ...o,
+    host: '127.0.0.1',
+    port: sshd.port,
+    user: 'root',
+    identityFile: sshd.clientKey,
+    knownHostsFile: sshd.knownHosts,
+    agentSource,
+    sudo: true,
+    log: (l) => {
+      const m = /^agent uploaded: (.*)$/.exec(l);
+      if (m) uploaded.add(m[1]);
+    },
+    ...o,
   });
 
-  before(async () => { sshd = await startSshd([`SetEnv PATH=${bin}`]); });
+  before(async () => {
+    sshd = await startSshd([`SetEnv PATH=${bin}`]);
+  });
   after(() => {
     sshd?.stop();
     rmSync(bin, { recursive: true, force: true });
@@ -53,7 +74,24 @@ describe('--sudo on an SSH target', function () {
   });
 
   it('the CLI exits 3 with that error; --sudo on a local target is a usage error (exit 2)', () => {
-    const ssh = spawnSync(process.execPath, [CLI, 'check', `${PACK}/script-sauvegarde`, '--sudo', '--target', `ssh://root@127.0.0.1:${sshd.port}`, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts, '--lang', 'en'], { encoding: 'utf8' });
+    const ssh = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'check',
+        `${PACK}/script-sauvegarde`,
+        '--sudo',
+        '--target',
+        `ssh://root@127.0.0.1:${sshd.port}`,
+        '-i',
+        sshd.clientKey,
+        '--known-hosts',
+        sshd.knownHosts,
+        '--lang',
+        'en',
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(ssh.status, 3, ssh.stderr);
     assert.match(ssh.stderr, /sudo is not installed/);
     const local = spawnSync(process.execPath, [CLI, 'check', `${PACK}/script-sauvegarde`, '--sudo'], { encoding: 'utf8' });

@@ -32,8 +32,12 @@ describe('/proc/net parsing', () => {
   it('reads tcp LISTEN sockets over IPv4 and IPv6', () => {
     const v4 = '  sl  local_address rem_address   st\n   0: 0100007F:0016 00000000:0000 0A 00000000\n   1: 0100007F:1F90 0100007F:D431 01 00000000\n';
     assert.deepEqual(parseProcNet(v4, 'tcp', false), [{ protocol: 'tcp', ip: '127.0.0.1', port: 22 }]);
-    const v6 = 'header\n   0: 00000000000000000000000000000000:0050 00000000000000000000000000000000:0000 0A 0\n   1: 00000000000000000000000001000000:0277 00000000000000000000000000000000:0000 0A 0\n';
-    assert.deepEqual(parseProcNet(v6, 'tcp', true).map((l) => `${l.ip}:${l.port}`), [':::80', '::1:631']);
+    const v6 =
+      'header\n   0: 00000000000000000000000000000000:0050 00000000000000000000000000000000:0000 0A 0\n   1: 00000000000000000000000001000000:0277 00000000000000000000000000000000:0000 0A 0\n';
+    assert.deepEqual(
+      parseProcNet(v6, 'tcp', true).map((l) => `${l.ip}:${l.port}`),
+      [':::80', '::1:631'],
+    );
   });
   it('reads udp sockets in state 07', () => {
     const udp = 'h\n  1: 00000000:0202 00000000:0000 07 0\n  2: 00000000:0203 00000000:0000 01 0\n';

@@ -14,23 +14,49 @@ describe('agent facts at scale', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-scale-'));
 
   it('dpkg: fields starting like the kept ones (Pre-Depends, Source, Vcs-Git) change nothing', () => {
-    const db = parseDpkgStatus([
-      'Package: tar', 'Priority: required', 'Pre-Depends: libc6', 'Section: utils', 'Source: tar (1.34)', 'Status: install ok installed',
-      'Version: 1.34+dfsg-1', 'Vcs-Git: https://example.invalid/tar.git', 'Description: archiver, é', '',
-      'Package: gone', 'Status: deinstall ok config-files', 'Version: 1', '',
-    ].join('\n'));
+    const db = parseDpkgStatus(
+      [
+        'Package: tar',
+        'Priority: required',
+        'Pre-Depends: libc6',
+        'Section: utils',
+        'Source: tar (1.34)',
+        'Status: install ok installed',
+        'Version: 1.34+dfsg-1',
+        'Vcs-Git: https://example.invalid/tar.git',
+        'Description: archiver, é',
+        '',
+        'Package: gone',
+        'Status: deinstall ok config-files',
+        'Version: 1',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual([...db], [['tar', ['1.34+dfsg-1']]]);
   });
 
   it('/proc/net: only rows in the wanted state, however many other connections there are', () => {
     const head = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
-    const row = (sl: number, local: string, st: string): string => `  ${sl}: ${local} 0100007F:D2F0 ${st} 00000000:00000000 00:00000000 00000000     0        0 1${sl} 1`;
-    const rows = [head, row(0, '0100007F:0016', '0A'), ...Array.from({ length: 50 }, (_, i) => row(i + 1, '0100007F:1F90', '06')), row(99, '00000000:01BB', '0A')];
-    assert.deepEqual(parseProcNet(rows.join('\n'), 'tcp', false).map((l) => `${l.ip}:${l.port}`), ['127.0.0.1:22', '0.0.0.0:443']);
+    const row = (sl: number, local: string, st: string): string =>
+      `  ${sl}: ${local} 0100007F:D2F0 ${st} 00000000:00000000 00:00000000 00000000     0        0 1${sl} 1`;
+    const rows = [
+      head,
+      row(0, '0100007F:0016', '0A'),
+      ...Array.from({ length: 50 }, (_, i) => row(i + 1, '0100007F:1F90', '06')),
+      row(99, '00000000:01BB', '0A'),
+    ];
+    assert.deepEqual(
+      parseProcNet(rows.join('\n'), 'tcp', false).map((l) => `${l.ip}:${l.port}`),
+      ['127.0.0.1:22', '0.0.0.0:443'],
+    );
   });
 
   it('bounded read: a small file, a file of exactly the cap, one byte more, and a file larger than the first buffer', async () => {
-    const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+    const write = (name: string, text: string): string => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    };
     assert.deepEqual(await readBounded(write('small', 'a\nb\n'), 100, signal), { kind: 'text', text: 'a\nb\n', truncated: false });
     assert.deepEqual(await readBounded(write('exact', 'x'.repeat(100)), 100, signal), { kind: 'text', text: 'x'.repeat(100), truncated: false });
     assert.deepEqual(await readBounded(write('over', 'x'.repeat(101)), 100, signal), { kind: 'text', text: 'x'.repeat(100), truncated: true });
@@ -45,7 +71,7 @@ describe('agent facts at scale', () => {
     assert.match((r as { text: string }).text, /\nPid:\s+\d+/);
   });
 
-  it('bounded read: the caller\'s lstat of a FIFO refuses it unopened; of a symlink, the target is stat\'ed', async () => {
+  it("bounded read: the caller's lstat of a FIFO refuses it unopened; of a symlink, the target is stat'ed", async () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
     assert.deepEqual(await readBounded(fifo, 100, signal, lstatSync(fifo)), { kind: 'notRegular', filetype: 'fifo' });
@@ -70,6 +96,9 @@ describe('agent facts at scale', () => {
     const system = createSystem({ proc });
     assert.deepEqual(await system.processes('sshd'), [{ pid: 1, comm: 'sshd', args: ['/usr/sbin/sshd', '-D'], uid: 0 }]);
     assert.deepEqual(await system.processes('nothing'), []);
-    assert.deepEqual((await system.processes()).map((p) => p.pid), [1, 7]);
+    assert.deepEqual(
+      (await system.processes()).map((p) => p.pid),
+      [1, 7],
+    );
   });
 });

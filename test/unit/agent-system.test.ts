@@ -8,11 +8,29 @@ import { parseMounts } from '../../agent/src/system/mounts';
 import { RegexEngine } from '../../agent/src/matchers/regex';
 
 const dpkg = [
-  'Package: bash', 'Status: install ok installed', 'Version: 5.2.15-2', 'Description: shell', ' continued', '',
-  'Package: old', 'Status: deinstall ok config-files', 'Version: 1.0', '',
-  'Package: half', 'Status: install reinstreq half-installed', 'Version: 2.0', '',
-  'Package: libc6', 'Architecture: amd64', 'Status: install ok installed', 'Version: 2.36-9',
-  '', 'Package: libc6', 'Architecture: i386', 'Status: install ok installed', 'Version: 2.36-9+i386',
+  'Package: bash',
+  'Status: install ok installed',
+  'Version: 5.2.15-2',
+  'Description: shell',
+  ' continued',
+  '',
+  'Package: old',
+  'Status: deinstall ok config-files',
+  'Version: 1.0',
+  '',
+  'Package: half',
+  'Status: install reinstreq half-installed',
+  'Version: 2.0',
+  '',
+  'Package: libc6',
+  'Architecture: amd64',
+  'Status: install ok installed',
+  'Version: 2.36-9',
+  '',
+  'Package: libc6',
+  'Architecture: i386',
+  'Status: install ok installed',
+  'Version: 2.36-9+i386',
 ].join('\n');
 
 describe('agent System facts', () => {
@@ -26,7 +44,9 @@ describe('agent System facts', () => {
   for (const [name, pkg, versions] of cases) it(`dpkg: ${name}`, () => assert.deepEqual(db.get(pkg), versions));
 
   it('mounts: unescapes octal fields', () => {
-    assert.deepEqual(parseMounts('/dev/sda1 /mnt/my\\040disk ext4 rw,relatime 0 0\n'), [{ source: '/dev/sda1', target: '/mnt/my disk', fstype: 'ext4', options: ['rw', 'relatime'] }]);
+    assert.deepEqual(parseMounts('/dev/sda1 /mnt/my\\040disk ext4 rw,relatime 0 0\n'), [
+      { source: '/dev/sda1', target: '/mnt/my disk', fstype: 'ext4', options: ['rw', 'relatime'] },
+    ]);
   });
 
   it('reads each fact once per run, lazily, and shares it between concurrent checks', async () => {
@@ -64,7 +84,7 @@ describe('agent regex engine', () => {
   it('starts no worker for an invalid pattern, one for the first match, and a fresh one after a timeout', async () => {
     const engine = new RegexEngine(0);
     try {
-      assert.ok('invalid' in await engine.test('(', 'x', true, new AbortController().signal));
+      assert.ok('invalid' in (await engine.test('(', 'x', true, new AbortController().signal)));
       assert.equal(engine.started, 0);
       assert.deepEqual(await engine.test('^b', 'a\nb', true, new AbortController().signal), { index: 1 });
       assert.equal(engine.started, 1);

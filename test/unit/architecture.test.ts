@@ -51,11 +51,16 @@ describe('architecture boundaries', () => {
     const code = readFileSync(join(ROOT, 'dist/agent.js'), 'utf8');
     const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'));
     const builtins = new Set(require('node:module').builtinModules as string[]);
-    assert.deepEqual(required.filter((m) => !builtins.has(m)), []);
+    assert.deepEqual(
+      required.filter((m) => !builtins.has(m)),
+      [],
+    );
   });
 
   it('only extension.ts is a composition root (features are registered from it alone)', () => {
-    const callers = sources(join(ROOT, 'extension/src')).filter((f) => /register(Tree|Testing|Diagnostics|Commands)\(context, services\)/.test(readFileSync(f, 'utf8'))).map(rel);
+    const callers = sources(join(ROOT, 'extension/src'))
+      .filter((f) => /register(Tree|Testing|Diagnostics|Commands)\(context, services\)/.test(readFileSync(f, 'utf8')))
+      .map(rel);
     assert.deepEqual(callers, ['extension/src/extension.ts']);
   });
 });
@@ -75,7 +80,11 @@ describe('manifest and localisation', () => {
     const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     for (const file of ['package.nls.json', 'package.nls.fr.json']) {
       const nls = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
-      assert.deepEqual(keys.filter((k) => !(k in nls)), [], file);
+      assert.deepEqual(
+        keys.filter((k) => !(k in nls)),
+        [],
+        file,
+      );
     }
   });
 

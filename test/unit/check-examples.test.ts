@@ -21,7 +21,11 @@ describe('check schema examples and matcher forms', () => {
     ['no write for group and others, in words', { type: 'file', path: '/srv/x', permissions: { group: { write: false }, others: { write: false } } }, true],
     ['an unknown class of users', { type: 'file', path: '/srv/x', writableBy: ['world'] }, false],
     ['an empty permissions object', { type: 'file', path: '/srv/x', permissions: {} }, false],
-    ['a text list mixing old and new operators', { type: 'file', path: '/x', contents: ['a', { notContains: 'b' }, { not: { matches: '^c' } }, { length: { gt: 0 } }] }, true],
+    [
+      'a text list mixing old and new operators',
+      { type: 'file', path: '/x', contents: ['a', { notContains: 'b' }, { not: { matches: '^c' } }, { length: { gt: 0 } }] },
+      true,
+    ],
     ['two operators in one matcher', { type: 'command', exec: ['x'], exitStatus: { not: 0, gt: 1 } }, false],
     ['runAs a user', { type: 'command', exec: ['id'], runAs: 'alice' }, true],
     ['runAs with a colon', { type: 'command', exec: ['id'], runAs: 'alice:compta' }, false],

@@ -6,7 +6,13 @@ import { ROOT } from '../helpers/paths';
 
 /** A check inside the smallest valid exercise, validated as a pack author's file would be. */
 function checkErrors(check: unknown): number {
-  const exercise = { id: 'x', title: 'x', competences: ['CCS1'], solution: { apply: 'apply.sh' }, criteria: [{ id: 'c', title: 't', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [check] }] };
+  const exercise = {
+    id: 'x',
+    title: 'x',
+    competences: ['CCS1'],
+    solution: { apply: 'apply.sh' },
+    criteria: [{ id: 'c', title: 't', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [check] }],
+  };
   return validate('exercise.schema.json', exercise).length;
 }
 

@@ -24,15 +24,31 @@ describe('backup check: archive names and tree comparison', () => {
   });
 
   it('entry names compare without leading / or ./ and trailing /', () => {
-    for (const [raw, want] of [['./srv/data/', 'srv/data'], ['/srv/data/x', 'srv/data/x'], ['data', 'data'], ['././a//', 'a']]) assert.equal(normaliseEntry(raw), want);
+    for (const [raw, want] of [
+      ['./srv/data/', 'srv/data'],
+      ['/srv/data/x', 'srv/data/x'],
+      ['data', 'data'],
+      ['././a//', 'a'],
+    ])
+      assert.equal(normaliseEntry(raw), want);
   });
 
-  const tree = (entries: Record<string, Partial<{ type: 'file' | 'directory' | 'symlink'; size: number; sha256: string; mode: number; target: string }>>): Manifest =>
-    new Map(Object.entries(entries).map(([k, v]) => [k, { type: 'file', size: 1, sha256: 'h', mode: 0o644, ...v }]));
-  const source = tree({ a: {}, d: { type: 'directory', size: 0, sha256: undefined, mode: 0o755 }, 'd/b': { size: 5, sha256: 'x' }, l: { type: 'symlink', target: 'a', mode: 0 } });
+  const tree = (
+    entries: Record<string, Partial<{ type: 'file' | 'directory' | 'symlink'; size: number; sha256: string; mode: number; target: string }>>,
+  ): Manifest => new Map(Object.entries(entries).map(([k, v]) => [k, { type: 'file', size: 1, sha256: 'h', mode: 0o644, ...v }]));
+  const source = tree({
+    a: {},
+    d: { type: 'directory', size: 0, sha256: undefined, mode: 0o755 },
+    'd/b': { size: 5, sha256: 'x' },
+    l: { type: 'symlink', target: 'a', mode: 0 },
+  });
   const cases: Array<[string, Manifest, string[]]> = [
     ['identical', source, []],
-    ['a missing file', tree({ a: {}, d: { type: 'directory', size: 0, sha256: undefined, mode: 0o755 }, l: { type: 'symlink', target: 'a', mode: 0 } }), ['d/b missing']],
+    [
+      'a missing file',
+      tree({ a: {}, d: { type: 'directory', size: 0, sha256: undefined, mode: 0o755 }, l: { type: 'symlink', target: 'a', mode: 0 } }),
+      ['d/b missing'],
+    ],
     ['an extra file', new Map([...source, ['z', { type: 'file', size: 1, sha256: 'h', mode: 0o644 }]]), ['z extra']],
     ['content changed, same size', new Map([...source, ['d/b', { type: 'file', size: 5, sha256: 'y', mode: 0o644 }]]), ['d/b sha256']],
     ['mode changed', new Map([...source, ['a', { type: 'file', size: 1, sha256: 'h', mode: 0o600 }]]), ['a mode']],
@@ -41,11 +57,14 @@ describe('backup check: archive names and tree comparison', () => {
   ];
   for (const [name, restored, want] of cases) {
     it(`diff: ${name}`, () => {
-      assert.deepEqual(diffManifests(source, restored, ['type', 'size', 'sha256', 'mode', 'target']).map((d) => `${d.path} ${d.what}`), want);
+      assert.deepEqual(
+        diffManifests(source, restored, ['type', 'size', 'sha256', 'mode', 'target']).map((d) => `${d.path} ${d.what}`),
+        want,
+      );
     });
   }
 
-  it('modes are shown in octal, and ignored when not compared (a script\'s second run)', () => {
+  it("modes are shown in octal, and ignored when not compared (a script's second run)", () => {
     const changed = new Map([...source, ['a', { type: 'file' as const, size: 1, sha256: 'h', mode: 0o600 }]]);
     assert.deepEqual(diffManifests(source, changed, ['mode'])[0], { path: 'a', what: 'mode', expected: '0644', actual: '0600' });
     assert.deepEqual(diffManifests(source, changed, ['type', 'size', 'sha256']), []);

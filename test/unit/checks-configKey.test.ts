@@ -14,7 +14,9 @@ function table(files: Record<string, string>): FileSource {
   return {
     read: async (p) => files[p] ?? null,
     list: async (d) => {
-      const names = Object.keys(files).filter((p) => p.startsWith(d + '/')).map((p) => p.slice(d.length + 1).split('/')[0]);
+      const names = Object.keys(files)
+        .filter((p) => p.startsWith(d + '/'))
+        .map((p) => p.slice(d.length + 1).split('/')[0]);
       return names.length ? [...new Set(names)] : null;
     },
   };
@@ -23,11 +25,26 @@ function table(files: Record<string, string>): FileSource {
 describe('configuration parsers', () => {
   it('ini: sections, comments, quotes', () => {
     const e = parseIni('; c\nglobal_key = 1\n[global]\n  workgroup = TSSR\n# x\n[homes]\nbrowseable = "no"\n', '/etc/samba/smb.conf');
-    assert.deepEqual(e.map((x) => [x.key, x.value, x.line]), [['global_key', '1', 2], ['global.workgroup', 'TSSR', 4], ['homes.browseable', 'no', 7]]);
+    assert.deepEqual(
+      e.map((x) => [x.key, x.value, x.line]),
+      [
+        ['global_key', '1', 2],
+        ['global.workgroup', 'TSSR', 4],
+        ['homes.browseable', 'no', 7],
+      ],
+    );
   });
   it('key=value and key value', () => {
     const e = parseKeyValue('PASS_MAX_DAYS\t90\n#PASS_MIN_DAYS 0\nServer=192.168.10.5\nexport LANG="fr_FR.UTF-8"\nEMPTY=\n', '/f');
-    assert.deepEqual(e.map((x) => [x.key, x.value, x.line]), [['PASS_MAX_DAYS', '90', 1], ['Server', '192.168.10.5', 3], ['LANG', 'fr_FR.UTF-8', 4], ['EMPTY', '', 5]]);
+    assert.deepEqual(
+      e.map((x) => [x.key, x.value, x.line]),
+      [
+        ['PASS_MAX_DAYS', '90', 1],
+        ['Server', '192.168.10.5', 3],
+        ['LANG', 'fr_FR.UTF-8', 4],
+        ['EMPTY', '', 5],
+      ],
+    );
   });
   it('sshd: Include globs in order, Match blocks left out, keys lowercased', async () => {
     const files = table({
@@ -37,10 +54,15 @@ describe('configuration parsers', () => {
       '/etc/ssh/sshd_config.d/notes.txt': 'Port 1\n',
     });
     const e = await walkSshd('/etc/ssh/sshd_config', files);
-    assert.deepEqual(e.map((x) => `${x.key}=${x.value}@${x.path}:${x.line}`), [
-      'permitrootlogin=no@/etc/ssh/sshd_config.d/10-tssr.conf:1', 'passwordauthentication=no@/etc/ssh/sshd_config.d/20-x.conf:1',
-      'port=22@/etc/ssh/sshd_config:2', 'permitrootlogin=yes@/etc/ssh/sshd_config:3',
-    ]);
+    assert.deepEqual(
+      e.map((x) => `${x.key}=${x.value}@${x.path}:${x.line}`),
+      [
+        'permitrootlogin=no@/etc/ssh/sshd_config.d/10-tssr.conf:1',
+        'passwordauthentication=no@/etc/ssh/sshd_config.d/20-x.conf:1',
+        'port=22@/etc/ssh/sshd_config:2',
+        'permitrootlogin=yes@/etc/ssh/sshd_config:3',
+      ],
+    );
   });
   it('sshd -T output: repeated keywords are lists', () => {
     const m = parseSshdT('port 22\nlistenaddress [::]:22\nlistenaddress 0.0.0.0:22\npermitrootlogin no\n');
@@ -53,7 +75,10 @@ describe('configuration parsers', () => {
       '/etc/apache2/sites-enabled/000-default.conf': '<VirtualHost *:80>\n  DocumentRoot \\\n    /var/www/html\n</VirtualHost>\n',
     });
     const e = await walkApache('/etc/apache2/apache2.conf', files);
-    assert.deepEqual(e.map((x) => `${x.key}=${x.value}@${x.line}`), ['ServerName=web01@1', 'Listen=80@1', 'Listen=443@2', 'VirtualHost.DocumentRoot=/var/www/html@2']);
+    assert.deepEqual(
+      e.map((x) => `${x.key}=${x.value}@${x.line}`),
+      ['ServerName=web01@1', 'Listen=80@1', 'Listen=443@2', 'VirtualHost.DocumentRoot=/var/www/html@2'],
+    );
     assert.deepEqual(await expandInclude('sites-enabled', '/etc/apache2', files), ['/etc/apache2/sites-enabled/000-default.conf']);
   });
   it('nginx -T dump: block paths through includes, quoted words, comments', () => {
@@ -65,11 +90,17 @@ describe('configuration parsers', () => {
       'server {\n  listen 80 default_server;\n  listen [::]:443 ssl;\n  server_name "www.tssr.lan";\n  location / { root /var/www/html; }\n}\n',
     ].join('\n');
     const e = parseNginxDump(dump);
-    assert.deepEqual(e.map((x) => `${x.key}=${x.value}@${x.path}:${x.line}`), [
-      'user=www-data@/etc/nginx/nginx.conf:1', 'events.worker_connections=768@/etc/nginx/nginx.conf:2',
-      'http.server.listen=80 default_server@/etc/nginx/sites-enabled/default:2', 'http.server.listen=[::]:443 ssl@/etc/nginx/sites-enabled/default:3',
-      'http.server.server_name=www.tssr.lan@/etc/nginx/sites-enabled/default:4', 'http.server.location.root=/var/www/html@/etc/nginx/sites-enabled/default:5',
-    ]);
+    assert.deepEqual(
+      e.map((x) => `${x.key}=${x.value}@${x.path}:${x.line}`),
+      [
+        'user=www-data@/etc/nginx/nginx.conf:1',
+        'events.worker_connections=768@/etc/nginx/nginx.conf:2',
+        'http.server.listen=80 default_server@/etc/nginx/sites-enabled/default:2',
+        'http.server.listen=[::]:443 ssl@/etc/nginx/sites-enabled/default:3',
+        'http.server.server_name=www.tssr.lan@/etc/nginx/sites-enabled/default:4',
+        'http.server.location.root=/var/www/html@/etc/nginx/sites-enabled/default:5',
+      ],
+    );
   });
 });
 
@@ -80,9 +111,17 @@ describe('configKey check on a fake system', () => {
     effective: parseSshdT('permitrootlogin no\nport 22\nport 2222\nx11forwarding yes\n'),
   };
   const loginDefs: ConfigRead = { kind: 'entries', entries: parseKeyValue('PASS_MAX_DAYS 99999\nPASS_MAX_DAYS 90\nUMASK 022\n', '/etc/login.defs') };
-  const nginx: ConfigRead = { kind: 'entries', entries: [{ key: 'http.server.listen', value: '80', path: '/etc/nginx/sites-enabled/a', line: 2 }, { key: 'http.server.listen', value: '443 ssl', path: '/etc/nginx/sites-enabled/b', line: 3 }] };
+  const nginx: ConfigRead = {
+    kind: 'entries',
+    entries: [
+      { key: 'http.server.listen', value: '80', path: '/etc/nginx/sites-enabled/a', line: 2 },
+      { key: 'http.server.listen', value: '443 ssl', path: '/etc/nginx/sites-enabled/b', line: 3 },
+    ],
+  };
   const configs: Record<string, ConfigRead> = {
-    'sshd ': sshd, 'loginDefs ': loginDefs, 'nginx ': nginx,
+    'sshd ': sshd,
+    'loginDefs ': loginDefs,
+    'nginx ': nginx,
     'apache ': { kind: 'missingTool', tool: 'x', package: 'y' },
     'ini /etc/php.ini': { kind: 'entries', entries: parseIni('[PHP]\nmemory_limit = 128M\n', '/etc/php.ini') },
     'keyValue /root/secret': { kind: 'needsRoot', what: '/root/secret', detail: 'EACCES' },

@@ -12,14 +12,34 @@ const ran = (code: number, stderr: string, stdout = ''): ToolRun => ({ kind: 'ra
 
 describe('validator error locations', () => {
   const cases: Array<[string, string, [string, number] | undefined]> = [
-    ['nginx', 'nginx: [emerg] unknown directive "lisen" in /etc/nginx/sites-enabled/default:3\nnginx: configuration file /etc/nginx/nginx.conf test failed', ['/etc/nginx/sites-enabled/default', 3]],
-    ['apache', 'AH00526: Syntax error on line 12 of /etc/apache2/sites-enabled/000-default.conf:\nInvalid command \'DocRoot\'', ['/etc/apache2/sites-enabled/000-default.conf', 12]],
-    ['named-checkconf', '/etc/bind/named.conf.local:5: missing \';\' before \'}\'', ['/etc/bind/named.conf.local', 5]],
-    ['named-checkzone', 'zone tssr.lan/IN: loading from master file /etc/bind/db.tssr.lan failed: bad dotted quad\ndns_rdata_fromtext: /etc/bind/db.tssr.lan:12: near \'192.168.1\': bad dotted quad', ['/etc/bind/db.tssr.lan', 12]],
-    ['sshd', '/etc/ssh/sshd_config: line 3: Bad configuration option: FooBar\n/etc/ssh/sshd_config: terminating, 1 bad configuration options', ['/etc/ssh/sshd_config', 3]],
+    [
+      'nginx',
+      'nginx: [emerg] unknown directive "lisen" in /etc/nginx/sites-enabled/default:3\nnginx: configuration file /etc/nginx/nginx.conf test failed',
+      ['/etc/nginx/sites-enabled/default', 3],
+    ],
+    [
+      'apache',
+      "AH00526: Syntax error on line 12 of /etc/apache2/sites-enabled/000-default.conf:\nInvalid command 'DocRoot'",
+      ['/etc/apache2/sites-enabled/000-default.conf', 12],
+    ],
+    ['named-checkconf', "/etc/bind/named.conf.local:5: missing ';' before '}'", ['/etc/bind/named.conf.local', 5]],
+    [
+      'named-checkzone',
+      "zone tssr.lan/IN: loading from master file /etc/bind/db.tssr.lan failed: bad dotted quad\ndns_rdata_fromtext: /etc/bind/db.tssr.lan:12: near '192.168.1': bad dotted quad",
+      ['/etc/bind/db.tssr.lan', 12],
+    ],
+    [
+      'sshd',
+      '/etc/ssh/sshd_config: line 3: Bad configuration option: FooBar\n/etc/ssh/sshd_config: terminating, 1 bad configuration options',
+      ['/etc/ssh/sshd_config', 3],
+    ],
     ['visudo 1.9', '/etc/sudoers.d/compta:1:12: syntax error\nalice ALL=(ALL ALL\n           ^', ['/etc/sudoers.d/compta', 1]],
     ['visudo old', '>>> /etc/sudoers: syntax error near line 28 <<<', ['/etc/sudoers', 28]],
-    ['rsyslog', "rsyslogd: version 8.2302.0, config validation run (level 1), master config /etc/rsyslog.conf\nrsyslogd: error during parsing file /etc/rsyslog.d/50-remote.conf, on or before line 4: syntax error on token '}'", ['/etc/rsyslog.d/50-remote.conf', 4]],
+    [
+      'rsyslog',
+      "rsyslogd: version 8.2302.0, config validation run (level 1), master config /etc/rsyslog.conf\nrsyslogd: error during parsing file /etc/rsyslog.d/50-remote.conf, on or before line 4: syntax error on token '}'",
+      ['/etc/rsyslog.d/50-remote.conf', 4],
+    ],
     ['postfix', 'postconf: fatal: /etc/postfix/main.cf, line 7: missing \'=\' after attribute name: "relayhost"', ['/etc/postfix/main.cf', 7]],
     ['zabbix', 'zabbix_agentd [42]: unknown parameter "Sever" in config file "/etc/zabbix/zabbix_agentd.conf", line 9', ['/etc/zabbix/zabbix_agentd.conf', 9]],
     ['kea', 'Error during command processing: /etc/kea/kea-dhcp4.conf:14.5-20: got unexpected keyword "subnet"', ['/etc/kea/kea-dhcp4.conf', 14]],

@@ -17,14 +17,18 @@ describe('cron parsing', () => {
   });
   it('reads the user field of /etc/crontab and /etc/cron.d', () => {
     const text = 'SHELL=/bin/sh\n17 * * * * root cd / && run-parts --report /etc/cron.hourly\n@reboot www-data /srv/start.sh\n* * *\n';
-    assert.deepEqual(parseCrontab(text, '/etc/crontab').map((e) => [e.user, e.schedule, e.command, e.line]), [
-      ['root', '17 * * * *', 'cd / && run-parts --report /etc/cron.hourly', 2],
-      ['www-data', '@reboot', '/srv/start.sh', 3],
-    ]);
+    assert.deepEqual(
+      parseCrontab(text, '/etc/crontab').map((e) => [e.user, e.schedule, e.command, e.line]),
+      [
+        ['root', '17 * * * *', 'cd / && run-parts --report /etc/cron.hourly', 2],
+        ['www-data', '@reboot', '/srv/start.sh', 3],
+      ],
+    );
   });
   it('reads a unit file section with lines', () => {
     assert.deepEqual(unitSettings('[Unit]\nDescription=x\n[Timer]\nOnCalendar=*-*-* 02:30:00\nPersistent=true\n', 'Timer'), [
-      { key: 'OnCalendar', value: '*-*-* 02:30:00', line: 4 }, { key: 'Persistent', value: 'true', line: 5 },
+      { key: 'OnCalendar', value: '*-*-* 02:30:00', line: 4 },
+      { key: 'Persistent', value: 'true', line: 5 },
     ]);
   });
   it('spells out macros and collapses whitespace', () => {
@@ -36,10 +40,23 @@ describe('cron parsing', () => {
 
 describe('cron check on a fake system', () => {
   const entries: CronEntry[] = [
-    { user: 'root', schedule: '30 2 * * 1-5', command: '/usr/local/bin/sauvegarde.sh >> /var/log/sauvegarde.log 2>&1', path: '/etc/cron.d/sauvegarde', line: 3 },
+    {
+      user: 'root',
+      schedule: '30 2 * * 1-5',
+      command: '/usr/local/bin/sauvegarde.sh >> /var/log/sauvegarde.log 2>&1',
+      path: '/etc/cron.d/sauvegarde',
+      line: 3,
+    },
     { user: 'alice', schedule: '@daily', command: '/home/alice/purge.sh', path: '/var/spool/cron/crontabs/alice', line: 2 },
     { user: 'bob', schedule: '0 0 * * *', command: '/home/alice/purge.sh', path: '/var/spool/cron/crontabs/bob', line: 1 },
-    { user: 'backup', schedule: '*-*-* 03:00:00', command: '/usr/bin/rsync -a /srv /mnt', path: '/etc/systemd/system/rsync.timer', line: 5, timer: 'rsync.timer' },
+    {
+      user: 'backup',
+      schedule: '*-*-* 03:00:00',
+      command: '/usr/bin/rsync -a /srv /mnt',
+      path: '/etc/systemd/system/rsync.timer',
+      line: 5,
+      timer: 'rsync.timer',
+    },
   ];
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['found by a command part', { command: { contains: 'sauvegarde.sh' } }, ['exists:pass']],
@@ -64,12 +81,22 @@ describe('cron check on a fake system', () => {
     });
   }
   it('every result carries the entry’s file:line; exists lists every source', async () => {
-    const { outcomes } = await runOn(cron, { type: 'cron', command: '/home/alice/purge.sh', user: 'bob' }, fakeSystem({ cron: { entries, unreadable: [] } }), regex);
+    const { outcomes } = await runOn(
+      cron,
+      { type: 'cron', command: '/home/alice/purge.sh', user: 'bob' },
+      fakeSystem({ cron: { entries, unreadable: [] } }),
+      regex,
+    );
     assert.deepEqual(outcomes[0].actual, ['/var/spool/cron/crontabs/alice:2', '/var/spool/cron/crontabs/bob:1']);
     assert.deepEqual([outcomes[1].path, outcomes[1].line, outcomes[1].actual], ['/var/spool/cron/crontabs/bob', 1, 'bob']);
   });
   it('a failed schedule shows every candidate', async () => {
-    const { outcomes } = await runOn(cron, { type: 'cron', command: '/home/alice/purge.sh', schedule: '@hourly' }, fakeSystem({ cron: { entries, unreadable: [] } }), regex);
+    const { outcomes } = await runOn(
+      cron,
+      { type: 'cron', command: '/home/alice/purge.sh', schedule: '@hourly' },
+      fakeSystem({ cron: { entries, unreadable: [] } }),
+      regex,
+    );
     assert.deepEqual(outcomes[1].actual, ['0 0 * * *', '0 0 * * *']);
     assert.equal(outcomes[1].reason?.code, 'mismatch');
   });

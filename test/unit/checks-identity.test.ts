@@ -48,7 +48,10 @@ describe('process check on a fake system', () => {
     { pid: 21, comm: 'nginx', args: ['nginx: worker process'], uid: 33 },
     { pid: 30, comm: 'zabbix_agentd', args: ['/usr/sbin/zabbix_agentd', '-c', '/etc/zabbix/zabbix_agentd.conf'], uid: 110 },
   ];
-  const passwd = [{ name: 'root', uid: 0, gid: 0, home: '/root', shell: '/bin/bash', line: 1 }, { name: 'www-data', uid: 33, gid: 33, home: '/var/www', shell: '/usr/sbin/nologin', line: 2 }];
+  const passwd = [
+    { name: 'root', uid: 0, gid: 0, home: '/root', shell: '/bin/bash', line: 1 },
+    { name: 'www-data', uid: 33, gid: 33, home: '/var/www', shell: '/usr/sbin/nologin', line: 2 },
+  ];
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['running', { comm: 'sshd' }, ['running:pass']],
     ['not running', { comm: 'apache2', user: 'www-data', args: ['x'] }, ['running:fail', 'user:skip', 'args[0]:skip']],
@@ -69,7 +72,12 @@ describe('process check on a fake system', () => {
     });
   }
   it('a long name matches the 15-character comm the kernel keeps', async () => {
-    const { summary } = await runOn(processCheck, { type: 'process', comm: 'kea-dhcp4-server' }, fakeSystem({ processes: [{ pid: 5, comm: 'kea-dhcp4-serve', args: [], uid: 0 }] }), regex);
+    const { summary } = await runOn(
+      processCheck,
+      { type: 'process', comm: 'kea-dhcp4-server' },
+      fakeSystem({ processes: [{ pid: 5, comm: 'kea-dhcp4-serve', args: [], uid: 0 }] }),
+      regex,
+    );
     assert.deepEqual(summary, ['running:pass']);
   });
   it('reports the users it found as the actual value', async () => {
@@ -77,7 +85,12 @@ describe('process check on a fake system', () => {
     assert.deepEqual([outcomes[1].expected, outcomes[1].actual], ['root', ['root', 'www-data']]);
   });
   it('an unreadable /proc is an error on every property', async () => {
-    const { summary } = await runOn(processCheck, { type: 'process', comm: 'sshd', user: 'root' }, fakeSystem({ processes: () => Promise.reject(new Error('EACCES')) }), regex);
+    const { summary } = await runOn(
+      processCheck,
+      { type: 'process', comm: 'sshd', user: 'root' },
+      fakeSystem({ processes: () => Promise.reject(new Error('EACCES')) }),
+      regex,
+    );
     assert.deepEqual(summary, ['running:error', 'user:error']);
   });
   it('parses cmdline and status', () => {

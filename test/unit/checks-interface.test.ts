@@ -12,7 +12,14 @@ after(() => regex.dispose());
 
 describe('interface check on a fake system', () => {
   const interfaces: Record<string, InterfaceFacts> = {
-    ens18: { kind: 'found', state: 'up', carrier: true, mtu: 1500, mac: '52:54:00:12:34:56', addrs: ['192.168.10.1/24', '10.0.0.1/8', 'fe80::5054:ff:fe12:3456/64'] },
+    ens18: {
+      kind: 'found',
+      state: 'up',
+      carrier: true,
+      mtu: 1500,
+      mac: '52:54:00:12:34:56',
+      addrs: ['192.168.10.1/24', '10.0.0.1/8', 'fe80::5054:ff:fe12:3456/64'],
+    },
     ens19: { kind: 'found', state: 'down', carrier: false, mtu: 9000, mac: '52:54:00:aa:bb:cc', addrs: [] },
     ens20: { kind: 'found', state: 'down', carrier: false, mtu: 1500, mac: '52:54:00:aa:bb:cd', addrs: { error: 'ENOENT' } },
   };
@@ -20,9 +27,17 @@ describe('interface check on a fake system', () => {
     ['a name alone asserts it exists', { name: 'ens18' }, ['exists:pass']],
     ['missing: every asked property is skipped', { name: 'eth9', mtu: 1500, addrs: ['10.0.0.1/8'] }, ['exists:fail', 'mtu:skip', 'addrs:skip']],
     ['absent as wanted', { name: 'eth9', exists: false }, ['exists:pass']],
-    ['state, carrier, mtu and mac', { name: 'ens18', state: 'up', carrier: true, mtu: 1500, mac: '52:54:00:12:34:56' }, ['exists:pass', 'state:pass', 'carrier:pass', 'mtu:pass', 'mac:pass']],
+    [
+      'state, carrier, mtu and mac',
+      { name: 'ens18', state: 'up', carrier: true, mtu: 1500, mac: '52:54:00:12:34:56' },
+      ['exists:pass', 'state:pass', 'carrier:pass', 'mtu:pass', 'mac:pass'],
+    ],
     ['a down interface', { name: 'ens19', state: 'up', mtu: { ge: 1500 } }, ['exists:pass', 'state:fail', 'mtu:pass']],
-    ['addrs as a list are compared in any order', { name: 'ens18', addrs: ['fe80::5054:ff:fe12:3456/64', '10.0.0.1/8', '192.168.10.1/24'] }, ['exists:pass', 'addrs:pass']],
+    [
+      'addrs as a list are compared in any order',
+      { name: 'ens18', addrs: ['fe80::5054:ff:fe12:3456/64', '10.0.0.1/8', '192.168.10.1/24'] },
+      ['exists:pass', 'addrs:pass'],
+    ],
     ['a list missing one address fails', { name: 'ens18', addrs: ['192.168.10.1/24'] }, ['exists:pass', 'addrs:fail']],
     ['contains one address', { name: 'ens18', addrs: { contains: '192.168.10.1/24' } }, ['exists:pass', 'addrs:pass']],
     ['contains a matcher', { name: 'ens18', addrs: { contains: { matches: '^192\\.168\\.10\\.' } } }, ['exists:pass', 'addrs:pass']],

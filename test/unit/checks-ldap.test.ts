@@ -27,7 +27,8 @@ function directory(search: LdapSearch): LdapOutcome {
   if (search.bindDn && search.bindPassword !== 'Adm1n-TSSR') return { kind: 'bindFailed', detail: `Invalid credentials (49) for ${search.bindPassword}` };
   if (!search.base.endsWith('dc=tssr,dc=lab')) return { kind: 'noSuchBase', matched: '' };
   if (search.filter.startsWith('(|(member=')) return { kind: 'entries', entries: parseLdif(GROUPS), truncated: false };
-  if (search.filter === '(uid=alice)' || search.filter === '(objectClass=inetOrgPerson)') return { kind: 'entries', entries: parseLdif(ALICE), truncated: false };
+  if (search.filter === '(uid=alice)' || search.filter === '(objectClass=inetOrgPerson)')
+    return { kind: 'entries', entries: parseLdif(ALICE), truncated: false };
   return { kind: 'entries', entries: [], truncated: false };
 }
 
@@ -38,15 +39,37 @@ describe('ldap check on a fake system', () => {
     ['no such entry', { ...base, filter: '(uid=bob)', attributes: { mail: 'x' } }, ['exists:fail', 'attributes.mail:skip']],
     ['absent as wanted', { ...base, filter: '(uid=bob)', exists: false }, ['exists:pass']],
     ['a missing base means no entry', { type: 'ldap', base: 'dc=other', filter: '(uid=alice)' }, ['exists:fail']],
-    ['one value compares as text, several as a list', { ...base, filter: '(uid=alice)', attributes: { cn: 'Alice Martin', mail: { contains: 'a.martin@tssr.lab' }, objectclass: { contains: 'posixAccount' } } },
-      ['exists:pass', 'attributes.cn:pass', 'attributes.mail:pass', 'attributes.objectclass:pass']],
-    ['base64 values are decoded', { ...base, filter: '(uid=alice)', attributes: { description: 'Équipe comptabilité' } }, ['exists:pass', 'attributes.description:pass']],
-    ['an absent attribute is null', { ...base, filter: '(uid=alice)', attributes: { loginShell: '/bin/bash', telephoneNumber: null } }, ['exists:pass', 'attributes.loginShell:fail', 'attributes.telephoneNumber:pass']],
+    [
+      'one value compares as text, several as a list',
+      {
+        ...base,
+        filter: '(uid=alice)',
+        attributes: { cn: 'Alice Martin', mail: { contains: 'a.martin@tssr.lab' }, objectclass: { contains: 'posixAccount' } },
+      },
+      ['exists:pass', 'attributes.cn:pass', 'attributes.mail:pass', 'attributes.objectclass:pass'],
+    ],
+    [
+      'base64 values are decoded',
+      { ...base, filter: '(uid=alice)', attributes: { description: 'Équipe comptabilité' } },
+      ['exists:pass', 'attributes.description:pass'],
+    ],
+    [
+      'an absent attribute is null',
+      { ...base, filter: '(uid=alice)', attributes: { loginShell: '/bin/bash', telephoneNumber: null } },
+      ['exists:pass', 'attributes.loginShell:fail', 'attributes.telephoneNumber:pass'],
+    ],
     ['a count', { ...base, filter: '(objectClass=inetOrgPerson)', count: { ge: 1 } }, ['count:pass']],
-    ['groups by cn and DN, from member lists and memberOf', { ...base, filter: '(uid=alice)', memberOf: ['compta', 'cn=Informatique, ou=groups,dc=tssr,dc=lab', 'direction', 'rh'] },
-      ['exists:pass', 'memberOf[0]:pass', 'memberOf[1]:pass', 'memberOf[2]:pass', 'memberOf[3]:fail']],
+    [
+      'groups by cn and DN, from member lists and memberOf',
+      { ...base, filter: '(uid=alice)', memberOf: ['compta', 'cn=Informatique, ou=groups,dc=tssr,dc=lab', 'direction', 'rh'] },
+      ['exists:pass', 'memberOf[0]:pass', 'memberOf[1]:pass', 'memberOf[2]:pass', 'memberOf[3]:fail'],
+    ],
     ['a bind with the right password', { ...base, filter: '(uid=alice)', bindDn: 'cn=admin,dc=tssr,dc=lab', bindPassword: 'Adm1n-TSSR' }, ['exists:pass']],
-    ['a refused bind fails', { ...base, filter: '(uid=alice)', bindDn: 'cn=admin,dc=tssr,dc=lab', bindPassword: 'wrong', attributes: { cn: 'x' } }, ['exists:fail', 'attributes.cn:fail']],
+    [
+      'a refused bind fails',
+      { ...base, filter: '(uid=alice)', bindDn: 'cn=admin,dc=tssr,dc=lab', bindPassword: 'wrong', attributes: { cn: 'x' } },
+      ['exists:fail', 'attributes.cn:fail'],
+    ],
     ['an unreachable directory fails', { ...base, uri: 'ldap://down', filter: '(uid=alice)' }, ['exists:fail']],
   ];
   for (const [name, check, expected] of cases) {
@@ -56,15 +79,28 @@ describe('ldap check on a fake system', () => {
     });
   }
   it('never reports the bind password, and says what to do without ldapsearch', async () => {
-    const { outcomes } = await runOn(ldap, { ...base, filter: '(uid=alice)', bindDn: 'cn=admin,dc=tssr,dc=lab', bindPassword: 'wrong' } as never, fakeSystem({ ldap: directory }), regex);
+    const { outcomes } = await runOn(
+      ldap,
+      { ...base, filter: '(uid=alice)', bindDn: 'cn=admin,dc=tssr,dc=lab', bindPassword: 'wrong' } as never,
+      fakeSystem({ ldap: directory }),
+      regex,
+    );
     assert.equal(outcomes[0].reason?.code, 'ldap.bindFailed');
     assert.ok(!JSON.stringify(outcomes).includes('wrong'), JSON.stringify(outcomes));
     const none = await runOn(ldap, { ...base } as never, fakeSystem({}), regex);
-    assert.deepEqual(none.outcomes.map((o) => `${o.status}:${o.reason?.code}`), ['error:ldap.noClient']);
+    assert.deepEqual(
+      none.outcomes.map((o) => `${o.status}:${o.reason?.code}`),
+      ['error:ldap.noClient'],
+    );
   });
   it('looks groups up with the entry DN and uid escaped', async () => {
     const seen: string[] = [];
-    const system = fakeSystem({ ldap: (s) => { seen.push(s.filter); return { kind: 'entries', entries: parseLdif('dn: uid=a*b,dc=x\nuid: a(b)\n'), truncated: false }; } });
+    const system = fakeSystem({
+      ldap: (s) => {
+        seen.push(s.filter);
+        return { kind: 'entries', entries: parseLdif('dn: uid=a*b,dc=x\nuid: a(b)\n'), truncated: false };
+      },
+    });
     await runOn(ldap, { type: 'ldap', base: 'dc=x', filter: '(uid=a\\2ab)', memberOf: ['g'] } as never, system, regex);
     assert.equal(seen[1], '(|(member=uid=a\\2ab,dc=x)(uniqueMember=uid=a\\2ab,dc=x)(memberUid=a\\28b\\29))');
   });
@@ -73,16 +109,52 @@ describe('ldap check on a fake system', () => {
 describe('LDIF and ldapsearch arguments', () => {
   it('unfolds lines, decodes base64 and groups attributes by lower-case name', () => {
     const entries = parseLdif('dn: cn=long,dc=x\ndescription: a long\n  value\nCN: long\ncn:: w6k=\n\n# comment\ndn:: Y249w6ksZGM9eA==\n');
-    assert.deepEqual(entries, [{ dn: 'cn=long,dc=x', attributes: { description: ['a long value'], cn: ['long', 'é'] } }, { dn: 'cn=é,dc=x', attributes: {} }]);
+    assert.deepEqual(entries, [
+      { dn: 'cn=long,dc=x', attributes: { description: ['a long value'], cn: ['long', 'é'] } },
+      { dn: 'cn=é,dc=x', attributes: {} },
+    ]);
   });
   it('escapes filter values and compares DNs', () => {
     assert.equal(escapeFilter('a*(b)\\'), 'a\\2a\\28b\\29\\5c');
     assert.equal(normalizeDn('CN=Compta, OU=Groups,DC=tssr, DC=lab'), 'cn=compta,ou=groups,dc=tssr,dc=lab');
   });
   it('puts the password file, never the password, on the command line', () => {
-    const s: LdapSearch = { uri: 'ldap://127.0.0.1:389', base: 'dc=x', scope: 'sub', filter: '(uid=a)', attributes: ['*'], bindDn: 'cn=admin,dc=x', bindPassword: 'Adm1n', timeoutMs: 10_000, sizeLimit: 1000 };
+    const s: LdapSearch = {
+      uri: 'ldap://127.0.0.1:389',
+      base: 'dc=x',
+      scope: 'sub',
+      filter: '(uid=a)',
+      attributes: ['*'],
+      bindDn: 'cn=admin,dc=x',
+      bindPassword: 'Adm1n',
+      timeoutMs: 10_000,
+      sizeLimit: 1000,
+    };
     const args = ldapsearchArgs(s, '/tmp/p/pass');
-    assert.deepEqual(args, ['-x', '-LLL', '-o', 'ldif-wrap=no', '-o', 'nettimeout=5', '-l', '5', '-z', '1000', '-H', 'ldap://127.0.0.1:389', '-b', 'dc=x', '-s', 'sub', '-D', 'cn=admin,dc=x', '-y', '/tmp/p/pass', '(uid=a)', '*']);
+    assert.deepEqual(args, [
+      '-x',
+      '-LLL',
+      '-o',
+      'ldif-wrap=no',
+      '-o',
+      'nettimeout=5',
+      '-l',
+      '5',
+      '-z',
+      '1000',
+      '-H',
+      'ldap://127.0.0.1:389',
+      '-b',
+      'dc=x',
+      '-s',
+      'sub',
+      '-D',
+      'cn=admin,dc=x',
+      '-y',
+      '/tmp/p/pass',
+      '(uid=a)',
+      '*',
+    ]);
     assert.ok(!args.includes('Adm1n'));
   });
 });

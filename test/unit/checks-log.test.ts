@@ -15,7 +15,13 @@ describe('log sources', () => {
   });
   it('builds logger argv without a shell, remote with -n -P and -d or -T', () => {
     assert.deepEqual(loggerArgv({ message: '-x; rm', tag: 't', priority: 'user.notice' }), ['logger', '-t', 't', '-p', 'user.notice', '--', '-x; rm']);
-    assert.deepEqual(loggerArgv({ message: 'm', tag: 't', priority: 'local0.info', server: { host: '10.0.0.5', port: 514, protocol: 'tcp' } }).slice(5, 10), ['-n', '10.0.0.5', '-P', '514', '-T']);
+    assert.deepEqual(loggerArgv({ message: 'm', tag: 't', priority: 'local0.info', server: { host: '10.0.0.5', port: 514, protocol: 'tcp' } }).slice(5, 10), [
+      '-n',
+      '10.0.0.5',
+      '-P',
+      '514',
+      '-T',
+    ]);
   });
 });
 
@@ -29,10 +35,20 @@ describe('log check on a fake system', () => {
     ['present but unwanted', { pattern: 'Failed password', exists: false }, { lines }, 'found:fail'],
     ['a triggered message lands', { path: '/var/log/remote.log', trigger: { message: 'tssr-ok' } }, { lines: [], lands: true }, 'found:pass'],
     ['a triggered message never lands', { path: '/var/log/remote.log', trigger: { message: 'tssr-ok' }, withinMs: 300 }, { lines: [] }, 'found:fail'],
-    ['nobody listens on the server port', { trigger: { message: 'm', server: { host: '127.0.0.1' } }, withinMs: 60000 }, { lines: [], send: { kind: 'refused' } }, 'found:fail'],
+    [
+      'nobody listens on the server port',
+      { trigger: { message: 'm', server: { host: '127.0.0.1' } }, withinMs: 60000 },
+      { lines: [], send: { kind: 'refused' } },
+      'found:fail',
+    ],
     ['logger missing is an error', { trigger: { message: 'm' } }, { lines: [], send: { kind: 'missingTool', tool: 'logger' } }, 'found:error'],
     ['an unreadable log is an error', { pattern: 'x' }, { lines: { kind: 'failed', error: 'EACCES' } }, 'found:error'],
-    ['a journal showing only the user’s own entries cannot prove a line absent', { pattern: 'x' }, { lines: { kind: 'lines', lines: [], truncated: false, partial: true } }, 'found:error'],
+    [
+      'a journal showing only the user’s own entries cannot prove a line absent',
+      { pattern: 'x' },
+      { lines: { kind: 'lines', lines: [], truncated: false, partial: true } },
+      'found:error',
+    ],
     ['an invalid regex is an error', { pattern: { matches: '(' } }, { lines }, 'found:error'],
   ];
   for (const [name, check, log_, expected] of cases) {

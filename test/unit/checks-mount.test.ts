@@ -9,18 +9,28 @@ const regex = new RegexEngine();
 after(() => regex.dispose());
 
 describe('mount check on a fake system', () => {
-  const mounts = parseMounts([
-    '/dev/sda1 / ext4 rw,relatime 0 0',
-    '/dev/sdb1 /srv/partage ext4 rw,nosuid,nodev,noexec,relatime 0 0',
-    'tmpfs /srv/partage tmpfs rw,size=1024k 0 0',
-    '//srv-fic/compta /mnt/compta cifs ro,vers=3.0 0 0',
-  ].join('\n') + '\n');
+  const mounts = parseMounts(
+    [
+      '/dev/sda1 / ext4 rw,relatime 0 0',
+      '/dev/sdb1 /srv/partage ext4 rw,nosuid,nodev,noexec,relatime 0 0',
+      'tmpfs /srv/partage tmpfs rw,size=1024k 0 0',
+      '//srv-fic/compta /mnt/compta cifs ro,vers=3.0 0 0',
+    ].join('\n') + '\n',
+  );
   const facts = { mounts, usage: { '/': 42, '/mnt/compta': 95 } };
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['mounted', { mountPoint: '/' }, ['exists:pass']],
     ['a trailing slash is the same point', { mountPoint: '/mnt/compta/', filesystem: 'cifs' }, ['exists:pass', 'filesystem:pass']],
-    ['source and type', { mountPoint: '/mnt/compta', source: '//srv-fic/compta', filesystem: { oneOf: ['cifs', 'smb3'] } }, ['exists:pass', 'source:pass', 'filesystem:pass']],
-    ['the last mount on a point counts', { mountPoint: '/srv/partage', filesystem: 'tmpfs', source: '/dev/sdb1' }, ['exists:pass', 'source:fail', 'filesystem:pass']],
+    [
+      'source and type',
+      { mountPoint: '/mnt/compta', source: '//srv-fic/compta', filesystem: { oneOf: ['cifs', 'smb3'] } },
+      ['exists:pass', 'source:pass', 'filesystem:pass'],
+    ],
+    [
+      'the last mount on a point counts',
+      { mountPoint: '/srv/partage', filesystem: 'tmpfs', source: '/dev/sdb1' },
+      ['exists:pass', 'source:fail', 'filesystem:pass'],
+    ],
     ['options as a list: each is set', { mountPoint: '/mnt/compta', opts: ['ro'] }, ['exists:pass', 'opts:pass']],
     ['an option missing', { mountPoint: '/mnt/compta', opts: ['ro', 'noexec'] }, ['exists:pass', 'opts:fail']],
     ['an option that must not be set', { mountPoint: '/', opts: { not: { contains: 'ro' } } }, ['exists:pass', 'opts:pass']],

@@ -6,7 +6,13 @@ import { ROOT } from '../helpers/paths';
 
 /** A check inside the smallest valid exercise, validated as a pack author's file would be. */
 function checkErrors(check: unknown): number {
-  const exercise = { id: 'x', title: 'x', competences: ['CCS1'], solution: { apply: 'apply.sh' }, criteria: [{ id: 'c', title: 't', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [check] }] };
+  const exercise = {
+    id: 'x',
+    title: 'x',
+    competences: ['CCS1'],
+    solution: { apply: 'apply.sh' },
+    criteria: [{ id: 'c', title: 't', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [check] }],
+  };
   return validate('exercise.schema.json', exercise).length;
 }
 
@@ -27,7 +33,11 @@ describe('network check schemas', () => {
     ['addr without a port', { type: 'addr', address: '127.0.0.1' }, false],
     ['route with a null gateway', { type: 'route', destination: '192.168.10.0/24', gateway: null }, true],
     ['route to a name', { type: 'route', destination: 'gateway.lan' }, false],
-    ['dns SRV on a server with a port', { type: 'dns', name: '_ldap._tcp.tssr.lan', recordType: 'SRV', server: '127.0.0.1:5353', values: { length: { gt: 0 } } }, true],
+    [
+      'dns SRV on a server with a port',
+      { type: 'dns', name: '_ldap._tcp.tssr.lan', recordType: 'SRV', server: '127.0.0.1:5353', values: { length: { gt: 0 } } },
+      true,
+    ],
     ['dns of an unknown record type', { type: 'dns', name: 'x', recordType: 'SOA' }, false],
     ['dns server by name', { type: 'dns', name: 'x', server: 'ns1.tssr.lan' }, false],
     ['tlsCert needs a path or an address', { type: 'tlsCert', subject: 'x' }, false],
@@ -42,7 +52,9 @@ describe('network check schemas', () => {
 describe('network check reasons in the catalogue', () => {
   it('every reason code the network checks send is worded in French and English', async () => {
     const { reasons } = await import('../../extension/src/core/i18n/reasons');
-    const sources = ['interface', 'addr', 'route', 'dns', 'tlsCert', 'http'].map((t) => readFileSync(join(ROOT, `agent/src/checks/${t}.ts`), 'utf8')).join('\n');
+    const sources = ['interface', 'addr', 'route', 'dns', 'tlsCert', 'http']
+      .map((t) => readFileSync(join(ROOT, `agent/src/checks/${t}.ts`), 'utf8'))
+      .join('\n');
     // Every quoted `<type>.<code>` literal, wherever it is chosen (ternaries included).
     const codes = [...new Set([...sources.matchAll(/'((?:interface|addr|route|dns|tlsCert|http)\.[a-zA-Z]+)'/g)].map((m) => m[1]))];
     assert.ok(codes.length > 20, codes.join(' '));

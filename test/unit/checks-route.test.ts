@@ -52,10 +52,18 @@ describe('routes from /proc/net', () => {
 describe('route check on a fake system', () => {
   const routes: Route[] = [...parseRoute4(PROC_ROUTE), ...parseRoute6(PROC_ROUTE6)];
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
-    ['the default gateway, lowest metric first', { destination: 'default', gateway: '192.168.10.254', device: 'ens18', metric: 100 }, ['exists:pass', 'gateway:pass', 'device:pass', 'metric:pass']],
+    [
+      'the default gateway, lowest metric first',
+      { destination: 'default', gateway: '192.168.10.254', device: 'ens18', metric: 100 },
+      ['exists:pass', 'gateway:pass', 'device:pass', 'metric:pass'],
+    ],
     ['a wrong default gateway', { destination: 'default', gateway: '172.20.0.1' }, ['exists:pass', 'gateway:fail']],
     ['a connected network has no gateway', { destination: '192.168.10.0/24', gateway: null, device: 'ens18' }, ['exists:pass', 'gateway:pass', 'device:pass']],
-    ['a static route through a router', { destination: '192.168.20.0/24', gateway: { oneOf: ['192.168.10.10', '192.168.10.11'] } }, ['exists:pass', 'gateway:pass']],
+    [
+      'a static route through a router',
+      { destination: '192.168.20.0/24', gateway: { oneOf: ['192.168.10.10', '192.168.10.11'] } },
+      ['exists:pass', 'gateway:pass'],
+    ],
     ['a missing route skips the rest', { destination: '192.168.30.0/24', gateway: '192.168.10.10' }, ['exists:fail', 'gateway:skip']],
     ['absent as wanted', { destination: '192.168.30.0/24', exists: false }, ['exists:pass']],
     ['the IPv6 default', { destination: 'default', family: 'ipv6', gateway: 'fe80::1' }, ['exists:pass', 'gateway:pass']],
@@ -69,7 +77,12 @@ describe('route check on a fake system', () => {
     });
   }
   it('an unreadable table is an error on every property', async () => {
-    const { summary, outcomes } = await runOn(route, { type: 'route', destination: 'default', gateway: 'x' }, fakeSystem({ routes: () => Promise.reject(Object.assign(new Error('no'), { code: 'EACCES' })) }), regex);
+    const { summary, outcomes } = await runOn(
+      route,
+      { type: 'route', destination: 'default', gateway: 'x' },
+      fakeSystem({ routes: () => Promise.reject(Object.assign(new Error('no'), { code: 'EACCES' })) }),
+      regex,
+    );
     assert.deepEqual(summary, ['exists:error', 'gateway:error']);
     assert.deepEqual(outcomes[0].reason, { code: 'route.unreadable', params: { path: '/proc/net/route', error: 'EACCES' } });
   });

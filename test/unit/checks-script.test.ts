@@ -40,7 +40,7 @@ describe('script check: the parts that decide before anything runs', () => {
     assert.deepEqual(fromTextMatcher({ equals: 'a' }), { equals: 'a' });
   });
 
-  it('the environment is built from nothing; runAs goes through setpriv with the user\'s groups when present', () => {
+  it("the environment is built from nothing; runAs goes through setpriv with the user's groups when present", () => {
     assert.deepEqual(Object.keys(cleanEnv('/box', { X: '1' })).sort(), ['HOME', 'LANG', 'PATH', 'X']);
     const as = asUserArgv(['/bin/sh', 's'], { name: 'alice', uid: 1001, gid: 1001 });
     assert.ok(as.argv.includes('--init-groups') ? as.argv.slice(-2).join(' ') === '/bin/sh s' : as.uid === 1001);
@@ -49,16 +49,33 @@ describe('script check: the parts that decide before anything runs', () => {
 
   const passwd = [{ name: 'alice', uid: 1001, gid: 1001, home: '/home/alice', shell: '/bin/bash', line: 3 }];
   const runs: Array<[string, Record<string, unknown>, string[], string]> = [
-    ['a missing script fails', { script: 'nope.sh', stdout: ['x'], creates: ['a'] }, ['script:fail', 'exitStatus:skip', 'stdout[0]:skip', 'creates[0]:skip'], 'script.missing'],
+    [
+      'a missing script fails',
+      { script: 'nope.sh', stdout: ['x'], creates: ['a'] },
+      ['script:fail', 'exitStatus:skip', 'stdout[0]:skip', 'creates[0]:skip'],
+      'script.missing',
+    ],
     ['a script outside the workspace is refused', { script: '../../etc/x' }, ['script:error', 'exitStatus:skip'], 'script.outsideWorkspace'],
-    ['an unknown runAs user is an error', { script: 'x.sh', runAs: 'mallory', idempotent: true }, ['script:error', 'exitStatus:skip', 'idempotent:skip'], 'script.unknownUser'],
+    [
+      'an unknown runAs user is an error',
+      { script: 'x.sh', runAs: 'mallory', idempotent: true },
+      ['script:error', 'exitStatus:skip', 'idempotent:skip'],
+      'script.unknownUser',
+    ],
   ];
   for (const [name, check, summary, code] of runs) {
     it(name, async function () {
       if (check.runAs && process.getuid?.() !== 0) this.skip();
       // A workspace folder that does not exist: nothing here may get as far as running.
       const outcomes: Outcome[] = [];
-      await script({ type: 'script', ...check } as never, { cwd: '/nonexistent-tssr-ws', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => outcomes.push(o), regex, system: fakeSystem({ passwd }) });
+      await script({ type: 'script', ...check } as never, {
+        cwd: '/nonexistent-tssr-ws',
+        signal: new AbortController().signal,
+        timeoutMs: 5000,
+        report: (o) => outcomes.push(o),
+        regex,
+        system: fakeSystem({ passwd }),
+      });
       const got = outcomes.map((o) => `${o.property}:${o.status}`);
       assert.deepEqual(got, summary);
       assert.equal(outcomes[0].reason?.code, code);
@@ -67,7 +84,14 @@ describe('script check: the parts that decide before anything runs', () => {
 });
 
 describe('script check: output matchers on capped text', () => {
-  const ctx = (out: Outcome[]): CheckContext => ({ cwd: '/', signal: new AbortController().signal, timeoutMs: 5000, report: (o) => out.push(o), regex, system: fakeSystem({}) });
+  const ctx = (out: Outcome[]): CheckContext => ({
+    cwd: '/',
+    signal: new AbortController().signal,
+    timeoutMs: 5000,
+    report: (o) => out.push(o),
+    regex,
+    system: fakeSystem({}),
+  });
   const cases: Array<[string, unknown, string, boolean, string]> = [
     ['contains on whole text', ['b'], 'a\nb\n', false, 'pass'],
     ['one trailing newline ignored by equals', { equals: 'ok' }, 'ok\n', false, 'pass'],
@@ -91,7 +115,9 @@ describe('script check: output matchers on capped text', () => {
 describe('the reasons of script, backup and run control are worded in both languages', () => {
   it('every code the agent sends from these files has a French and an English sentence', () => {
     const files = ['checks/script.ts', 'checks/backup.ts', 'sandbox/script-source.ts', 'sandbox/expect-text.ts', 'plan.ts'];
-    const codes = new Set(files.flatMap((f) => [...readFileSync(join(__dirname, '../../../agent/src', f), 'utf8').matchAll(/because\('([a-z][\w.]*)'/g)].map((m) => m[1])));
+    const codes = new Set(
+      files.flatMap((f) => [...readFileSync(join(__dirname, '../../../agent/src', f), 'utf8').matchAll(/because\('([a-z][\w.]*)'/g)].map((m) => m[1])),
+    );
     assert.ok(codes.size >= 25, `only ${codes.size} codes found`);
     for (const code of codes) {
       assert.ok(reasons[code]?.fr && reasons[code]?.en, `no wording for ${code}`);

@@ -39,14 +39,39 @@ describe('kernelParam check on a fake system', () => {
 });
 
 describe('http check on a fake system', () => {
-  const ok = (body: string, extra: Partial<HttpOutcome> = {}): HttpOutcome => ({ kind: 'response', url: 'http://h/', status: 200, headers: ['content-type: text/html', 'server: nginx'], body, truncated: false, redirects: 0, ...extra } as HttpOutcome);
+  const ok = (body: string, extra: Partial<HttpOutcome> = {}): HttpOutcome =>
+    ({
+      kind: 'response',
+      url: 'http://h/',
+      status: 200,
+      headers: ['content-type: text/html', 'server: nginx'],
+      body,
+      truncated: false,
+      redirects: 0,
+      ...extra,
+    }) as HttpOutcome;
   const cases: Array<[string, Record<string, unknown>, HttpOutcome, string[]]> = [
     ['status 200 by default', {}, ok('hi'), ['status:pass']],
     ['a 404', { body: ['hi'] }, ok('nope', { status: 404 } as never), ['status:fail', 'body[0]:fail']],
     ['an expected 301', { status: 301, noFollowRedirects: true }, ok('', { status: 301 } as never), ['status:pass']],
-    ['headers and body', { headers: [{ matches: '^server: nginx' }], body: ['<h1>TSSR', { notContains: 'Apache' }] }, ok('<h1>TSSR</h1>'), ['status:pass', 'headers[0]:pass', 'body[0]:pass', 'body[1]:pass']],
-    ['refused: the status fails, the rest is skipped', { body: ['x'] }, { kind: 'failed', url: 'http://h/', error: 'ECONNREFUSED' }, ['status:fail', 'body[0]:skip']],
-    ['a truncated body cannot prove an absence', { body: [{ notContains: 'secret' }, 'start'] }, ok('start…', { truncated: true } as never), ['status:pass', 'body[0]:error', 'body[1]:pass']],
+    [
+      'headers and body',
+      { headers: [{ matches: '^server: nginx' }], body: ['<h1>TSSR', { notContains: 'Apache' }] },
+      ok('<h1>TSSR</h1>'),
+      ['status:pass', 'headers[0]:pass', 'body[0]:pass', 'body[1]:pass'],
+    ],
+    [
+      'refused: the status fails, the rest is skipped',
+      { body: ['x'] },
+      { kind: 'failed', url: 'http://h/', error: 'ECONNREFUSED' },
+      ['status:fail', 'body[0]:skip'],
+    ],
+    [
+      'a truncated body cannot prove an absence',
+      { body: [{ notContains: 'secret' }, 'start'] },
+      ok('start…', { truncated: true } as never),
+      ['status:pass', 'body[0]:error', 'body[1]:pass'],
+    ],
   ];
   for (const [name, check, outcome, expected] of cases) {
     it(name, async () => {
@@ -56,36 +81,98 @@ describe('http check on a fake system', () => {
   }
   it('passes method, headers, body and options to the probe', async () => {
     let seen: unknown;
-    const system = fakeSystem({ http: (req) => { seen = req; return ok(''); } });
-    await runOn(http, { type: 'http', url: 'https://h/api', method: 'POST', requestHeaders: { 'x-a': '1' }, requestBody: '{}', allowInsecure: true, noFollowRedirects: true }, system, regex);
-    assert.deepEqual(seen, { url: 'https://h/api', method: 'POST', headers: { 'x-a': '1' }, body: '{}', followRedirects: false, allowInsecure: true, maxBody: 1024 * 1024 });
+    const system = fakeSystem({
+      http: (req) => {
+        seen = req;
+        return ok('');
+      },
+    });
+    await runOn(
+      http,
+      { type: 'http', url: 'https://h/api', method: 'POST', requestHeaders: { 'x-a': '1' }, requestBody: '{}', allowInsecure: true, noFollowRedirects: true },
+      system,
+      regex,
+    );
+    assert.deepEqual(seen, {
+      url: 'https://h/api',
+      method: 'POST',
+      headers: { 'x-a': '1' },
+      body: '{}',
+      followRedirects: false,
+      allowInsecure: true,
+      maxBody: 1024 * 1024,
+    });
   });
   it('passes maxRedirects, caFile and serverName, and basic authentication as a header', async () => {
     let seen: Record<string, unknown> = {};
-    const system = fakeSystem({ http: (req) => { seen = req as never; return ok(''); } });
-    await runOn(http, { type: 'http', url: 'https://10.0.0.1/', maxRedirects: 3, caFile: '/etc/ssl/tssr-ca.pem', serverName: 'intranet.tssr.lan', username: 'alice', password: 's3cret' }, system, regex);
-    assert.deepEqual([seen.maxRedirects, seen.caFile, seen.serverName, seen.followRedirects, seen.headers], [3, '/etc/ssl/tssr-ca.pem', 'intranet.tssr.lan', true, { authorization: `Basic ${Buffer.from('alice:s3cret').toString('base64')}` }]);
+    const system = fakeSystem({
+      http: (req) => {
+        seen = req as never;
+        return ok('');
+      },
+    });
+    await runOn(
+      http,
+      {
+        type: 'http',
+        url: 'https://10.0.0.1/',
+        maxRedirects: 3,
+        caFile: '/etc/ssl/tssr-ca.pem',
+        serverName: 'intranet.tssr.lan',
+        username: 'alice',
+        password: 's3cret',
+      },
+      system,
+      regex,
+    );
+    assert.deepEqual(
+      [seen.maxRedirects, seen.caFile, seen.serverName, seen.followRedirects, seen.headers],
+      [3, '/etc/ssl/tssr-ca.pem', 'intranet.tssr.lan', true, { authorization: `Basic ${Buffer.from('alice:s3cret').toString('base64')}` }],
+    );
     await runOn(http, { type: 'http', url: 'http://h/', maxRedirects: 0 }, system, regex);
     assert.equal(seen.followRedirects, false);
   });
   const failures: Array<[string, Record<string, unknown>, HttpOutcome, string]> = [
-    ['an untrusted certificate says how to accept a self-signed one', {}, { kind: 'failed', url: 'https://h/', error: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, 'http.untrustedCert'],
-    ['with allowInsecure a TLS error is plain', { allowInsecure: true }, { kind: 'failed', url: 'https://h/', error: 'ERR_SSL_WRONG_VERSION_NUMBER' }, 'http.noResponse'],
+    [
+      'an untrusted certificate says how to accept a self-signed one',
+      {},
+      { kind: 'failed', url: 'https://h/', error: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+      'http.untrustedCert',
+    ],
+    [
+      'with allowInsecure a TLS error is plain',
+      { allowInsecure: true },
+      { kind: 'failed', url: 'https://h/', error: 'ERR_SSL_WRONG_VERSION_NUMBER' },
+      'http.noResponse',
+    ],
     ['a redirect loop', { maxRedirects: 2 }, { kind: 'failed', url: 'https://h/', error: 'ETOOMANYREDIRECTS' }, 'http.tooManyRedirects'],
     ['an unreadable CA file', { caFile: '/nope.pem' }, { kind: 'failed', url: 'https://h/', error: 'ENOENT', caFile: '/nope.pem' }, 'http.caFileUnreadable'],
   ];
   for (const [name, check, outcome, code] of failures) {
     it(name, async () => {
       const { outcomes } = await runOn(http, { type: 'http', url: 'https://h/', ...check }, fakeSystem({ http: () => outcome }), regex);
-      assert.deepEqual([outcomes[0].status, outcomes[0].actual, outcomes[0].reason?.code], ['fail', { error: outcome.kind === 'failed' ? outcome.error : '' }, code]);
+      assert.deepEqual(
+        [outcomes[0].status, outcomes[0].actual, outcomes[0].reason?.code],
+        ['fail', { error: outcome.kind === 'failed' ? outcome.error : '' }, code],
+      );
     });
   }
   const extended: Array<[string, Record<string, unknown>, HttpOutcome, string[]]> = [
     ['a status matcher', { status: { oneOf: [200, 204] } }, ok(''), ['status:pass']],
     ['a status below 400', { status: { lt: 400 } }, ok('', { status: 302 } as never), ['status:pass']],
-    ['redirects and the final URL', { redirects: 1, finalUrl: { matches: '^https://' } }, ok('', { redirects: 1, url: 'https://h/' } as never), ['status:pass', 'redirects:pass', 'finalUrl:pass']],
+    [
+      'redirects and the final URL',
+      { redirects: 1, finalUrl: { matches: '^https://' } },
+      ok('', { redirects: 1, url: 'https://h/' } as never),
+      ['status:pass', 'redirects:pass', 'finalUrl:pass'],
+    ],
     ['an HTTP page that should have redirected', { finalUrl: { matches: '^https://' } }, ok(''), ['status:pass', 'finalUrl:fail']],
-    ['no response skips redirects and finalUrl', { redirects: 1, finalUrl: 'x' }, { kind: 'failed', url: 'http://h/', error: 'ECONNREFUSED' }, ['status:fail', 'redirects:skip', 'finalUrl:skip']],
+    [
+      'no response skips redirects and finalUrl',
+      { redirects: 1, finalUrl: 'x' },
+      { kind: 'failed', url: 'http://h/', error: 'ECONNREFUSED' },
+      ['status:fail', 'redirects:skip', 'finalUrl:skip'],
+    ],
   ];
   for (const [name, check, outcome, expected] of extended) {
     it(name, async () => {
@@ -96,7 +183,14 @@ describe('http check on a fake system', () => {
 });
 
 describe('service check on a fake system', () => {
-  const unit = (loadState: string, activeState: string, unitFileState: string, activeSeconds: number | null = null): UnitState => ({ unit: 'x.service', loadState, activeState, subState: '', unitFileState, activeSeconds });
+  const unit = (loadState: string, activeState: string, unitFileState: string, activeSeconds: number | null = null): UnitState => ({
+    unit: 'x.service',
+    loadState,
+    activeState,
+    subState: '',
+    unitFileState,
+    activeSeconds,
+  });
   const units = {
     ssh: unit('loaded', 'active', 'enabled', 3600),
     nginx: unit('loaded', 'inactive', 'disabled'),
@@ -131,7 +225,14 @@ describe('service check on a fake system', () => {
   });
   it('parses systemctl show, and reads enabled as systemctl is-enabled does', () => {
     const text = 'Id=ssh.service\nLoadState=loaded\nActiveState=active\nSubState=running\nUnitFileState=enabled\nActiveEnterTimestampMonotonic=5000000\n';
-    assert.deepEqual(parseShow('ssh', text, 65_000_000n), { unit: 'ssh.service', loadState: 'loaded', activeState: 'active', subState: 'running', unitFileState: 'enabled', activeSeconds: 60 });
+    assert.deepEqual(parseShow('ssh', text, 65_000_000n), {
+      unit: 'ssh.service',
+      loadState: 'loaded',
+      activeState: 'active',
+      subState: 'running',
+      unitFileState: 'enabled',
+      activeSeconds: 60,
+    });
     assert.equal(parseShow('x', 'LoadState=not-found\nActiveState=inactive\nActiveEnterTimestampMonotonic=0\n', 1n).activeSeconds, null);
     assert.throws(() => parseShow('x', 'garbage', 1n), /unexpected systemctl output/);
     assert.deepEqual(['enabled', 'static', 'disabled', 'masked', 'linked', ''].map(isEnabled), [true, true, false, false, false, false]);

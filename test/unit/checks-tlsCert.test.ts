@@ -10,7 +10,16 @@ after(() => regex.dispose());
 const DAY = 86_400_000;
 const cert = (over: Partial<CertFacts> = {}): CertOutcome => ({
   kind: 'cert',
-  cert: { subject: 'intranet.tssr.lan', issuer: 'TSSR CA', san: ['intranet.tssr.lan', '192.168.10.20'], notBefore: Date.now() - 10 * DAY, notAfter: Date.now() + 90.5 * DAY, selfSigned: false, pem: 'PEM', ...over },
+  cert: {
+    subject: 'intranet.tssr.lan',
+    issuer: 'TSSR CA',
+    san: ['intranet.tssr.lan', '192.168.10.20'],
+    notBefore: Date.now() - 10 * DAY,
+    notAfter: Date.now() + 90.5 * DAY,
+    selfSigned: false,
+    pem: 'PEM',
+    ...over,
+  },
 });
 
 describe('tlsCert check on a fake system', () => {
@@ -29,11 +38,23 @@ describe('tlsCert check on a fake system', () => {
   const file = '/etc/ssl/certs/intranet.pem';
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['a path alone proves a certificate is there', { path: file }, ['certificate:pass']],
-    ['subject, issuer and SAN', { path: file, subject: 'intranet.tssr.lan', issuer: 'TSSR CA', san: ['192.168.10.20', 'intranet.tssr.lan'] }, ['subject:pass', 'issuer:pass', 'san:pass']],
+    [
+      'subject, issuer and SAN',
+      { path: file, subject: 'intranet.tssr.lan', issuer: 'TSSR CA', san: ['192.168.10.20', 'intranet.tssr.lan'] },
+      ['subject:pass', 'issuer:pass', 'san:pass'],
+    ],
     ['SAN contains', { path: file, san: { contains: 'intranet.tssr.lan' } }, ['san:pass']],
     ['a wrong CN', { path: file, subject: 'www.tssr.lan' }, ['subject:fail']],
-    ['expiry with a margin', { path: file, expiresInDays: { gt: 30 }, valid: true, selfSigned: false }, ['expiresInDays:pass', 'valid:pass', 'selfSigned:pass']],
-    ['expired and self-signed', { path: '/etc/ssl/certs/old.pem', expiresInDays: { gt: 0 }, valid: true, selfSigned: true }, ['expiresInDays:fail', 'valid:fail', 'selfSigned:pass']],
+    [
+      'expiry with a margin',
+      { path: file, expiresInDays: { gt: 30 }, valid: true, selfSigned: false },
+      ['expiresInDays:pass', 'valid:pass', 'selfSigned:pass'],
+    ],
+    [
+      'expired and self-signed',
+      { path: '/etc/ssl/certs/old.pem', expiresInDays: { gt: 0 }, valid: true, selfSigned: true },
+      ['expiresInDays:fail', 'valid:fail', 'selfSigned:pass'],
+    ],
     ['the key matches', { path: file, keyMatches: '/etc/ssl/private/intranet.key' }, ['keyMatches:pass']],
     ['another key', { path: file, keyMatches: '/etc/ssl/private/other.key' }, ['keyMatches:fail']],
     ['a missing key fails', { path: file, keyMatches: '/etc/ssl/private/none.key' }, ['keyMatches:fail']],

@@ -27,9 +27,19 @@ describe('matchers and found values in words, for the learner', () => {
     ['length, plain', { length: 3 }, 'de longueur 3', 'of length 3'],
     ['length, compared (feminine)', { length: { gt: 2 } }, 'de longueur supérieure à 2', 'of length greater than 2'],
     ['haveKey', { haveKey: 'server.port' }, 'possède la clé « server.port »', 'has the key "server.port"'],
-    ['allOf', { allOf: [{ contains: 'sudo' }, { not: { contains: 'games' } }] }, 'contient « sudo » et ne contient pas « games »', 'contains "sudo" and does not contain "games"'],
+    [
+      'allOf',
+      { allOf: [{ contains: 'sudo' }, { not: { contains: 'games' } }] },
+      'contient « sudo » et ne contient pas « games »',
+      'contains "sudo" and does not contain "games"',
+    ],
     ['anyOf with a plain value', { anyOf: [0, { gt: 100 }] }, '(égal à 0 ou supérieur à 100)', '(equal to 0 or greater than 100)'],
-    ['nested allOf in anyOf', { anyOf: [{ allOf: [{ ge: 1 }, { le: 5 }] }, { equals: 9 }] }, '((supérieur ou égal à 1 et inférieur ou égal à 5) ou égal à 9)', '((at least 1 and at most 5) or equal to 9)'],
+    [
+      'nested allOf in anyOf',
+      { anyOf: [{ allOf: [{ ge: 1 }, { le: 5 }] }, { equals: 9 }] },
+      '((supérieur ou égal à 1 et inférieur ou égal à 5) ou égal à 9)',
+      '((at least 1 and at most 5) or equal to 9)',
+    ],
     ['an unknown operator stays data', { between: [1, 2] }, '{"between":[1,2]}', '{"between":[1,2]}'],
   ];
   for (const [name, m, fr, en] of cases) {
@@ -41,7 +51,12 @@ describe('matchers and found values in words, for the learner', () => {
 
   const found: Array<[string, unknown, string, string]> = [
     ['a short text', 'alice', 'alice', 'alice'],
-    ['a script: its first non-blank line, and how many follow', '\n#!/usr/bin/env bash\n# TODO\n\necho hi\n', '#!/usr/bin/env bash (+2 lignes)', '#!/usr/bin/env bash (+2 lines)'],
+    [
+      'a script: its first non-blank line, and how many follow',
+      '\n#!/usr/bin/env bash\n# TODO\n\necho hi\n',
+      '#!/usr/bin/env bash (+2 lignes)',
+      '#!/usr/bin/env bash (+2 lines)',
+    ],
     ['a long line, cut at 80 characters', 'x'.repeat(200), `${'x'.repeat(79)}…`, `${'x'.repeat(79)}…`],
     ['a number', 0, '0', '0'],
     ['nothing', null, '∅', '∅'],
@@ -63,7 +78,10 @@ describe('matchers and found values in words, for the learner', () => {
   });
 
   it('a mismatch reads as a sentence, never as JSON against a whole output', () => {
-    const reason = { code: 'mismatch', params: { property: 'contents', expected: { matches: '(^|/)rh/contrat' }, actual: '#!/usr/bin/env bash\n# TODO\nexit 0\n' } };
+    const reason = {
+      code: 'mismatch',
+      params: { property: 'contents', expected: { matches: '(^|/)rh/contrat' }, actual: '#!/usr/bin/env bash\n# TODO\nexit 0\n' },
+    };
     assert.equal(renderReason('fr', reason), 'contents : attendu correspond au motif « (^|/)rh/contrat », trouvé #!/usr/bin/env bash (+2 lignes)');
     assert.equal(renderReason('en', reason), 'contents: expected matches the pattern "(^|/)rh/contrat", found #!/usr/bin/env bash (+2 lines)');
     const groups = { code: 'mismatch', params: { property: 'groups', expected: { contains: 'compta' }, actual: ['bob', 'rh'] } };

@@ -27,14 +27,19 @@ describe('exercise lifecycle: setup, cleanup and startsMet', () => {
   });
 
   it('accepts setup and cleanup scripts and a critère that starts met', () => {
-    const text = base.replace('solution:', 'setup: setup/depart.sh\ncleanup: setup/fin.sh\nsolution:').replace('    points: 1', '    points: 1\n    startsMet: true');
+    const text = base
+      .replace('solution:', 'setup: setup/depart.sh\ncleanup: setup/fin.sh\nsolution:')
+      .replace('    points: 1', '    points: 1\n    startsMet: true');
     assert.deepEqual(problems(text), []);
   });
 
   for (const key of ['setup', 'cleanup']) {
     it(`refuses a ${key} path that leaves the exercise folder, at the path`, () => {
       const p = validateText('exercise', base.replace('solution:', `${key}: ../../etc/shadow\nsolution:`), 'exercise.yaml', 'fr').problems;
-      assert.deepEqual(p.map((x) => [x.code, x.range.line, x.range.col]), [['path-outside', 4, key.length + 3]]);
+      assert.deepEqual(
+        p.map((x) => [x.code, x.range.line, x.range.col]),
+        [['path-outside', 4, key.length + 3]],
+      );
       assert.match(p[0].message, /sort du dossier de l’exercice/);
     });
   }

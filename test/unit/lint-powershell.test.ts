@@ -11,14 +11,28 @@ const table: RuleCases[] = [
   },
   {
     code: 'TSSR-P002',
-    bad: [HELP + 'ls C:\\\n', HELP + 'Get-Process | % { $_.Name }\n', HELP + 'Get-Service | ? Status -eq Running\n', HELP + 'gci -Recurse\n', HELP + 'Get-Item x | select Name\n'],
+    bad: [
+      HELP + 'ls C:\\\n',
+      HELP + 'Get-Process | % { $_.Name }\n',
+      HELP + 'Get-Service | ? Status -eq Running\n',
+      HELP + 'gci -Recurse\n',
+      HELP + 'Get-Item x | select Name\n',
+    ],
     good: [HELP + 'Get-ChildItem -Path C:\\\n', HELP + 'foreach ($p in Get-Process) { $p.Name }\n', HELP + '$ls = 3\n', HELP + 'Write-Output "ls"\n'],
     fix: [[HELP + 'gci -Recurse\n', HELP + 'Get-ChildItem -Recurse\n']],
   },
   {
     code: 'TSSR-P003',
-    bad: [HELP.replace('param()', 'param([string]$Password)'), HELP.replace('param()', 'param($MotDePasse)'), 'function Connect-X { param([string]$AdminPassword) }\n'],
-    good: [HELP.replace('param()', 'param([SecureString]$Password)'), HELP.replace('param()', 'param([PSCredential]$Credential)'), HELP.replace('param()', 'param([string]$PasswordPolicy)')],
+    bad: [
+      HELP.replace('param()', 'param([string]$Password)'),
+      HELP.replace('param()', 'param($MotDePasse)'),
+      'function Connect-X { param([string]$AdminPassword) }\n',
+    ],
+    good: [
+      HELP.replace('param()', 'param([SecureString]$Password)'),
+      HELP.replace('param()', 'param([PSCredential]$Credential)'),
+      HELP.replace('param()', 'param([string]$PasswordPolicy)'),
+    ],
   },
   {
     code: 'TSSR-P004',
@@ -39,12 +53,14 @@ const table: RuleCases[] = [
   {
     code: 'TSSR-P007',
     bad: [
-      HELP + 'try { Get-Item x } catch { }\n', HELP + 'try { Get-Item x } catch [System.IO.IOException] {\n}\n',
+      HELP + 'try { Get-Item x } catch { }\n',
+      HELP + 'try { Get-Item x } catch [System.IO.IOException] {\n}\n',
       HELP + 'try { Get-Item x } catch [System.IO.IOException], [System.UnauthorizedAccessException] { # rien\n  <# vraiment rien #>\n}\n',
       HELP + 'try { Get-Item x }\nCatch\n{\n}\n',
     ],
     good: [
-      HELP + 'try { Get-Item x } catch { Write-Error $_ }\n', HELP + 'try { Get-Item x } catch { throw }\n',
+      HELP + 'try { Get-Item x } catch { Write-Error $_ }\n',
+      HELP + 'try { Get-Item x } catch { throw }\n',
       HELP + 'try { Get-Item x } catch { # journalisé\n  Write-Warning "catch { } ignoré"\n}\n',
       HELP + 'Write-Output "try { } catch { }"\n',
     ],
@@ -57,13 +73,22 @@ const table: RuleCases[] = [
   },
   {
     code: 'TSSR-P009',
-    bad: [HELP + 'Get-Service -ComputerName "SRV-AD01"\n', HELP + "Restart-Computer -ComputerName 'pc12' -Force\n", HELP + 'Get-CimInstance Win32_OS -ComputerName SRV01\n'],
+    bad: [
+      HELP + 'Get-Service -ComputerName "SRV-AD01"\n',
+      HELP + "Restart-Computer -ComputerName 'pc12' -Force\n",
+      HELP + 'Get-CimInstance Win32_OS -ComputerName SRV01\n',
+    ],
     good: [HELP + 'Get-Service -ComputerName $ComputerName\n', HELP + 'Get-Service -ComputerName localhost\n', HELP + 'Get-Service -Name "SRV01"\n'],
   },
   {
     code: 'TSSR-P010',
     bad: [HELP + 'Copy-Item a.txt b.txt c\n', HELP + 'New-Item x File y\n'],
-    good: [HELP + 'Copy-Item -Path a.txt -Destination b.txt\n', HELP + 'Get-ChildItem C:\\\n', HELP + 'Copy-Item a.txt b.txt\n', HELP + 'robocopy a b c /MIR\n'],
+    good: [
+      HELP + 'Copy-Item -Path a.txt -Destination b.txt\n',
+      HELP + 'Get-ChildItem C:\\\n',
+      HELP + 'Copy-Item a.txt b.txt\n',
+      HELP + 'robocopy a b c /MIR\n',
+    ],
   },
   {
     code: 'TSSR-P011',

@@ -27,7 +27,12 @@ function dupPack(edit: (name: string, text: string) => string): string {
 }
 
 describe('check loads pack.yaml and one exercise, with the problems validate reports for it', () => {
-  const packs = [PACK, ...readdirSync(join(FIXTURES, 'bad-packs')).map((n) => join(FIXTURES, 'bad-packs', n)).filter((d) => existsSync(join(d, 'pack.yaml')))];
+  const packs = [
+    PACK,
+    ...readdirSync(join(FIXTURES, 'bad-packs'))
+      .map((n) => join(FIXTURES, 'bad-packs', n))
+      .filter((d) => existsSync(join(d, 'pack.yaml'))),
+  ];
 
   it(`equals the whole-pack load for every exercise of ${packs.length} packs (sample and bad-pack corpus)`, () => {
     let compared = 0;
@@ -54,9 +59,15 @@ describe('check loads pack.yaml and one exercise, with the problems validate rep
       try {
         const second = loadTarget(join(dir, 'ex2'), 'en').problems;
         assert.deepEqual(second, viaWholePack(dir, join(dir, 'ex2')));
-        assert.equal(second.some((p) => p.code === 'duplicate-exercise'), duplicate);
+        assert.equal(
+          second.some((p) => p.code === 'duplicate-exercise'),
+          duplicate,
+        );
         // The first of two is never the duplicate.
-        assert.equal(loadTarget(join(dir, 'ex'), 'en').problems.some((p) => p.code === 'duplicate-exercise'), false);
+        assert.equal(
+          loadTarget(join(dir, 'ex'), 'en').problems.some((p) => p.code === 'duplicate-exercise'),
+          false,
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -65,18 +76,29 @@ describe('check loads pack.yaml and one exercise, with the problems validate rep
 
   it('with a parse cache, the same problems; a cached value stands for the parse of an unchanged text only', () => {
     const store = new Map<string, unknown>();
-    const cache: ParseCache = { get: (f, text) => store.get(f + '\0' + text), set: (f, text, v) => { store.set(f + '\0' + text, v); } };
+    const cache: ParseCache = {
+      get: (f, text) => store.get(f + '\0' + text),
+      set: (f, text, v) => {
+        store.set(f + '\0' + text, v);
+      },
+    };
     const dir = dupPack((_n, t) => t);
     useParseCache(cache);
     try {
       const cold = loadTarget(join(dir, 'ex2'), 'en').problems;
       assert.ok(store.size >= 2, 'the parse results were kept');
       assert.deepEqual(loadTarget(join(dir, 'ex2'), 'en').problems, cold);
-      assert.ok(cold.some((p) => p.code === 'duplicate-exercise' && p.range.line === 1), JSON.stringify(cold));
+      assert.ok(
+        cold.some((p) => p.code === 'duplicate-exercise' && p.range.line === 1),
+        JSON.stringify(cold),
+      );
       // A changed text is parsed again: its new problem is found and located.
       writeFileSync(join(dir, 'ex2', 'exercise.yaml'), readFileSync(join(dir, 'ex2', 'exercise.yaml'), 'utf8').replace('points: 1', 'points: .inf'));
       const changed = loadTarget(join(dir, 'ex2'), 'en').problems;
-      assert.ok(changed.some((p) => p.code === 'not-finite' && p.range.line === 11), JSON.stringify(changed));
+      assert.ok(
+        changed.some((p) => p.code === 'not-finite' && p.range.line === 11),
+        JSON.stringify(changed),
+      );
     } finally {
       useParseCache(undefined);
       rmSync(dir, { recursive: true, force: true });

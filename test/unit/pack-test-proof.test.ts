@@ -3,20 +3,50 @@ import type { Exercise, RunReport } from '../../schemas/generated/types';
 import { formatTable, freshProblems, needsContainer, solvedProblems, type ProofRow } from '../../extension/src/cli/lab/proof';
 
 const criterion = (id: string, startsMet?: boolean): Exercise['criteria'][number] => ({
-  id, title: id, referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [{ type: 'file', path: '/etc/passwd' }], ...(startsMet ? { startsMet } : {}),
+  id,
+  title: id,
+  referentiel: 'CCS1.1',
+  points: 1,
+  hint: 'h',
+  checks: [{ type: 'file', path: '/etc/passwd' }],
+  ...(startsMet ? { startsMet } : {}),
 });
 const ex: Exercise = { id: 'ex', title: 'Ex', competences: ['CCS1'], solution: { apply: 'a.sh' }, criteria: [criterion('donne', true), criterion('travail')] };
 
 /** A report with these critère statuses; a non-passed critère carries one failing result. */
 function report(statuses: Record<string, RunReport['criteria'][number]['status']>, outcome: RunReport['outcome'] = 'complete'): RunReport {
   const criteria = Object.entries(statuses).map(([id, status]) => ({
-    id, title: id, referentiel: 'CCS1.1', points: 1, earned: status === 'passed' ? 1 : 0, status,
-    results: status === 'passed' ? [] : [{ event: 'result', criterionId: id, checkIndex: 0, checkType: 'file', property: 'exists', status: status === 'error' ? 'error' : 'fail', message: 'absent' }],
+    id,
+    title: id,
+    referentiel: 'CCS1.1',
+    points: 1,
+    earned: status === 'passed' ? 1 : 0,
+    status,
+    results:
+      status === 'passed'
+        ? []
+        : [
+            {
+              event: 'result',
+              criterionId: id,
+              checkIndex: 0,
+              checkType: 'file',
+              property: 'exists',
+              status: status === 'error' ? 'error' : 'fail',
+              message: 'absent',
+            },
+          ],
   })) as RunReport['criteria'];
   const n = (s: string) => criteria.filter((c) => c.status === s).length;
   return {
-    reportVersion: 1, exercise: { id: 'ex', title: 'Ex', competences: ['CCS1'] }, target: 'local', startedAt: new Date(0).toISOString(), durationMs: 1,
-    outcome, ...(outcome === 'interrupted' ? { error: 'connexion perdue' } : {}), criteria,
+    reportVersion: 1,
+    exercise: { id: 'ex', title: 'Ex', competences: ['CCS1'] },
+    target: 'local',
+    startedAt: new Date(0).toISOString(),
+    durationMs: 1,
+    outcome,
+    ...(outcome === 'interrupted' ? { error: 'connexion perdue' } : {}),
+    criteria,
     totals: { points: criteria.length, earned: n('passed'), passed: n('passed'), failed: n('failed'), errors: n('error'), notRun: n('notRun') },
   };
 }
@@ -26,7 +56,11 @@ describe('pack test verdicts', () => {
     ['every critère failing is the proof', report({ donne: 'failed', travail: 'failed' }), []],
     ['a startsMet critère may pass', report({ donne: 'passed', travail: 'notRun' }), []],
     ['any other critère passing is not', report({ donne: 'passed', travail: 'passed' }), [/ex : le critère travail réussit déjà au départ.*startsMet: true/]],
-    ['an error is a broken check, not a failing one', report({ donne: 'failed', travail: 'error' }), [/le critère travail est en erreur au départ.*exists: absent/]],
+    [
+      'an error is a broken check, not a failing one',
+      report({ donne: 'failed', travail: 'error' }),
+      [/le critère travail est en erreur au départ.*exists: absent/],
+    ],
     ['an interrupted run proves nothing', report({ donne: 'failed', travail: 'failed' }, 'interrupted'), [/vérification interrompue : connexion perdue/]],
   ];
   for (const [name, r, expected] of fresh) {
@@ -39,7 +73,9 @@ describe('pack test verdicts', () => {
 
   it('solved: every critère must pass, startsMet or not; the first failing result is quoted', () => {
     assert.deepEqual(solvedProblems(ex, report({ donne: 'passed', travail: 'passed' }), 'en'), []);
-    assert.deepEqual(solvedProblems(ex, report({ donne: 'failed', travail: 'passed' }), 'en'), ['ex: critère donne does not pass with the solution (FAILED): exists: absent']);
+    assert.deepEqual(solvedProblems(ex, report({ donne: 'failed', travail: 'passed' }), 'en'), [
+      'ex: critère donne does not pass with the solution (FAILED): exists: absent',
+    ]);
   });
 
   it('needs a container for setup, apply or cleanup scripts, not for files-only solutions', () => {
@@ -50,7 +86,15 @@ describe('pack test verdicts', () => {
 
   it('prints one aligned row per exercise with phase times, a dash where a phase does not apply', () => {
     const rows: ProofRow[] = [
-      { id: 'ex', where: 'container', fresh: report({ donne: 'passed', travail: 'failed' }), solved: report({ donne: 'passed', travail: 'passed' }), times: { boot: 3.14, setup: 0.5, fresh: 1, apply: 0.25, solved: 1 }, verdict: 'ok', problems: [] },
+      {
+        id: 'ex',
+        where: 'container',
+        fresh: report({ donne: 'passed', travail: 'failed' }),
+        solved: report({ donne: 'passed', travail: 'passed' }),
+        times: { boot: 3.14, setup: 0.5, fresh: 1, apply: 0.25, solved: 1 },
+        verdict: 'ok',
+        problems: [],
+      },
       { id: 'script', where: 'local', times: { fresh: 0.9 }, verdict: 'failed', problems: ['x'] },
     ];
     const lines = formatTable(rows, 'fr', [ex]).split('\n');

@@ -35,7 +35,13 @@ describe('pack validation with positions', () => {
     ['an unknown property, at its key', valid.replace('    points: 1', '    points: 1\n    poids: 2'), 10, 5, /propriété inconnue « poids »/],
     ['a wrong type', valid.replace('points: 1', 'points: beaucoup'), 9, 13, /points.*nombre|number/],
     ['a missing required property', valid.replace('    hint: Indice\n', ''), 6, 5, /hint/],
-    ['a command exec given as a string', valid.replace('      - type: file\n        path: /etc/passwd', '      - type: command\n        exec: ls -l'), 13, 15, /exec/],
+    [
+      'a command exec given as a string',
+      valid.replace('      - type: file\n        path: /etc/passwd', '      - type: command\n        exec: ls -l'),
+      13,
+      15,
+      /exec/,
+    ],
   ];
   for (const [name, text, line, col, message] of cases) {
     it(`locates ${name} at ${line}:${col}`, () => {
@@ -53,7 +59,10 @@ describe('pack validation with positions', () => {
 
   it('refuses a path leaving the exercise folder even without a folder to look in (text being edited)', () => {
     const p = validateText('exercise', valid.replace('apply: s.sh', 'apply: ../../etc/shadow'), 'exercise.yaml', 'fr').problems;
-    assert.deepEqual(p.map((x) => [x.code, x.range.line, x.range.col]), [['path-outside', 4, 20]]);
+    assert.deepEqual(
+      p.map((x) => [x.code, x.range.line, x.range.col]),
+      [['path-outside', 4, 20]],
+    );
     assert.match(p[0].message, /sort du dossier de l’exercice/);
   });
 

@@ -74,8 +74,14 @@ describe('path policy (resolveInside)', () => {
   });
 
   const lexical: Array<[string, string | undefined]> = [
-    ['a/b.txt', undefined], ['a/../b.txt', undefined], ['../b.txt', 'outside'], ['a/../../b', 'outside'],
-    ['/etc/shadow', 'absolute'], ['\\\\server\\share', 'absolute'], ['a\0', 'nul'], ['  ', 'empty'],
+    ['a/b.txt', undefined],
+    ['a/../b.txt', undefined],
+    ['../b.txt', 'outside'],
+    ['a/../../b', 'outside'],
+    ['/etc/shadow', 'absolute'],
+    ['\\\\server\\share', 'absolute'],
+    ['a\0', 'nul'],
+    ['  ', 'empty'],
   ];
   for (const [rel, expected] of lexical) {
     it(`lexically, ${JSON.stringify(rel)} is ${expected ?? 'acceptable'}`, () => assert.equal(lexicalViolation(rel), expected));

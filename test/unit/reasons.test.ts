@@ -23,7 +23,11 @@ function balanced(text: string, open: number): string {
 }
 
 /** One place the agent builds a reason: the codes its first argument may take, and the param names of a literal second argument. */
-interface Site { where: string; codes: string[]; params?: Set<string> }
+interface Site {
+  where: string;
+  codes: string[];
+  params?: Set<string>;
+}
 
 /** Every `because(…)` (and the request parser's `bad(…)`/`refuse(…)`) of the agent sources, with literal codes. */
 function sites(): Site[] {
@@ -51,9 +55,15 @@ function sites(): Site[] {
 
 /** Codes picked from a table rather than written in a call (e.g. the http probe's failures): dotted literals anywhere. */
 function dottedCodes(): string[] {
-  const all = sources(join(ROOT, 'agent/src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'([a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*)'/g)].map((m) => m[1]));
+  const all = sources(join(ROOT, 'agent/src')).flatMap((f) =>
+    [...readFileSync(f, 'utf8').matchAll(/'([a-z][A-Za-z0-9]*\.[a-z][A-Za-z0-9]*)'/g)].map((m) => m[1]),
+  );
   // Only literals in a code family the catalogue knows (`snmp.…`); file names such as 'snmp.conf' are no codes.
-  const families = new Set(Object.keys(reasons).filter((k) => k.includes('.')).map((k) => k.split('.')[0]));
+  const families = new Set(
+    Object.keys(reasons)
+      .filter((k) => k.includes('.'))
+      .map((k) => k.split('.')[0]),
+  );
   const fileNames = /^[a-z]+\.(conf|cnf|notice|json|yaml|ya?ml|txt|pem|log|sh|d)$/;
   return [...new Set(all)].filter((c) => families.has(c.split('.')[0]) && !fileNames.test(c));
 }
@@ -107,7 +117,9 @@ describe('reason catalogue', () => {
   }
 
   it('French and English differ for every entry (no copy left untranslated), each filled in', () => {
-    const same = Object.entries(reasons).filter(([, e]) => !e.fr || !e.en || (e.fr === e.en && /[a-z]{4}/.test(e.fr))).map(([c]) => c);
+    const same = Object.entries(reasons)
+      .filter(([, e]) => !e.fr || !e.en || (e.fr === e.en && /[a-z]{4}/.test(e.fr)))
+      .map(([c]) => c);
     assert.deepEqual(same, []);
   });
 });

@@ -8,12 +8,27 @@ const hostile = 'Titre\u001b[31m rouge\u0000\u0007\u009b2J\ud800';
 
 function report(): RunReport {
   return {
-    reportVersion: 1, exercise: { id: 'ex', title: hostile, competences: ['CP9'] }, target: 'local', startedAt: '2026-01-01T00:00:00Z', durationMs: 5,
-    outcome: 'complete', totals: { points: 1, earned: 0, passed: 0, failed: 1, errors: 0, notRun: 0 },
-    criteria: [{
-      id: 'c1', title: hostile, referentiel: 'CP9.1', points: 1, earned: 0, status: 'failed', hint: hostile,
-      results: [{ event: 'result', criterionId: 'c1', checkIndex: 0, checkType: 'command', property: 'stdout', status: 'fail', message: hostile, durationMs: 1 }],
-    }],
+    reportVersion: 1,
+    exercise: { id: 'ex', title: hostile, competences: ['CP9'] },
+    target: 'local',
+    startedAt: '2026-01-01T00:00:00Z',
+    durationMs: 5,
+    outcome: 'complete',
+    totals: { points: 1, earned: 0, passed: 0, failed: 1, errors: 0, notRun: 0 },
+    criteria: [
+      {
+        id: 'c1',
+        title: hostile,
+        referentiel: 'CP9.1',
+        points: 1,
+        earned: 0,
+        status: 'failed',
+        hint: hostile,
+        results: [
+          { event: 'result', criterionId: 'c1', checkIndex: 0, checkType: 'command', property: 'stdout', status: 'fail', message: hostile, durationMs: 1 },
+        ],
+      },
+    ],
   };
 }
 

@@ -12,7 +12,11 @@ import { buildRequest } from '../../extension/src/core/request';
 /** An exercise naming the given workspace files and solution folder, as if validation had been skipped. */
 function exercise(workspaceFiles: string[], solutionFiles?: string): Exercise {
   return {
-    id: 'ex', title: 'Ex', competences: ['CP9'], workspaceFiles, solution: solutionFiles ? { files: solutionFiles } : { apply: 's.sh' },
+    id: 'ex',
+    title: 'Ex',
+    competences: ['CP9'],
+    workspaceFiles,
+    solution: solutionFiles ? { files: solutionFiles } : { apply: 's.sh' },
     criteria: [{ id: 'c1', title: 'T', referentiel: 'CP9.1', points: 1, hint: 'H', checks: [{ type: 'file', path: '/etc/hostname' }] }],
   };
 }
@@ -42,8 +46,10 @@ describe('request building and lint checks refuse paths outside (defence behind 
   ];
   for (const [name, files, solution, code] of refused) {
     it(`buildRequest throws a PackError ${code} for ${name}`, () => {
-      assert.throws(() => buildRequest(exercise(files, solution), dir, { lang: 'fr', useSolution: solution !== undefined }),
-        (e: unknown) => e instanceof PackError && e.code === code);
+      assert.throws(
+        () => buildRequest(exercise(files, solution), dir, { lang: 'fr', useSolution: solution !== undefined }),
+        (e: unknown) => e instanceof PackError && e.code === code,
+      );
     });
   }
 

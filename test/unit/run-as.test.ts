@@ -12,7 +12,12 @@ const groups = parseGroups('root:x:0:\nalice:x:1002:\ncompta:x:2000:bob,alice\nr
 
 describe('runAs: resolving the user', () => {
   const cases: Array<[string, string, number, unknown]> = [
-    ['as root: switch, with the primary and supplementary groups', 'alice', 0, { kind: 'switch', identity: { name: 'alice', uid: 1002, gid: 1002, groups: [1002, 2000], home: '/nonexistent-home', shell: '/bin/sh' } }],
+    [
+      'as root: switch, with the primary and supplementary groups',
+      'alice',
+      0,
+      { kind: 'switch', identity: { name: 'alice', uid: 1002, gid: 1002, groups: [1002, 2000], home: '/nonexistent-home', shell: '/bin/sh' } },
+    ],
     ['already that user: no switch', 'alice', 1002, { kind: 'self' }],
     ['without root: an error saying root is needed', 'alice', 1000, { kind: 'failed', reason: { code: 'runAs.needsRoot', params: { user: 'alice' } } }],
     ['an unknown user', 'mallory', 0, { kind: 'failed', reason: { code: 'runAs.noUser', params: { user: 'mallory' } } }],
@@ -22,8 +27,15 @@ describe('runAs: resolving the user', () => {
   }
 
   it('spawns through setpriv with ids, groups, a clean environment and the home (or /)', async () => {
-    const s = await asUser({ name: 'alice', uid: 1002, gid: 1002, groups: [1002, 2000], home: '/nonexistent-home', shell: '/bin/sh' }, ['touch', '/srv/compta/x'], '/usr/bin/setpriv');
-    assert.deepEqual([s.file, s.args, s.cwd], ['/usr/bin/setpriv', ['--reuid', '1002', '--regid', '1002', '--groups', '1002,2000', '--', 'touch', '/srv/compta/x'], '/']);
+    const s = await asUser(
+      { name: 'alice', uid: 1002, gid: 1002, groups: [1002, 2000], home: '/nonexistent-home', shell: '/bin/sh' },
+      ['touch', '/srv/compta/x'],
+      '/usr/bin/setpriv',
+    );
+    assert.deepEqual(
+      [s.file, s.args, s.cwd],
+      ['/usr/bin/setpriv', ['--reuid', '1002', '--regid', '1002', '--groups', '1002,2000', '--', 'touch', '/srv/compta/x'], '/'],
+    );
     assert.deepEqual([s.env.HOME, s.env.USER, s.env.LOGNAME, s.env.PATH], ['/nonexistent-home', 'alice', 'alice', '/usr/local/bin:/usr/bin:/bin']);
     assert.ok(!Object.keys(s.env).some((k) => /^(SSH_|npm_|TSSR)/.test(k)), Object.keys(s.env).join(' '));
   });
@@ -41,7 +53,12 @@ describe('runAs: resolving the user', () => {
       assert.deepEqual(summary, ['runAs:error', 'exitStatus:skip']);
       return;
     }
-    const { summary, outcomes } = await runOn(command, { type: 'command', exec: ['true'], runAs: 'alice', exitStatus: 0 }, fakeSystem({ passwd, groups }), regex);
+    const { summary, outcomes } = await runOn(
+      command,
+      { type: 'command', exec: ['true'], runAs: 'alice', exitStatus: 0 },
+      fakeSystem({ passwd, groups }),
+      regex,
+    );
     assert.deepEqual(summary, ['runAs:error', 'exitStatus:skip']);
     assert.equal(outcomes[0].reason?.code, 'runAs.needsRoot');
   });

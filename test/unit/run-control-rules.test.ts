@@ -27,12 +27,17 @@ ${x}
 ${y}
 `;
 }
-const check = (id: string, needs?: string[]): string => `      - type: file\n        path: /etc/passwd\n        id: ${id}${needs ? `\n        needs: [${needs.join(', ')}]` : ''}`;
+const check = (id: string, needs?: string[]): string =>
+  `      - type: file\n        path: /etc/passwd\n        id: ${id}${needs ? `\n        needs: [${needs.join(', ')}]` : ''}`;
 const checks = (...items: string[]): string => `    checks:\n${items.join('\n')}`;
 
 function problems(text: string, lang: 'fr' | 'en' = 'fr'): Array<{ code: string; line: number; col: number; message: string }> {
-  return validateText('exercise', text, 'exercise.yaml', lang, () => ({ ok: true, abs: '/x' })).problems
-    .map((p) => ({ code: p.code, line: p.range.line, col: p.range.col, message: p.message }));
+  return validateText('exercise', text, 'exercise.yaml', lang, () => ({ ok: true, abs: '/x' })).problems.map((p) => ({
+    code: p.code,
+    line: p.range.line,
+    col: p.range.col,
+    message: p.message,
+  }));
 }
 
 describe('run control rules: needs between critères and checks', () => {
@@ -46,7 +51,14 @@ describe('run control rules: needs between critères and checks', () => {
     ['a check that needs itself', exercise(checks(check('a', ['a'])), checks(check('b'))), 'needs-cycle', 15, 17, /boucle : a → a/],
     ['a loop between checks', exercise(checks(check('a', ['b'])), checks(check('b', ['a']))), 'needs-cycle', 25, 17, /boucle : (a → b → a|b → a → b)/],
     ['a loop through a critère', exercise(checks(check('a', ['b'])), `    needs: [x]\n${checks(check('b'))}`), 'needs-cycle', 21, 13, /boucle/],
-    ['a duplicate id that needs would name', exercise(checks(check('a')), checks(check('a'), check('c', ['a']))), 'duplicate-check-id', 23, 13, /en double « a »/],
+    [
+      'a duplicate id that needs would name',
+      exercise(checks(check('a')), checks(check('a'), check('c', ['a']))),
+      'duplicate-check-id',
+      23,
+      13,
+      /en double « a »/,
+    ],
   ];
   for (const [name, text, code, line, col, message] of cases) {
     it(`locates ${name} at ${line}:${col}`, () => {
@@ -66,7 +78,10 @@ describe('run control rules: needs between critères and checks', () => {
     const script = (path: string): string => checks(`      - type: script\n        script: ${path}`);
     assert.deepEqual(problems(exercise(script('backup.sh'), script('/usr/local/bin/sauvegarde'), 'workspaceFiles: [backup.sh]\n')), []);
     const p = problems(exercise(script('backup.sh'), checks(check('b'))));
-    assert.deepEqual(p.map((x) => [x.code, x.line]), [['script-not-in-workspace', 13]]);
+    assert.deepEqual(
+      p.map((x) => [x.code, x.line]),
+      [['script-not-in-workspace', 13]],
+    );
     assert.match(p[0].message, /workspaceFiles/);
   });
 });
@@ -75,7 +90,10 @@ describe('run control in the request', () => {
   const crit = (id: string, checks: unknown[], needs?: string[]): Exercise['criteria'][number] =>
     ({ id, title: id, referentiel: 'CP9.1', points: 1, hint: 'h', checks, ...(needs ? { needs } : {}) }) as Exercise['criteria'][number];
   const ex = {
-    id: 'ex', title: 'Ex', competences: ['CP9'], solution: { apply: 's.sh' },
+    id: 'ex',
+    title: 'Ex',
+    competences: ['CP9'],
+    solution: { apply: 's.sh' },
     criteria: [
       crit('base', [{ type: 'file', path: '/etc', id: 'etc' }]),
       crit('svc', [{ type: 'file', path: '/etc/passwd', needs: ['etc'] }]),
@@ -92,12 +110,22 @@ describe('run control in the request', () => {
 
   it('the request carries critère needs; the checks carry their own', () => {
     const req = buildRequest(ex, '/nonexistent', { lang: 'fr', only: ['top'] });
-    assert.deepEqual(req.criteria.map((c) => [c.id, c.needs ?? null]), [['base', null], ['svc', null], ['top', ['svc']]]);
+    assert.deepEqual(
+      req.criteria.map((c) => [c.id, c.needs ?? null]),
+      [
+        ['base', null],
+        ['svc', null],
+        ['top', ['svc']],
+      ],
+    );
     assert.deepEqual((req.criteria[1].checks[0] as { needs?: string[] }).needs, ['etc']);
   });
 
   it('the run deadline covers retry windows, and with needs the sequential bound', () => {
-    const check = (extra: Record<string, unknown>): RunRequest['criteria'][number] => ({ id: 'c', checks: [{ type: 'file', path: '/', timeoutMs: 1000, ...extra } as never] });
+    const check = (extra: Record<string, unknown>): RunRequest['criteria'][number] => ({
+      id: 'c',
+      checks: [{ type: 'file', path: '/', timeoutMs: 1000, ...extra } as never],
+    });
     const plain = runDeadlineMs({ criteria: [check({}), check({})], concurrency: 2 });
     assert.equal(runDeadlineMs({ criteria: [check({ retry: { timeoutMs: 5000 } }), check({})], concurrency: 2 }), plain + 7500);
     assert.equal(runDeadlineMs({ criteria: [check({ id: 'a' }), check({ needs: ['a'] })], concurrency: 2 }), plain + 1000);
@@ -110,7 +138,7 @@ describe('the SSH launcher with --sudo', () => {
     assert.doesNotMatch(launcherCommand(hash), /sudo/);
     assert.match(launcherCommand(hash, true), /exec sudo -n -- "\$\(command -v node\)" "\$PWD"\/'\.cache\/tssr-lab\/agent-abcdef0123456789\.js' serve$/);
   });
-  it('tells a missing sudo and sudo\'s own refusals from an agent failure', () => {
+  it("tells a missing sudo and sudo's own refusals from an agent failure", () => {
     const cases: Array<[number, string, boolean, string | undefined]> = [
       [92, 'tssr-lab-launcher: no-sudo\n', true, 'no-sudo'],
       [1, 'sudo: a password is required\n', true, 'sudo-refused'],
@@ -125,7 +153,8 @@ describe('the SSH launcher with --sudo', () => {
 describe('run control in every check type', () => {
   it('each check type the agent runs takes id, needs and retry (a new type adds the two $ref lines)', () => {
     const missing = CHECK_SCHEMAS.filter((s) => s.properties && !/lint\.schema/.test(s.$id))
-      .filter((s) => !['id', 'needs', 'retry'].every((k) => k in (s.properties as Record<string, unknown>))).map((s) => s.$id);
+      .filter((s) => !['id', 'needs', 'retry'].every((k) => k in (s.properties as Record<string, unknown>)))
+      .map((s) => s.$id);
     assert.deepEqual(missing, []);
   });
 });

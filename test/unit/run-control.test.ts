@@ -8,12 +8,26 @@ import { fakeSystem, type FakeFacts } from '../helpers/fake-system';
 const regex = new RegexEngine();
 after(() => regex.dispose());
 
-type Line = { event: string; criterionId?: string; checkIndex?: number; property?: string; status?: string; reason?: { code: string; params?: Record<string, any> } };
+type Line = {
+  event: string;
+  criterionId?: string;
+  checkIndex?: number;
+  property?: string;
+  status?: string;
+  reason?: { code: string; params?: Record<string, any> };
+};
 
 /** Runs a request on the real runner against a fake system; returns every protocol line it emitted, in order. */
 async function run(criteria: RunRequest['criteria'], facts: FakeFacts, concurrency = 4): Promise<Line[]> {
   const lines: Line[] = [];
-  useSink({ write: (text) => text.split('\n').filter(Boolean).forEach((l) => lines.push(JSON.parse(l))), exit: () => undefined });
+  useSink({
+    write: (text) =>
+      text
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => lines.push(JSON.parse(l))),
+    exit: () => undefined,
+  });
   await runAll({ event: 'run', protocol: 1, runId: 't', lang: 'en', concurrency, criteria }, '/', { system: fakeSystem(facts), regex });
   await new Promise((r) => setImmediate(r));
   return lines;
@@ -26,30 +40,55 @@ const results = (lines: Line[]): string[] => lines.filter((l) => l.event === 're
 
 describe('run control: needs between checks and critères', () => {
   const cases: Array<[string, RunRequest['criteria'], string[]]> = [
-    ['a passed prerequisite lets its dependent run',
+    [
+      'a passed prerequisite lets its dependent run',
       [{ id: 'x', checks: [running('a', 'sshd'), running('b', 'sshd', { needs: ['a'] })] }],
-      ['x/0 running:pass', 'x/1 running:pass']],
-    ['a failed prerequisite skips its dependent',
+      ['x/0 running:pass', 'x/1 running:pass'],
+    ],
+    [
+      'a failed prerequisite skips its dependent',
       [{ id: 'x', checks: [running('a', 'nginx'), running('b', 'sshd', { needs: ['a'] })] }],
-      ['x/0 running:fail', 'x/1 needs:skip']],
-    ['a skip propagates down a chain declared in reverse order',
+      ['x/0 running:fail', 'x/1 needs:skip'],
+    ],
+    [
+      'a skip propagates down a chain declared in reverse order',
       [{ id: 'x', checks: [running('c', 'sshd', { needs: ['b'] }), running('b', 'sshd', { needs: ['a'] }), running('a', 'nginx')] }],
-      ['x/2 running:fail', 'x/1 needs:skip', 'x/0 needs:skip']],
-    ['a check may need a check of another critère',
-      [{ id: 'x', checks: [running('b', 'sshd', { needs: ['a'] })] }, { id: 'y', checks: [running('a', 'nginx')] }],
-      ['y/0 running:fail', 'x/0 needs:skip']],
-    ['a critère needing a failed critère skips all its checks',
-      [{ id: 'y', needs: ['x'], checks: [running('c', 'sshd'), running('d', 'sshd')] }, { id: 'x', checks: [running('a', 'sshd'), running('b', 'nginx')] }],
-      ['x/0 running:pass', 'x/1 running:fail', 'y/0 needs:skip', 'y/1 needs:skip']],
-    ['a critère needing a passed critère runs',
-      [{ id: 'y', needs: ['x'], checks: [running('c', 'sshd')] }, { id: 'x', checks: [running('a', 'sshd')] }],
-      ['x/0 running:pass', 'y/0 running:pass']],
-    ['an unknown check id is an error on the dependent, the others run',
+      ['x/2 running:fail', 'x/1 needs:skip', 'x/0 needs:skip'],
+    ],
+    [
+      'a check may need a check of another critère',
+      [
+        { id: 'x', checks: [running('b', 'sshd', { needs: ['a'] })] },
+        { id: 'y', checks: [running('a', 'nginx')] },
+      ],
+      ['y/0 running:fail', 'x/0 needs:skip'],
+    ],
+    [
+      'a critère needing a failed critère skips all its checks',
+      [
+        { id: 'y', needs: ['x'], checks: [running('c', 'sshd'), running('d', 'sshd')] },
+        { id: 'x', checks: [running('a', 'sshd'), running('b', 'nginx')] },
+      ],
+      ['x/0 running:pass', 'x/1 running:fail', 'y/0 needs:skip', 'y/1 needs:skip'],
+    ],
+    [
+      'a critère needing a passed critère runs',
+      [
+        { id: 'y', needs: ['x'], checks: [running('c', 'sshd')] },
+        { id: 'x', checks: [running('a', 'sshd')] },
+      ],
+      ['x/0 running:pass', 'y/0 running:pass'],
+    ],
+    [
+      'an unknown check id is an error on the dependent, the others run',
       [{ id: 'x', checks: [running('a', 'sshd', { needs: ['nope'] }), running('b', 'sshd')] }],
-      ['x/0 needs:error', 'x/1 running:pass']],
-    ['a cycle is an error on each check in it, never a hang',
+      ['x/0 needs:error', 'x/1 running:pass'],
+    ],
+    [
+      'a cycle is an error on each check in it, never a hang',
       [{ id: 'x', checks: [running('a', 'sshd', { needs: ['b'] }), running('b', 'sshd', { needs: ['a'] }), running('c', 'sshd')] }],
-      ['x/2 running:pass', 'x/0 needs:error', 'x/1 needs:error']],
+      ['x/2 running:pass', 'x/0 needs:error', 'x/1 needs:error'],
+    ],
   ];
   for (const width of [1, 4]) {
     for (const [name, criteria, expected] of cases) {
@@ -63,20 +102,43 @@ describe('run control: needs between checks and critères', () => {
   }
 
   it('a skip names the prerequisite as a nested reason', async () => {
-    const lines = await run([{ id: 'y', needs: ['x'], checks: [running('c', 'sshd', { needs: ['a'] })] }, { id: 'x', checks: [running('a', 'nginx')] }], { processes: [sshd] });
+    const lines = await run(
+      [
+        { id: 'y', needs: ['x'], checks: [running('c', 'sshd', { needs: ['a'] })] },
+        { id: 'x', checks: [running('a', 'nginx')] },
+      ],
+      { processes: [sshd] },
+    );
     const skip = lines.find((l) => l.property === 'needs')!;
     assert.deepEqual(skip.reason, { code: 'skipped', params: { why: { code: 'needs.criterionNotPassed', params: { criterion: 'x' } } } });
   });
 
   it('unknown ids and cycles carry their reasons', async () => {
-    const lines = await run([{ id: 'x', needs: ['ghost'], checks: [running('a', 'sshd')] }, { id: 'y', checks: [running('b', 'sshd', { needs: ['b'] })] }], { processes: [sshd] });
+    const lines = await run(
+      [
+        { id: 'x', needs: ['ghost'], checks: [running('a', 'sshd')] },
+        { id: 'y', checks: [running('b', 'sshd', { needs: ['b'] })] },
+      ],
+      { processes: [sshd] },
+    );
     const reasons = lines.filter((l) => l.property === 'needs').map((l) => l.reason);
-    assert.deepEqual(reasons, [{ code: 'needs.unknownCriterion', params: { id: 'ghost' } }, { code: 'needs.cycle', params: { ids: 'b' } }]);
+    assert.deepEqual(reasons, [
+      { code: 'needs.unknownCriterion', params: { id: 'ghost' } },
+      { code: 'needs.cycle', params: { ids: 'b' } },
+    ]);
   });
 
   it('every check still ends (checkEnd) whatever its prerequisites did', async () => {
-    const lines = await run([{ id: 'x', checks: [running('a', 'nginx'), running('b', 'sshd', { needs: ['a'] }), running('c', 'sshd', { needs: ['zz'] })] }], { processes: [sshd] });
-    assert.deepEqual(lines.filter((l) => l.event === 'checkEnd').map((l) => l.checkIndex).sort(), [0, 1, 2]);
+    const lines = await run([{ id: 'x', checks: [running('a', 'nginx'), running('b', 'sshd', { needs: ['a'] }), running('c', 'sshd', { needs: ['zz'] })] }], {
+      processes: [sshd],
+    });
+    assert.deepEqual(
+      lines
+        .filter((l) => l.event === 'checkEnd')
+        .map((l) => l.checkIndex)
+        .sort(),
+      [0, 1, 2],
+    );
   });
 });
 
@@ -111,7 +173,11 @@ describe('run control: retry for state that converges', () => {
 
   it('a dependent waits for its prerequisite to converge', async () => {
     const p = appearsOn(2);
-    const lines = await run([{ id: 'x', checks: [running('b', 'sshd', { needs: ['a'] }), running('a', 'sshd', { retry: { timeoutMs: 5000, intervalMs: 10 } })] }], p.facts, 1);
+    const lines = await run(
+      [{ id: 'x', checks: [running('b', 'sshd', { needs: ['a'] }), running('a', 'sshd', { retry: { timeoutMs: 5000, intervalMs: 10 } })] }],
+      p.facts,
+      1,
+    );
     assert.deepEqual(results(lines), ['x/1 running:pass', 'x/0 running:pass']);
   });
 });

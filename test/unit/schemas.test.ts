@@ -26,8 +26,27 @@ describe('schemas are the source of truth', () => {
 
   const events: Array<[string, unknown, boolean]> = [
     ['hello', { event: 'hello', protocol: '1.0', agentVersion: '1', node: 'v18.19.0', platform: 'linux-x64', checkTypes: ['file'] }, true],
-    ['result', { event: 'result', criterionId: 'a', checkIndex: 0, checkType: 'file', property: 'exists', status: 'pass', expected: true, actual: true, message: 'ok', durationMs: 1 }, true],
-    ['result with an unknown status', { event: 'result', criterionId: 'a', checkIndex: 0, checkType: 'file', property: 'exists', status: 'ok', message: 'ok', durationMs: 1 }, false],
+    [
+      'result',
+      {
+        event: 'result',
+        criterionId: 'a',
+        checkIndex: 0,
+        checkType: 'file',
+        property: 'exists',
+        status: 'pass',
+        expected: true,
+        actual: true,
+        message: 'ok',
+        durationMs: 1,
+      },
+      true,
+    ],
+    [
+      'result with an unknown status',
+      { event: 'result', criterionId: 'a', checkIndex: 0, checkType: 'file', property: 'exists', status: 'ok', message: 'ok', durationMs: 1 },
+      false,
+    ],
     ['unknown event', { event: 'progress' }, false],
     ['fatal', { event: 'fatal', code: 'BAD_JSON', message: 'x' }, true],
   ];

@@ -8,14 +8,28 @@ import { validate } from '../../extension/src/core/schemas';
 import { Session } from '../../extension/src/core/session';
 
 const exercise: Exercise = {
-  id: 'e', title: 'E', competences: ['CP9'], solution: { apply: 's' },
+  id: 'e',
+  title: 'E',
+  competences: ['CP9'],
+  solution: { apply: 's' },
   criteria: [
     { id: 'a', title: 'A', referentiel: 'CP9.1', points: 2, hint: 'ha', checks: [{ type: 'file', path: '/x' }] },
-    { id: 'b', title: { fr: 'B fr', en: 'B en' }, referentiel: 'CP9.3', points: 3, hint: 'hb', checks: [{ type: 'file', path: '/y' }, { type: 'port', port: 1 }] },
+    {
+      id: 'b',
+      title: { fr: 'B fr', en: 'B en' },
+      referentiel: 'CP9.3',
+      points: 3,
+      hint: 'hb',
+      checks: [
+        { type: 'file', path: '/y' },
+        { type: 'port', port: 1 },
+      ],
+    },
   ],
 };
 const hello = JSON.stringify({ event: 'hello', protocol: '1.0', agentVersion: '0', node: 'v18', platform: 'linux', checkTypes: ['file'] });
-const result = (criterionId: string, checkIndex: number, status: string): string => JSON.stringify({ event: 'result', criterionId, checkIndex, checkType: 'file', property: 'exists', status, message: status, durationMs: 1 });
+const result = (criterionId: string, checkIndex: number, status: string): string =>
+  JSON.stringify({ event: 'result', criterionId, checkIndex, checkType: 'file', property: 'exists', status, message: status, durationMs: 1 });
 const end = (criterionId: string, checkIndex: number): string => JSON.stringify({ event: 'checkEnd', criterionId, checkIndex, durationMs: 1 });
 
 describe('session reducer', () => {
@@ -42,20 +56,35 @@ describe('session reducer', () => {
     s.finish('interrupted', 'connection lost');
     const r = s.report();
     assert.deepEqual(validate('report.schema.json', r), []);
-    assert.deepEqual(r.criteria.map((c) => [c.status, c.results.length]), [['passed', 1], ['error', 1]]);
+    assert.deepEqual(
+      r.criteria.map((c) => [c.status, c.results.length]),
+      [
+        ['passed', 1],
+        ['error', 1],
+      ],
+    );
     assert.equal(r.outcome, 'interrupted');
     assert.equal(r.criteria[1].title, 'B en');
   });
 
   it('refuses an agent of another protocol major', () => {
     const s = new Session(exercise, 'local', 'fr');
-    assert.throws(() => s.accept(hello.replace('"1.0"', '"2.0"')), (e: AgentError) => e.code === 'PROTOCOL_MAJOR');
+    assert.throws(
+      () => s.accept(hello.replace('"1.0"', '"2.0"')),
+      (e: AgentError) => e.code === 'PROTOCOL_MAJOR',
+    );
   });
 
   it('refuses a line that is not protocol', () => {
     const s = new Session(exercise, 'local', 'fr');
-    assert.throws(() => s.accept('Segmentation fault'), (e: AgentError) => e.code === 'BAD_LINE');
-    assert.throws(() => s.accept('{"event":"result"}'), (e: AgentError) => e.code === 'BAD_LINE');
+    assert.throws(
+      () => s.accept('Segmentation fault'),
+      (e: AgentError) => e.code === 'BAD_LINE',
+    );
+    assert.throws(
+      () => s.accept('{"event":"result"}'),
+      (e: AgentError) => e.code === 'BAD_LINE',
+    );
   });
 
   it('renders a valid report as text, with points, and as JUnit', () => {
@@ -84,7 +113,11 @@ describe('NDJSON line splitter', () => {
   it('reports and drops a line over the limit, then goes on', () => {
     const lines: string[] = [];
     const over: number[] = [];
-    const sp = new LineSplitter((l) => lines.push(l), (n) => over.push(n), 10);
+    const sp = new LineSplitter(
+      (l) => lines.push(l),
+      (n) => over.push(n),
+      10,
+    );
     sp.push('x'.repeat(25));
     sp.push('yy\nok\n');
     assert.deepEqual(lines, ['ok']);

@@ -12,10 +12,17 @@ import { CLI } from '../helpers/paths';
 /** An exercise folder whose setup script is `setup`; returns the folder. */
 function exercise(setup: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-start-'));
-  writeFileSync(join(dir, 'exercise.yaml'), JSON.stringify({
-    id: 'demarrage', title: 'Démarrage', competences: ['CCS1'], setup: 'depart.sh', solution: { apply: 'depart.sh' },
-    criteria: [{ id: 'c', title: 'c', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [{ type: 'file', path: '/etc/passwd' }] }],
-  }));
+  writeFileSync(
+    join(dir, 'exercise.yaml'),
+    JSON.stringify({
+      id: 'demarrage',
+      title: 'Démarrage',
+      competences: ['CCS1'],
+      setup: 'depart.sh',
+      solution: { apply: 'depart.sh' },
+      criteria: [{ id: 'c', title: 'c', referentiel: 'CCS1.1', points: 1, hint: 'h', checks: [{ type: 'file', path: '/etc/passwd' }] }],
+    }),
+  );
   writeFileSync(join(dir, 'enonce.md'), '# Démarrage\n');
   writeFileSync(join(dir, 'depart.sh'), setup);
   return dir;
@@ -23,16 +30,35 @@ function exercise(setup: string): string {
 
 const said = (answer: string, interactive = true): Prompt & { asked: string[] } => {
   const asked: string[] = [];
-  return { interactive, asked, ask: async (q) => { asked.push(q); return answer; } };
+  return {
+    interactive,
+    asked,
+    ask: async (q) => {
+      asked.push(q);
+      return answer;
+    },
+  };
 };
 
 describe('tssr-lab start: the exercise’s setup, shown then run as root', () => {
   it('summarises a script: its comments (not the header nor heredoc bodies), paths it changes, systemctl steps', () => {
-    const s = summariseScript([
-      '#!/usr/bin/env bash', '# Description : Casse le service web.', '# Usage : bash x.sh', '# Auteur : moi', 'set -eu',
-      '# Écrit une configuration invalide.', "cat > /etc/nginx/sites-enabled/tssr <<'CONF'", '# pas un commentaire du script', 'server {', 'CONF',
-      'if [ -d /run/systemd/system ]; then systemctl restart nginx || true; fi', 'systemctl is-active nginx', 'rm -rf /var/www/tssr',
-    ].join('\n'));
+    const s = summariseScript(
+      [
+        '#!/usr/bin/env bash',
+        '# Description : Casse le service web.',
+        '# Usage : bash x.sh',
+        '# Auteur : moi',
+        'set -eu',
+        '# Écrit une configuration invalide.',
+        "cat > /etc/nginx/sites-enabled/tssr <<'CONF'",
+        '# pas un commentaire du script',
+        'server {',
+        'CONF',
+        'if [ -d /run/systemd/system ]; then systemctl restart nginx || true; fi',
+        'systemctl is-active nginx',
+        'rm -rf /var/www/tssr',
+      ].join('\n'),
+    );
     assert.deepEqual(s.comments, ['Casse le service web.', 'Écrit une configuration invalide.']);
     assert.deepEqual(s.paths, ['/etc/nginx/sites-enabled/tssr', '/var/www/tssr']);
     assert.deepEqual(s.services, ['restart nginx']);
@@ -42,8 +68,16 @@ describe('tssr-lab start: the exercise’s setup, shown then run as root', () =>
   it('off a terminal without --yes, refuses with a usage error saying to add --yes, and runs nothing', async () => {
     const dir = exercise(`touch '${join(tmpdir(), 'never')}'\n`);
     const out: string[] = [];
-    await assert.rejects(start(dir, { target: 'local', lang: 'fr' }, (s) => out.push(s), () => undefined, said('o', false)),
-      (e: UsageError) => e.code === 'CONFIRMATION_NEEDED' && /--yes/.test(e.message));
+    await assert.rejects(
+      start(
+        dir,
+        { target: 'local', lang: 'fr' },
+        (s) => out.push(s),
+        () => undefined,
+        said('o', false),
+      ),
+      (e: UsageError) => e.code === 'CONFIRMATION_NEEDED' && /--yes/.test(e.message),
+    );
     assert.match(out.join('\n'), /va tourner en root/);
   });
 
@@ -51,7 +85,13 @@ describe('tssr-lab start: the exercise’s setup, shown then run as root', () =>
     const marker = join(mkdtempSync(join(tmpdir(), 'tssr-start-m-')), 'fait');
     const prompt = said('n');
     const out: string[] = [];
-    const code = await start(exercise(`# Crée le témoin.\ntouch '${marker}'\n`), { target: 'local', lang: 'fr' }, (s) => out.push(s), () => undefined, prompt);
+    const code = await start(
+      exercise(`# Crée le témoin.\ntouch '${marker}'\n`),
+      { target: 'local', lang: 'fr' },
+      (s) => out.push(s),
+      () => undefined,
+      prompt,
+    );
     assert.deepEqual([code, existsSync(marker), prompt.asked], [1, false, ['Lancer la préparation ? [o/N] ']]);
     assert.match(out.join('\n'), /# Crée le témoin\.[\s\S]*Annulé : la cible n’a pas été modifiée/);
   });
@@ -60,11 +100,23 @@ describe('tssr-lab start: the exercise’s setup, shown then run as root', () =>
     if (process.getuid?.() !== 0) this.skip(); // as another user the local runner goes through sudo
     const marker = join(mkdtempSync(join(tmpdir(), 'tssr-start-m-')), 'fait');
     const out: string[] = [];
-    const code = await start(exercise(`id -u > '${marker}'\necho préparé\n`), { target: 'local', lang: 'fr' }, (s) => out.push(s), () => undefined, said('oui'));
+    const code = await start(
+      exercise(`id -u > '${marker}'\necho préparé\n`),
+      { target: 'local', lang: 'fr' },
+      (s) => out.push(s),
+      () => undefined,
+      said('oui'),
+    );
     assert.deepEqual([code, readFileSync(marker, 'utf8')], [0, '0\n']);
     assert.match(out.join('\n'), /préparé\nExercice demarrage prêt sur local/);
     const err: string[] = [];
-    const failed = await start(exercise('echo cassé >&2\nexit 4\n'), { target: 'local', lang: 'en', yes: true }, () => undefined, (s) => err.push(s), said('', false));
+    const failed = await start(
+      exercise('echo cassé >&2\nexit 4\n'),
+      { target: 'local', lang: 'en', yes: true },
+      () => undefined,
+      (s) => err.push(s),
+      said('', false),
+    );
     assert.equal(failed, 3);
     assert.match(err.join('\n'), /cassé[\s\S]*The setup script .*depart\.sh failed on local \(code 4\)/);
   });

@@ -14,7 +14,10 @@ import { CLI, PACK } from '../helpers/paths';
 function loadedVendors(args: string[], env: NodeJS.ProcessEnv = {}): { loaded: string[]; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tssr-startup-'));
   const hook = join(dir, 'hook.js');
-  writeFileSync(hook, "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => /vendor-/.test(f)).map((f) => f.replace(/.*\\//, ''))) + '\\n'));");
+  writeFileSync(
+    hook,
+    "process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify(Object.keys(require.cache).filter((f) => /vendor-/.test(f)).map((f) => f.replace(/.*\\//, ''))) + '\\n'));",
+  );
   const r = spawnSync(process.execPath, ['-r', hook, CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   const line = /LOADED (.*)/.exec(r.stderr);
   assert.ok(line, r.stderr);
@@ -23,7 +26,11 @@ function loadedVendors(args: string[], env: NodeJS.ProcessEnv = {}): { loaded: s
 
 const criterion = (id: string, checks: unknown[]) => ({ id, title: id, referentiel: 'CP11.3', points: 1, hint: 'h', checks });
 const exercise = {
-  id: 'ex', title: 'Ex', competences: ['CP11'], solution: { apply: 's.sh' }, workspaceFiles: ['a.sh', 'conf/b.conf', 'c.txt'],
+  id: 'ex',
+  title: 'Ex',
+  competences: ['CP11'],
+  solution: { apply: 's.sh' },
+  workspaceFiles: ['a.sh', 'conf/b.conf', 'c.txt'],
   criteria: [
     criterion('fichier', [{ type: 'file', path: 'conf', exists: true }]),
     criterion('commande', [{ type: 'command', exec: ['bash', 'a.sh'] }]),
@@ -34,14 +41,18 @@ const exercise = {
 
 describe('start-up: build-time validators and lazy loading', () => {
   it('serves the schemas and the agent events from build-time code, and refuses an unknown ref', () => {
-    for (const ref of ['pack.schema.json', 'exercise.schema.json', 'report.schema.json', 'protocol.schema.json#/$defs/AgentEvent']) assert.equal(typeof validator(ref), 'function');
+    for (const ref of ['pack.schema.json', 'exercise.schema.json', 'report.schema.json', 'protocol.schema.json#/$defs/AgentEvent'])
+      assert.equal(typeof validator(ref), 'function');
     assert.throws(() => validator('nope.schema.json'), /unknown schema nope\.schema\.json/);
   });
 
   it('keeps ajv-i18n French messages on build-time validators', () => {
     const text = 'id: 3\n';
     const errors = locateErrors(validate('pack.schema.json', { id: 3 }), new YamlSource(text), 'fr');
-    assert.ok(errors.some((e) => /doit être de type string|doit avoir la propriété requise/.test(e.message)), JSON.stringify(errors));
+    assert.ok(
+      errors.some((e) => /doit être de type string|doit avoir la propriété requise/.test(e.message)),
+      JSON.stringify(errors),
+    );
   });
 
   const cases: Array<[string, string[] | undefined, string[]]> = [
@@ -62,7 +73,10 @@ describe('start-up: build-time validators and lazy loading', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tssr-only-'));
     writeFileSync(join(dir, 'c.txt'), 'x');
     const req = buildRequest({ ...exercise, workspaceFiles: ['c.txt'] }, dir, { lang: 'fr', only: ['systeme'] });
-    assert.deepEqual(req.criteria.map((c) => c.id), ['systeme']);
+    assert.deepEqual(
+      req.criteria.map((c) => c.id),
+      ['systeme'],
+    );
     assert.deepEqual(req.workspace, []);
   });
 
@@ -71,11 +85,14 @@ describe('start-up: build-time validators and lazy loading', () => {
     assert.deepEqual(loadedVendors(['check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'qualite']).loaded, ['vendor-web-tree-sitter.js']);
   });
 
-  it('TSSR_LAB_TIMINGS=1 prints the phases of a check on stderr; the second run loads the CLI from V8\'s code cache', () => {
+  it("TSSR_LAB_TIMINGS=1 prints the phases of a check on stderr; the second run loads the CLI from V8's code cache", () => {
     const env = { TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'tssr-cache-')) };
     const args = ['check', join(PACK, 'ssh-durcissement'), '--only', 'service-ssh'];
     const first = loadedVendors(args, env).stderr;
-    assert.match(first, /tssr-lab timings \(ms\): node=[\d.]+ bundle=[\d.]+ load=[\d.]+ prepare=[\d.]+ agent=[\d.]+ report=[\d.]+ total=[\d.]+ checks=[\d.]+ overhead=[\d.]+ codeCache=miss/);
+    assert.match(
+      first,
+      /tssr-lab timings \(ms\): node=[\d.]+ bundle=[\d.]+ load=[\d.]+ prepare=[\d.]+ agent=[\d.]+ report=[\d.]+ total=[\d.]+ checks=[\d.]+ overhead=[\d.]+ codeCache=miss/,
+    );
     assert.equal(readdirSync(join(env.XDG_CACHE_HOME, 'tssr-lab')).filter((f) => f.endsWith('.v8')).length, 1);
     assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
     assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);

@@ -9,7 +9,11 @@ import { formatTarget, parseTarget } from '../../extension/src/core/target';
 function blob(type: string, seed: string): Buffer {
   const t = Buffer.from(type);
   const k = Buffer.from(seed.padEnd(32, '*'));
-  const len = (n: number): Buffer => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
+  const len = (n: number): Buffer => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n);
+    return b;
+  };
   return Buffer.concat([len(t.length), t, len(k.length), k]);
 }
 
@@ -35,14 +39,17 @@ describe('known_hosts verification', () => {
   const file = join(dir, 'known_hosts');
   const salt = randomBytes(20);
   const hashed = `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update('[vm2]:2222').digest('base64')}`;
-  writeFileSync(file, [
-    '# comment',
-    `vm1,192.0.2.1 ssh-ed25519 ${key.toString('base64')}`,
-    `${hashed} ssh-ed25519 ${key.toString('base64')}`,
-    `*.lab.example ssh-ed25519 ${key.toString('base64')}`,
-    `@revoked vm3 ssh-ed25519 ${other.toString('base64')}`,
-    `vm3 ssh-ed25519 ${other.toString('base64')}`,
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      '# comment',
+      `vm1,192.0.2.1 ssh-ed25519 ${key.toString('base64')}`,
+      `${hashed} ssh-ed25519 ${key.toString('base64')}`,
+      `*.lab.example ssh-ed25519 ${key.toString('base64')}`,
+      `@revoked vm3 ssh-ed25519 ${other.toString('base64')}`,
+      `vm3 ssh-ed25519 ${other.toString('base64')}`,
+    ].join('\n'),
+  );
   const cases: Array<[string, string, number, Buffer, string]> = [
     ['a plain entry', 'vm1', 22, key, 'known'],
     ['an address in a list', '192.0.2.1', 22, key, 'known'],

@@ -30,9 +30,12 @@ export const addr: CheckRunner<AddrCheck> = async (c, ctx) => {
   const actual = r.kind === 'open' || (protocol === 'udp' && r.kind === 'silent');
   const ok = actual === expected;
   const params = { address: c.address, protocol, windowMs };
-  const reason = ok ? because('pass', { property: 'reachable', expected, actual })
-    : actual ? because('addr.open', params)
-      : r.kind === 'closed' ? because('addr.closed', { ...params, error: r.error })
+  const reason = ok
+    ? because('pass', { property: 'reachable', expected, actual })
+    : actual
+      ? because('addr.open', params)
+      : r.kind === 'closed'
+        ? because('addr.closed', { ...params, error: r.error })
         : because('addr.silent', params);
   ctx.report({ property: 'reachable', status: ok ? 'pass' : 'fail', expected, actual, reason });
 };

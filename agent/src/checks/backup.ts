@@ -11,7 +11,11 @@ import { archiveKind, extractArchive, listArchive, newestMatch, normaliseEntry, 
 
 /** Asserted properties after `exists`, in report order. */
 function properties(c: BackupCheck): string[] {
-  return [...(c.maxAgeHours !== undefined ? ['maxAgeHours'] : []), ...(c.contains ?? []).map((_, i) => `contains[${i}]`), ...(c.matchesSource ? ['matchesSource'] : [])];
+  return [
+    ...(c.maxAgeHours !== undefined ? ['maxAgeHours'] : []),
+    ...(c.contains ?? []).map((_, i) => `contains[${i}]`),
+    ...(c.matchesSource ? ['matchesSource'] : []),
+  ];
 }
 
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -57,7 +61,9 @@ async function checkContains(c: BackupCheck, ctx: CheckContext, path: string, ki
   if (ctx.signal.aborted) return;
   const props = c.contains.map((_, i) => `contains[${i}]`);
   if (listing.kind === 'failed') {
-    const reason = listing.missingTool ? because('backup.toolMissing', { tool: listing.tool }) : because('backup.unreadableArchive', { path, tool: listing.tool, detail: listing.detail });
+    const reason = listing.missingTool
+      ? because('backup.toolMissing', { tool: listing.tool })
+      : because('backup.unreadableArchive', { path, tool: listing.tool, detail: listing.detail });
     for (const property of props) ctx.report({ property, status: 'error', actual: null, reason, path });
     return;
   }
@@ -67,7 +73,8 @@ async function checkContains(c: BackupCheck, ctx: CheckContext, path: string, ki
     const ok = entries.has(p) || [...entries].some((e) => e.startsWith(p + '/'));
     const property = props[i];
     if (ok) ctx.report({ property, status: 'pass', expected: want, actual: p, reason: because('pass', { property }), path });
-    else if (listing.truncated) ctx.report({ property, status: 'error', expected: want, actual: null, reason: because('backup.listingTruncated', { path }), path });
+    else if (listing.truncated)
+      ctx.report({ property, status: 'error', expected: want, actual: null, reason: because('backup.listingTruncated', { path }), path });
     else ctx.report({ property, status: 'fail', expected: want, actual: null, reason: because('backup.missingEntry', { entry: want, path }), path });
   });
 }
@@ -75,7 +82,8 @@ async function checkContains(c: BackupCheck, ctx: CheckContext, path: string, ki
 /** Restores into a sandbox and compares the archive's copy of the source with the source itself. */
 async function checkRestore(c: BackupCheck, source: string, ctx: CheckContext, path: string, kind: ArchiveKind): Promise<void> {
   const property = 'matchesSource';
-  const fail = (status: 'fail' | 'error', reason: Reason, actual: unknown = null): void => ctx.report({ property, status, expected: source, actual, reason, path });
+  const fail = (status: 'fail' | 'error', reason: Reason, actual: unknown = null): void =>
+    ctx.report({ property, status, expected: source, actual, reason, path });
   let box;
   try {
     box = await createSandbox();
@@ -86,7 +94,12 @@ async function checkRestore(c: BackupCheck, source: string, ctx: CheckContext, p
     const restored = await extractArchive(path, kind, box.work, ctx.signal);
     if (ctx.signal.aborted) return;
     if (!restored.ok) {
-      return fail('error', restored.missingTool ? because('backup.toolMissing', { tool: restored.tool }) : because('backup.restoreFailed', { path, tool: restored.tool, detail: restored.detail }));
+      return fail(
+        'error',
+        restored.missingTool
+          ? because('backup.toolMissing', { tool: restored.tool })
+          : because('backup.restoreFailed', { path, tool: restored.tool, detail: restored.detail }),
+      );
     }
     const root = await restoredRoot(c, source, box.work);
     let expected;
@@ -99,13 +112,27 @@ async function checkRestore(c: BackupCheck, source: string, ctx: CheckContext, p
     const actual = await manifest(join(box.work, root), ctx.signal);
     const differences = diffManifests(expected, actual, ['type', 'size', 'sha256', 'mode', 'target']);
     if (differences.length === 0) {
-      ctx.report({ property, status: 'pass', expected: source, actual: { root: root || '.', entries: actual.size }, reason: because('pass', { property }), path });
+      ctx.report({
+        property,
+        status: 'pass',
+        expected: source,
+        actual: { root: root || '.', entries: actual.size },
+        reason: because('pass', { property }),
+        path,
+      });
       return;
     }
-    fail('fail', because('backup.treeDiffers', { source, count: differences.length, path: differences[0].path, what: differences[0].what }), { root: root || '.', count: differences.length, differences: differences.slice(0, 10) });
+    fail('fail', because('backup.treeDiffers', { source, count: differences.length, path: differences[0].path, what: differences[0].what }), {
+      root: root || '.',
+      count: differences.length,
+      differences: differences.slice(0, 10),
+    });
   } catch (e) {
     if (ctx.signal.aborted) return;
-    fail('error', e instanceof TreeTooLarge ? because('backup.treeTooLarge', { path }) : because('backup.restoreFailed', { path, tool: 'agent', detail: errno(e) }));
+    fail(
+      'error',
+      e instanceof TreeTooLarge ? because('backup.treeTooLarge', { path }) : because('backup.restoreFailed', { path, tool: 'agent', detail: errno(e) }),
+    );
   } finally {
     await box.dispose();
   }

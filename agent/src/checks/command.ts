@@ -8,7 +8,13 @@ import { because, type Reason } from '../reason';
 import { asUser, findSetpriv, resolveRunAs, setprivExecFailure, type Spawnable } from '../run-as';
 import { track } from '../cleanup';
 
-interface Captured { code: number | null; signal: string | null; stdout: string; stderr: string; truncated: { out: boolean; err: boolean } }
+interface Captured {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  truncated: { out: boolean; err: boolean };
+}
 
 function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<Captured> {
   return new Promise((resolveRun, reject) => {
@@ -18,32 +24,53 @@ function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<C
     const err: Buffer[] = [];
     const sizes = { out: 0, err: 0 };
     const truncated = { out: false, err: false };
-    const keep = (chunks: Buffer[], key: 'out' | 'err') => (b: Buffer): void => {
-      const room = MAX_OUTPUT - sizes[key];
-      if (room <= 0) { truncated[key] = true; return; }
-      chunks.push(b.length > room ? b.subarray(0, room) : b);
-      sizes[key] += Math.min(room, b.length);
-      if (b.length > room) truncated[key] = true;
-    };
+    const keep =
+      (chunks: Buffer[], key: 'out' | 'err') =>
+      (b: Buffer): void => {
+        const room = MAX_OUTPUT - sizes[key];
+        if (room <= 0) {
+          truncated[key] = true;
+          return;
+        }
+        chunks.push(b.length > room ? b.subarray(0, room) : b);
+        sizes[key] += Math.min(room, b.length);
+        if (b.length > room) truncated[key] = true;
+      };
     child.stdout.on('data', keep(out, 'out'));
     child.stderr.on('data', keep(err, 'err'));
     // Kill the whole process group: a script's children must not outlive a timeout.
-    const kill = (): void => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+    const kill = (): void => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
     signal.addEventListener('abort', kill, { once: true });
-    child.on('error', (e) => { signal.removeEventListener('abort', kill); untrack(); reject(e); });
+    child.on('error', (e) => {
+      signal.removeEventListener('abort', kill);
+      untrack();
+      reject(e);
+    });
     child.on('close', (code, sig) => {
       signal.removeEventListener('abort', kill);
       untrack();
       resolveRun({ code, signal: sig, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), truncated });
     });
-    child.stdin.on('error', () => { /* the program may not read stdin */ });
+    child.stdin.on('error', () => {
+      /* the program may not read stdin */
+    });
     child.stdin.end(stdin);
   });
 }
 
 /** The asserted properties besides `exec`, for skips and errors. */
 function properties(c: CommandCheck): string[] {
-  return [...(c.exitStatus !== undefined ? ['exitStatus'] : []), ...(c.stdout ?? []).map((_, i) => `stdout[${i}]`), ...(c.stderr ?? []).map((_, i) => `stderr[${i}]`)];
+  return [
+    ...(c.exitStatus !== undefined ? ['exitStatus'] : []),
+    ...(c.stdout ?? []).map((_, i) => `stdout[${i}]`),
+    ...(c.stderr ?? []).map((_, i) => `stderr[${i}]`),
+  ];
 }
 
 /** What to spawn: argv itself in the workspace folder, or through setpriv as `runAs`; or why it cannot run. */

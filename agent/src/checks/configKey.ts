@@ -11,11 +11,16 @@ const LAST_WINS = new Set(['ini', 'keyValue', 'loginDefs']);
 /** Why a configuration could not be read, as a reason for every asserted property. */
 function problem(read: Exclude<ConfigRead, { kind: 'entries' }>): Reason | null {
   switch (read.kind) {
-    case 'missingTool': return because('configKey.toolMissing', { tool: read.tool, package: read.package });
-    case 'toolFailed': return because('configKey.toolFailed', { tool: read.tool, code: read.code, detail: read.detail });
-    case 'needsRoot': return because('configKey.needsRoot', { what: read.what, detail: read.detail });
-    case 'unreadable': return because('configKey.unreadable', { path: read.path, error: read.error });
-    default: return null;
+    case 'missingTool':
+      return because('configKey.toolMissing', { tool: read.tool, package: read.package });
+    case 'toolFailed':
+      return because('configKey.toolFailed', { tool: read.tool, code: read.code, detail: read.detail });
+    case 'needsRoot':
+      return because('configKey.needsRoot', { what: read.what, detail: read.detail });
+    case 'unreadable':
+      return because('configKey.unreadable', { path: read.path, error: read.error });
+    default:
+      return null;
   }
 }
 

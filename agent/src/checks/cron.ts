@@ -7,7 +7,13 @@ import { because } from '../reason';
 
 /** The cron macros and the five fields they stand for (crontab(5)). */
 const MACROS: Record<string, string> = {
-  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0', '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
 };
 
 /** A schedule with collapsed whitespace and macros spelled out, so `@daily` equals `0 0 * * *`. */
@@ -31,7 +37,13 @@ async function select(c: CronCheck, entries: CronEntry[], ctx: CheckContext): Pr
 }
 
 /** Reports a property that holds when any chosen entry satisfies it; the evidence is that entry, or the first. */
-async function expectSome(ctx: CheckContext, property: string, expected: Matcher | undefined, chosen: CronEntry[], value: (e: CronEntry) => string): Promise<void> {
+async function expectSome(
+  ctx: CheckContext,
+  property: string,
+  expected: Matcher | undefined,
+  chosen: CronEntry[],
+  value: (e: CronEntry) => string,
+): Promise<void> {
   if (expected === undefined) return;
   for (const e of chosen) {
     const v = await evaluate(expected, value(e), ctx);
@@ -45,7 +57,15 @@ async function expectSome(ctx: CheckContext, property: string, expected: Matcher
     }
   }
   const actual = chosen.length === 1 ? value(chosen[0]) : chosen.map(value);
-  ctx.report({ property, status: 'fail', expected, actual, reason: because('mismatch', { property, expected, actual }), path: chosen[0].path, line: chosen[0].line });
+  ctx.report({
+    property,
+    status: 'fail',
+    expected,
+    actual,
+    reason: because('mismatch', { property, expected, actual }),
+    path: chosen[0].path,
+    line: chosen[0].line,
+  });
 }
 
 /** cron: a job in user crontabs, /etc/crontab, /etc/cron.d or a systemd timer, found by command or timer name; asserts its user and schedule. */

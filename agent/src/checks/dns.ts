@@ -21,8 +21,10 @@ export const dns: CheckRunner<DnsCheck> = async (c, ctx) => {
   const expected = c.resolvable ?? true;
   if (out.kind === 'failed') {
     const bad = out.code === 'EBADSERVER';
-    const reason = bad ? because('dns.badServer', params)
-      : NO_REPLY.has(out.code) ? because('dns.noReply', { ...params, error: out.code, timeoutMs: budgetMs })
+    const reason = bad
+      ? because('dns.badServer', params)
+      : NO_REPLY.has(out.code)
+        ? because('dns.noReply', { ...params, error: out.code, timeoutMs: budgetMs })
         : because('dns.serverError', { ...params, error: out.code });
     // A server that does not answer proves nothing either way: the learner's server must answer.
     ctx.report({ property: 'resolvable', status: bad ? 'error' : 'fail', expected, actual: { error: out.code }, reason });
@@ -30,7 +32,8 @@ export const dns: CheckRunner<DnsCheck> = async (c, ctx) => {
     return;
   }
   const actual = out.kind === 'answers';
-  if (actual === expected) ctx.report({ property: 'resolvable', status: 'pass', expected, actual, reason: because('pass', { property: 'resolvable', expected, actual }) });
+  if (actual === expected)
+    ctx.report({ property: 'resolvable', status: 'pass', expected, actual, reason: because('pass', { property: 'resolvable', expected, actual }) });
   else ctx.report({ property: 'resolvable', status: 'fail', expected, actual, reason: because(actual ? 'dns.resolved' : 'dns.noRecord', params) });
   if (out.kind === 'none') {
     skipBecause(ctx, asked, because('dns.noRecord', params));

@@ -28,14 +28,24 @@ export function classesWith(mode: number, bit: keyof typeof BITS): string[] {
 
 /** The `permissions.<class>.<bit>` properties a check asserts, with the wanted value. */
 function permissionAsserts(c: FileCheck): Array<[string, boolean, string, keyof typeof BITS]> {
-  return CLASSES.flatMap((who) => Object.entries((c.permissions?.[who] ?? {}) as FileAccess)
-    .map(([bit, want]) => [`permissions.${who}.${bit}`, want as boolean, who, bit as keyof typeof BITS] as [string, boolean, string, keyof typeof BITS]));
+  return CLASSES.flatMap((who) =>
+    Object.entries((c.permissions?.[who] ?? {}) as FileAccess).map(
+      ([bit, want]) => [`permissions.${who}.${bit}`, want as boolean, who, bit as keyof typeof BITS] as [string, boolean, string, keyof typeof BITS],
+    ),
+  );
 }
 
 /** Asserted properties of a file check besides `exists`, in report order. */
 function properties(c: FileCheck): string[] {
-  const p = ['filetype', 'mode', 'owner', 'group', 'uid', 'gid', 'size', 'linkedTo', 'readableBy', 'writableBy', 'executableBy'].filter((k) => c[k as keyof FileCheck] !== undefined);
-  return [...p, ...permissionAsserts(c).map(([property]) => property), ...(c.sha256 !== undefined ? ['sha256'] : []), ...(c.contents ?? []).map((_, i) => `contents[${i}]`)];
+  const p = ['filetype', 'mode', 'owner', 'group', 'uid', 'gid', 'size', 'linkedTo', 'readableBy', 'writableBy', 'executableBy'].filter(
+    (k) => c[k as keyof FileCheck] !== undefined,
+  );
+  return [
+    ...p,
+    ...permissionAsserts(c).map(([property]) => property),
+    ...(c.sha256 !== undefined ? ['sha256'] : []),
+    ...(c.contents ?? []).map((_, i) => `contents[${i}]`),
+  ];
 }
 
 /** The owner's and group's names, or their ids when the target has no such entry. */
@@ -50,7 +60,8 @@ async function checksum(ctx: CheckContext, path: string, c: FileCheck): Promise<
   const h = await sha256File(path, ctx.signal);
   if (h.kind === 'aborted') return;
   if (h.kind === 'hash') return expectThat(ctx, 'sha256', typeof c.sha256 === 'string' ? c.sha256.toLowerCase() : c.sha256, h.hex);
-  const reason = h.kind === 'notRegular' ? because('file.notRegular', { path: c.path, filetype: h.filetype }) : because('readFailed', { path: c.path, error: h.error });
+  const reason =
+    h.kind === 'notRegular' ? because('file.notRegular', { path: c.path, filetype: h.filetype }) : because('readFailed', { path: c.path, error: h.error });
   errorAll(ctx, ['sha256'], reason, c.sha256);
 }
 
@@ -88,7 +99,10 @@ export const file: CheckRunner<FileCheck> = async (c, ctx) => {
   const read = await readBounded(path, MAX_CONTENTS, ctx.signal, stat);
   if (read.kind === 'aborted') return;
   if (read.kind !== 'text') {
-    const reason = read.kind === 'notRegular' ? because('file.notRegular', { path: c.path, filetype: read.filetype }) : because('readFailed', { path: c.path, error: read.error });
+    const reason =
+      read.kind === 'notRegular'
+        ? because('file.notRegular', { path: c.path, filetype: read.filetype })
+        : because('readFailed', { path: c.path, error: read.error });
     c.contents.forEach((m, i) => errorAll(ctx, [`contents[${i}]`], reason, m));
     return;
   }

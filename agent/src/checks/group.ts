@@ -17,7 +17,12 @@ export const group: CheckRunner<GroupCheck> = async (c, ctx) => {
   const wantExists = c.exists ?? true;
   assertEqual(ctx, 'exists', wantExists, entry !== undefined, entry ? { path: source, line: entry.line } : {});
   if (!entry) {
-    if (wantExists) skipBecause(ctx, (['gid', 'members'] as const).filter((k) => c[k] !== undefined), because('group.missing', { name: c.name }));
+    if (wantExists)
+      skipBecause(
+        ctx,
+        (['gid', 'members'] as const).filter((k) => c[k] !== undefined),
+        because('group.missing', { name: c.name }),
+      );
     return;
   }
   if (!wantExists) return;

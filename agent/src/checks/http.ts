@@ -28,13 +28,21 @@ function requestHeaders(c: HttpCheck): Record<string, string> {
 /** http: one request from the target; asserts the final status, redirects, response headers and body (Goss `http`). */
 export const http: CheckRunner<HttpCheck> = async (c, ctx) => {
   const expectedStatus = c.status ?? 200;
-  const outcome = await ctx.system.http({
-    url: c.url, method: c.method ?? 'GET', headers: requestHeaders(c), body: c.requestBody,
-    followRedirects: !c.noFollowRedirects && c.maxRedirects !== 0, allowInsecure: c.allowInsecure ?? false, maxBody: MAX_OUTPUT,
-    ...(c.maxRedirects !== undefined ? { maxRedirects: c.maxRedirects } : {}),
-    ...(c.caFile !== undefined ? { caFile: c.caFile } : {}),
-    ...(c.serverName !== undefined ? { serverName: c.serverName } : {}),
-  }, ctx.signal);
+  const outcome = await ctx.system.http(
+    {
+      url: c.url,
+      method: c.method ?? 'GET',
+      headers: requestHeaders(c),
+      body: c.requestBody,
+      followRedirects: !c.noFollowRedirects && c.maxRedirects !== 0,
+      allowInsecure: c.allowInsecure ?? false,
+      maxBody: MAX_OUTPUT,
+      ...(c.maxRedirects !== undefined ? { maxRedirects: c.maxRedirects } : {}),
+      ...(c.caFile !== undefined ? { caFile: c.caFile } : {}),
+      ...(c.serverName !== undefined ? { serverName: c.serverName } : {}),
+    },
+    ctx.signal,
+  );
   if (outcome.kind === 'aborted') return;
   if (outcome.kind === 'failed') {
     // Nothing answering (refused, unreachable, untrusted certificate) is the target's state: the status fails.
@@ -42,7 +50,8 @@ export const http: CheckRunner<HttpCheck> = async (c, ctx) => {
     ctx.report({ property: 'status', status: 'fail', expected: expectedStatus, actual: { error: outcome.error }, reason });
     const props = [
       ...(['redirects', 'finalUrl'] as const).filter((p) => c[p] !== undefined),
-      ...(c.headers ?? []).map((_, i) => `headers[${i}]`), ...(c.body ?? []).map((_, i) => `body[${i}]`),
+      ...(c.headers ?? []).map((_, i) => `headers[${i}]`),
+      ...(c.body ?? []).map((_, i) => `body[${i}]`),
     ];
     skipBecause(ctx, props, because('http.noResponse', { url: outcome.url, error: outcome.error }));
     return;

@@ -23,5 +23,11 @@ export const netInterface: CheckRunner<InterfaceCheck> = async (c, ctx) => {
     await expectThat(ctx, 'addrs', anyOrder(c.addrs), facts.addrs);
     return;
   }
-  ctx.report({ property: 'addrs', status: 'error', expected: c.addrs, actual: null, reason: because('interface.addrsUnreadable', { name: c.name, error: facts.addrs.error }) });
+  ctx.report({
+    property: 'addrs',
+    status: 'error',
+    expected: c.addrs,
+    actual: null,
+    reason: because('interface.addrsUnreadable', { name: c.name, error: facts.addrs.error }),
+  });
 };

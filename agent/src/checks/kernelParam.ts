@@ -10,9 +10,12 @@ export const kernelParam: CheckRunner<KernelParamCheck> = async (c, ctx) => {
   const expected = typeof c.value === 'object' ? c.value : normaliseParam(String(c.value));
   const read = await ctx.system.kernelParam(c.key);
   if (read.kind === 'failed') {
-    const reason = read.error === 'BAD_KEY' ? because('kernelParam.badKey', { key: c.key })
-      : read.error === 'EISDIR' ? because('kernelParam.isDirectory', { key: c.key })
-        : because('kernelParam.readFailed', { key: c.key, error: read.error });
+    const reason =
+      read.error === 'BAD_KEY'
+        ? because('kernelParam.badKey', { key: c.key })
+        : read.error === 'EISDIR'
+          ? because('kernelParam.isDirectory', { key: c.key })
+          : because('kernelParam.readFailed', { key: c.key, error: read.error });
     ctx.report({ property: 'value', status: 'error', expected, actual: null, reason });
     return;
   }

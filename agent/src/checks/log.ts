@@ -48,7 +48,9 @@ function readProblem(read: Exclude<LogRead, { kind: 'lines' }>, where: string): 
 export const log: CheckRunner<LogCheck> = async (c, ctx) => {
   const want = c.exists ?? true;
   const trigger: LogTrigger | undefined = c.trigger && {
-    message: c.trigger.message, tag: c.trigger.tag ?? 'tssr-lab', priority: c.trigger.priority ?? 'user.notice',
+    message: c.trigger.message,
+    tag: c.trigger.tag ?? 'tssr-lab',
+    priority: c.trigger.priority ?? 'user.notice',
     server: c.trigger.server && { host: c.trigger.server.host, port: c.trigger.server.port ?? 514, protocol: c.trigger.server.protocol ?? 'udp' },
   };
   // A plain text is looked for inside the lines, as with command output; without a pattern, the trigger's message.
@@ -67,7 +69,7 @@ export const log: CheckRunner<LogCheck> = async (c, ctx) => {
       if (sent.kind === 'missingTool') return report('error', null, because('log.toolMissing', { tool: sent.tool }));
       if (sent.kind === 'failed') return report('error', null, because('log.sendFailed', { detail: sent.detail }));
     }
-    const deadline = Date.now() + (trigger ? c.withinMs ?? DEFAULT_WINDOW_MS : 0);
+    const deadline = Date.now() + (trigger ? (c.withinMs ?? DEFAULT_WINDOW_MS) : 0);
     for (;;) {
       const read = await ctx.system.logRead(source, ctx.signal);
       if (ctx.signal.aborted) return;
@@ -79,9 +81,12 @@ export const log: CheckRunner<LogCheck> = async (c, ctx) => {
         // A partial journal cannot prove a line absent: the fix is root (or the adm group), not the learner's setup.
         if (!found && read.partial) return report('error', null, because('log.needsRoot', { source: where, error: 'journal' }));
         const ok = found === want;
-        const reason = ok ? because('pass', { property: 'found' })
-          : !want ? because('log.unwantedLine', { pattern, source: where, line: m.line })
-            : trigger ? because('log.notLanded', { pattern, source: where, withinMs: c.withinMs ?? DEFAULT_WINDOW_MS })
+        const reason = ok
+          ? because('pass', { property: 'found' })
+          : !want
+            ? because('log.unwantedLine', { pattern, source: where, line: m.line })
+            : trigger
+              ? because('log.notLanded', { pattern, source: where, withinMs: c.withinMs ?? DEFAULT_WINDOW_MS })
               : because('log.noLine', { pattern, source: where });
         return report(ok ? 'pass' : 'fail', m.line ?? null, reason, where === 'journal' ? undefined : where);
       }

@@ -22,7 +22,11 @@ export const pkg: CheckRunner<PackageCheck> = async (c, ctx) => {
   const installed = versions.length > 0;
   await expectThat(ctx, 'installed', c.installed ?? true, installed);
   if (!installed && c.versions?.length) {
-    skipBecause(ctx, c.versions.map((_, i) => `versions[${i}]`), because('package.missing', { name: c.name }));
+    skipBecause(
+      ctx,
+      c.versions.map((_, i) => `versions[${i}]`),
+      because('package.missing', { name: c.name }),
+    );
     return;
   }
   await reportMatchers(ctx, 'versions', { text: versions.join('\n') }, c.versions);

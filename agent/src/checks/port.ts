@@ -7,5 +7,10 @@ export const port: CheckRunner<PortCheck> = async (c, ctx) => {
   const protocol = c.protocol ?? 'tcp';
   const found = (await ctx.system.listeners(protocol)).filter((l) => l.port === c.port);
   await expectThat(ctx, 'listening', c.listening ?? true, found.length > 0);
-  await expectSet(ctx, 'ip', c.ip, found.map((l) => l.ip));
+  await expectSet(
+    ctx,
+    'ip',
+    c.ip,
+    found.map((l) => l.ip),
+  );
 };

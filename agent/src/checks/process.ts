@@ -41,7 +41,13 @@ export const processCheck: CheckRunner<ProcessCheck> = async (c, ctx) => {
     // list of users (`{not: {contains: root}}`). The actual value lists them all.
     if (typeof c.user === 'string') {
       const ok = users.includes(c.user);
-      ctx.report({ property: 'user', status: ok ? 'pass' : 'fail', expected: c.user, actual: users, reason: because(ok ? 'pass' : 'mismatch', { property: 'user', expected: c.user, actual: users }) });
+      ctx.report({
+        property: 'user',
+        status: ok ? 'pass' : 'fail',
+        expected: c.user,
+        actual: users,
+        reason: because(ok ? 'pass' : 'mismatch', { property: 'user', expected: c.user, actual: users }),
+      });
     } else await expectThat(ctx, 'user', c.user, users);
   }
   // One line per process, so `contains` means "some process" and `notContains` "no process".

@@ -22,7 +22,13 @@ export const route: CheckRunner<RouteCheck> = async (c, ctx) => {
   const key = routeKey(c.destination, family);
   const source = family === 'ipv4' ? '/proc/net/route' : '/proc/net/ipv6_route';
   if (key === undefined) {
-    ctx.report({ property: 'exists', status: 'error', expected: c.destination, actual: null, reason: because('route.badDestination', { destination: c.destination, family }) });
+    ctx.report({
+      property: 'exists',
+      status: 'error',
+      expected: c.destination,
+      actual: null,
+      reason: because('route.badDestination', { destination: c.destination, family }),
+    });
     return;
   }
   let routes;

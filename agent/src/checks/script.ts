@@ -13,8 +13,15 @@ import { readBounded } from '../system/read-bounded';
 
 /** Asserted properties after the run, for skips. */
 function properties(c: ScriptCheck): string[] {
-  const list = (key: 'stdout' | 'stderr', m: ScriptCheck['stdout']): string[] => (m === undefined ? [] : Array.isArray(m) ? m.map((_, i) => `${key}[${i}]`) : [key]);
-  return ['exitStatus', ...list('stdout', c.stdout), ...list('stderr', c.stderr), ...(c.creates ?? []).map((_, i) => `creates[${i}]`), ...(c.idempotent ? ['idempotent'] : [])];
+  const list = (key: 'stdout' | 'stderr', m: ScriptCheck['stdout']): string[] =>
+    m === undefined ? [] : Array.isArray(m) ? m.map((_, i) => `${key}[${i}]`) : [key];
+  return [
+    'exitStatus',
+    ...list('stdout', c.stdout),
+    ...list('stderr', c.stderr),
+    ...(c.creates ?? []).map((_, i) => `creates[${i}]`),
+    ...(c.idempotent ? ['idempotent'] : []),
+  ];
 }
 
 /** Reports the script property as not runnable and skips the rest with the same reason. */
@@ -115,12 +122,19 @@ async function checkIdempotent(ctx: CheckContext, work: string, first: Captured,
     const exits = { first: first.code ?? first.signal, second: second.code ?? second.signal };
     const ok = exits.first === exits.second && differences.length === 0;
     const actual = { exitStatus: exits, differences: differences.slice(0, 10), count: differences.length };
-    const reason = ok ? because('pass', { property: 'idempotent' })
-      : exits.first !== exits.second ? because('script.exitChanged', exits)
+    const reason = ok
+      ? because('pass', { property: 'idempotent' })
+      : exits.first !== exits.second
+        ? because('script.exitChanged', exits)
         : because('script.treeChanged', { count: differences.length, path: differences[0].path, what: differences[0].what });
     ctx.report({ property: 'idempotent', status: ok ? 'pass' : 'fail', expected: true, actual, reason });
   } catch (e) {
     if (ctx.signal.aborted) return;
-    ctx.report({ property: 'idempotent', status: 'error', actual: null, reason: because('script.sandboxFailed', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) });
+    ctx.report({
+      property: 'idempotent',
+      status: 'error',
+      actual: null,
+      reason: because('script.sandboxFailed', { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }),
+    });
   }
 }

@@ -29,7 +29,11 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
     state = await probe.state(c.name, ctx.signal);
   } catch (e) {
     if (ctx.signal.aborted) return;
-    errorAll(ctx, props, because(probe.init === 'systemd' ? 'service.systemctlFailed' : 'service.probeFailed', { name: c.name, init: probe.init, error: (e as Error).message }));
+    errorAll(
+      ctx,
+      props,
+      because(probe.init === 'systemd' ? 'service.systemctlFailed' : 'service.probeFailed', { name: c.name, init: probe.init, error: (e as Error).message }),
+    );
     return;
   }
   // A check naming only the service asserts that it runs, as `user` with only a name asserts that it exists.
@@ -49,5 +53,11 @@ export const service: CheckRunner<ServiceCheck> = async (c, ctx) => {
   if (typeof c.activeSince !== 'number') return expectThat(ctx, 'activeSince', c.activeSince, state.activeSeconds);
   const expected = { atLeastSeconds: c.activeSince };
   const ok = state.activeSeconds >= c.activeSince;
-  ctx.report({ property: 'activeSince', status: ok ? 'pass' : 'fail', expected, actual: state.activeSeconds, reason: because(ok ? 'pass' : 'mismatch', { property: 'activeSince', expected, actual: state.activeSeconds }) });
+  ctx.report({
+    property: 'activeSince',
+    status: ok ? 'pass' : 'fail',
+    expected,
+    actual: state.activeSeconds,
+    reason: because(ok ? 'pass' : 'mismatch', { property: 'activeSince', expected, actual: state.activeSeconds }),
+  });
 };

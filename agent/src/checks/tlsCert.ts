@@ -23,7 +23,12 @@ async function keyMatches(c: TlsCertCheck, cert: CertFacts, ctx: CheckContext): 
   if (k.kind === 'aborted') return;
   const base = { property: 'keyMatches', expected: true, path: c.keyMatches };
   if (k.kind === 'checked') {
-    ctx.report({ ...base, status: k.matches ? 'pass' : 'fail', actual: k.matches, reason: k.matches ? because('pass', { property: 'keyMatches', expected: true, actual: true }) : because('tlsCert.keyMismatch', { key: c.keyMatches }) });
+    ctx.report({
+      ...base,
+      status: k.matches ? 'pass' : 'fail',
+      actual: k.matches,
+      reason: k.matches ? because('pass', { property: 'keyMatches', expected: true, actual: true }) : because('tlsCert.keyMismatch', { key: c.keyMatches }),
+    });
     return;
   }
   const denied = k.error === 'EACCES' || k.error === 'EPERM';
@@ -60,7 +65,14 @@ export const tlsCert: CheckRunner<TlsCertCheck> = async (c, ctx) => {
   if (c.trusted !== undefined) {
     if (cert.trusted === undefined) skipBecause(ctx, ['trusted'], because('tlsCert.trustNeedsAddress'));
     else if (cert.trusted === c.trusted) await expectThat(ctx, 'trusted', c.trusted, cert.trusted);
-    else ctx.report({ property: 'trusted', status: 'fail', expected: c.trusted, actual: cert.trusted, reason: because(cert.trusted ? 'tlsCert.trustedAnyway' : 'tlsCert.untrusted', { address: c.address, error: cert.trustError }) });
+    else
+      ctx.report({
+        property: 'trusted',
+        status: 'fail',
+        expected: c.trusted,
+        actual: cert.trusted,
+        reason: because(cert.trusted ? 'tlsCert.trustedAnyway' : 'tlsCert.untrusted', { address: c.address, error: cert.trustError }),
+      });
   }
   await keyMatches(c, cert, ctx);
 };

@@ -24,7 +24,10 @@ async function passwordState(c: UserCheck, ctx: CheckContext): Promise<void> {
     entries = await ctx.system.shadow();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    const reason = code === 'EACCES' || code === 'EPERM' ? because('user.shadowNeedsRoot', { path: source, name: c.name }) : because('readFailed', { path: source, error: code });
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? because('user.shadowNeedsRoot', { path: source, name: c.name })
+        : because('readFailed', { path: source, error: code });
     for (const property of props) errorAll(ctx, [property], reason, c[property]);
     return;
   }

@@ -4,7 +4,11 @@ import { because, type Reason } from '../reason';
 import { satisfies } from './semver';
 
 /** What a matcher needs from the run: the regex worker (patterns come from packs) and the check's deadline. */
-export interface MatchContext { regex: RegexEngine; signal: AbortSignal; timeoutMs: number }
+export interface MatchContext {
+  regex: RegexEngine;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
 
 /** A matcher's verdict; `error` when no verdict can be given (an invalid or runaway regex). */
 export type Verdict = { ok: boolean; error?: undefined } | { ok: false; error: Reason };
@@ -28,25 +32,40 @@ export async function evaluate(m: Matcher, actual: unknown, ctx: MatchContext): 
   if (!isOperator(m)) return { ok: same(m, actual) };
   const [op, arg] = Object.entries(m)[0] ?? [];
   switch (op as keyof MatcherOperator) {
-    case 'equals': return { ok: same(arg, actual) };
-    case 'contains': return contains(arg as Matcher, actual, ctx);
-    case 'matches': return matches(String(arg), actual, ctx);
-    case 'oneOf': return { ok: (arg as unknown[]).some((v) => same(v, actual)) };
-    case 'consistOf': return consistOf(arg as Matcher[], actual, ctx);
-    case 'gt': return { ok: toNumber(actual) > (arg as number) };
-    case 'ge': return { ok: toNumber(actual) >= (arg as number) };
-    case 'lt': return { ok: toNumber(actual) < (arg as number) };
-    case 'le': return { ok: toNumber(actual) <= (arg as number) };
-    case 'semver': return typeof actual === 'string' ? { ok: satisfies(actual, String(arg)) } : { ok: false };
-    case 'length': return lengthOf(arg as Matcher, actual, ctx);
-    case 'haveKey': return { ok: hasPath(actual, String(arg)) };
-    case 'allOf': return every(arg as Matcher[], actual, ctx);
-    case 'anyOf': return some(arg as Matcher[], actual, ctx);
+    case 'equals':
+      return { ok: same(arg, actual) };
+    case 'contains':
+      return contains(arg as Matcher, actual, ctx);
+    case 'matches':
+      return matches(String(arg), actual, ctx);
+    case 'oneOf':
+      return { ok: (arg as unknown[]).some((v) => same(v, actual)) };
+    case 'consistOf':
+      return consistOf(arg as Matcher[], actual, ctx);
+    case 'gt':
+      return { ok: toNumber(actual) > (arg as number) };
+    case 'ge':
+      return { ok: toNumber(actual) >= (arg as number) };
+    case 'lt':
+      return { ok: toNumber(actual) < (arg as number) };
+    case 'le':
+      return { ok: toNumber(actual) <= (arg as number) };
+    case 'semver':
+      return typeof actual === 'string' ? { ok: satisfies(actual, String(arg)) } : { ok: false };
+    case 'length':
+      return lengthOf(arg as Matcher, actual, ctx);
+    case 'haveKey':
+      return { ok: hasPath(actual, String(arg)) };
+    case 'allOf':
+      return every(arg as Matcher[], actual, ctx);
+    case 'anyOf':
+      return some(arg as Matcher[], actual, ctx);
     case 'not': {
       const v = await evaluate(arg as Matcher, actual, ctx);
       return v.error ? v : { ok: !v.ok };
     }
-    default: return { ok: false, error: because('badMatcher', { matcher: m }) };
+    default:
+      return { ok: false, error: because('badMatcher', { matcher: m }) };
   }
 }
 
@@ -83,12 +102,16 @@ async function consistOf(expected: Matcher[], actual: unknown, ctx: MatchContext
     fits.push(row);
   }
   const owner = new Array<number>(actual.length).fill(-1);
-  const place = (e: number, seen: boolean[]): boolean => fits[e].some((ok, a) => {
-    if (!ok || seen[a]) return false;
-    seen[a] = true;
-    if (owner[a] === -1 || place(owner[a], seen)) { owner[a] = e; return true; }
-    return false;
-  });
+  const place = (e: number, seen: boolean[]): boolean =>
+    fits[e].some((ok, a) => {
+      if (!ok || seen[a]) return false;
+      seen[a] = true;
+      if (owner[a] === -1 || place(owner[a], seen)) {
+        owner[a] = e;
+        return true;
+      }
+      return false;
+    });
   return { ok: expected.every((_, e) => place(e, new Array<boolean>(actual.length).fill(false))) };
 }
 

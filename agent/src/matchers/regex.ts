@@ -4,7 +4,12 @@ import { REGEX_V8_FLAGS } from './regex-flags';
 /** What a regex test answered: the first matching line (or 0 for the whole text), -1 for none, or why it has no answer. */
 export type RegexAnswer = { index: number } | { invalid: string } | { timedOut: true } | { crashed: string };
 
-interface Job { source: string; text: string; perLine: boolean; done(a: RegexAnswer): void }
+interface Job {
+  source: string;
+  text: string;
+  perLine: boolean;
+  done(a: RegexAnswer): void;
+}
 
 // Runs in the worker. Kept as source so the agent stays one bundled file.
 const WORKER_SOURCE = `
@@ -124,7 +129,15 @@ export class RegexEngine {
       if (re) return Promise.resolve({ index: firstMatch(re, text, perLine) });
     }
     return new Promise((resolve) => {
-      const job: Job = { source, text, perLine, done: (a) => { signal.removeEventListener('abort', onAbort); resolve(a); } };
+      const job: Job = {
+        source,
+        text,
+        perLine,
+        done: (a) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(a);
+        },
+      };
       const onAbort = (): void => {
         if (this.current === job) this.restart({ timedOut: true });
         else {

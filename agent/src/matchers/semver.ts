@@ -2,8 +2,15 @@
 
 /** Numeric parts of a version: Debian's epoch (`1:`) and revision (`-2+deb12u1`) are dropped. */
 export function versionParts(v: string): number[] {
-  const upstream = v.trim().replace(/^v/, '').replace(/^\d+:/, '').replace(/-[^-]*$/, '');
-  return upstream.split(/[.+~]/).map((p) => parseInt(p, 10)).filter((n) => !Number.isNaN(n));
+  const upstream = v
+    .trim()
+    .replace(/^v/, '')
+    .replace(/^\d+:/, '')
+    .replace(/-[^-]*$/, '');
+  return upstream
+    .split(/[.+~]/)
+    .map((p) => parseInt(p, 10))
+    .filter((n) => !Number.isNaN(n));
 }
 
 function compare(a: number[], b: number[]): number {
@@ -25,17 +32,23 @@ function test(version: number[], comparator: string): boolean {
   const c = compare(version, want);
   const prefixEq = want.every((n, i) => (version[i] ?? 0) === n);
   switch (op) {
-    case '>=': return c >= 0;
-    case '<=': return c <= 0 || prefixEq;
-    case '>': return c > 0 && !(wild !== -1 && prefixEq);
-    case '<': return c < 0;
+    case '>=':
+      return c >= 0;
+    case '<=':
+      return c <= 0 || prefixEq;
+    case '>':
+      return c > 0 && !(wild !== -1 && prefixEq);
+    case '<':
+      return c < 0;
     case '^': {
       const lead = want.findIndex((n) => n !== 0);
       const fixed = lead === -1 ? want.length : lead + 1;
       return c >= 0 && want.slice(0, fixed).every((n, i) => (version[i] ?? 0) === n);
     }
-    case '~': return c >= 0 && want.slice(0, Math.max(1, want.length - 1)).every((n, i) => (version[i] ?? 0) === n);
-    default: return wild !== -1 || raw.length < 3 ? prefixEq : c === 0;
+    case '~':
+      return c >= 0 && want.slice(0, Math.max(1, want.length - 1)).every((n, i) => (version[i] ?? 0) === n);
+    default:
+      return wild !== -1 || raw.length < 3 ? prefixEq : c === 0;
   }
 }
 
@@ -43,5 +56,11 @@ function test(version: number[], comparator: string): boolean {
 export function satisfies(version: string, range: string): boolean {
   const v = versionParts(version);
   if (!v.length) return false;
-  return range.split('||').some((alt) => alt.trim().split(/\s+/).filter(Boolean).every((c) => test(v, c)));
+  return range.split('||').some((alt) =>
+    alt
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((c) => test(v, c)),
+  );
 }

@@ -19,7 +19,10 @@ export interface TextMatch {
 }
 
 /** The text under test, and whether it was cut at a size cap (then an absence proves nothing). */
-export interface Subject { text: string; truncated?: { limit: number } }
+export interface Subject {
+  text: string;
+  truncated?: { limit: number };
+}
 
 /** Normalises the string shorthand to `{contains}`. */
 export function normalise(m: AnyTextMatcher): Record<string, unknown> {
@@ -49,7 +52,7 @@ export async function matchText(ctx: CheckContext, subject: Subject, matcher: An
     if ('crashed' in answer) return { status: 'error', expected, actual: null, reason: because('regexCrashed', { pattern: value, detail: answer.crashed }) };
     idx = answer.index;
   } else {
-    idx = perLine ? lines.findIndex((l) => l.includes(value)) : (text.includes(value) ? 0 : -1);
+    idx = perLine ? lines.findIndex((l) => l.includes(value)) : text.includes(value) ? 0 : -1;
   }
   const negate = op.startsWith('not');
   if (idx >= 0) return { status: negate ? 'fail' : 'pass', expected, actual: lines[idx], line: idx + 1 };
@@ -72,16 +75,30 @@ async function matchOperator(ctx: CheckContext, subject: Subject, m: MatcherOper
 }
 
 /** Runs a list of matchers on a text and reports each as `<prefix>[i]`; stops once the check is aborted. */
-export async function reportMatchers(ctx: CheckContext, prefix: string, subject: Subject, matchers: AnyTextMatcher[] | undefined, path?: string): Promise<void> {
+export async function reportMatchers(
+  ctx: CheckContext,
+  prefix: string,
+  subject: Subject,
+  matchers: AnyTextMatcher[] | undefined,
+  path?: string,
+): Promise<void> {
   const list = matchers ?? [];
   for (let i = 0; i < list.length; i++) {
     if (ctx.signal.aborted) return;
     const property = `${prefix}[${i}]`;
     const r = await matchText(ctx, subject, list[i]);
     const cut = subject.truncated && r.status === 'fail';
-    const reason = r.status === 'pass' ? because('pass', { property })
-      : r.status === 'fail' ? because(cut ? 'mismatchTruncated' : 'mismatch', { property, expected: r.expected, actual: r.actual, ...(cut ? { limit: subject.truncated!.limit } : {}) })
-        : r.reason!;
+    const reason =
+      r.status === 'pass'
+        ? because('pass', { property })
+        : r.status === 'fail'
+          ? because(cut ? 'mismatchTruncated' : 'mismatch', {
+              property,
+              expected: r.expected,
+              actual: r.actual,
+              ...(cut ? { limit: subject.truncated!.limit } : {}),
+            })
+          : r.reason!;
     ctx.report({ property, status: r.status, expected: r.expected, actual: r.actual, reason, ...(path && r.line ? { path, line: r.line } : {}) });
   }
 }

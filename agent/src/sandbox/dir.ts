@@ -5,10 +5,18 @@ import { removeOnExit } from '../cleanup';
 import { tempPrefix } from '../workspace';
 
 /** A throw-away folder where `script` and `backup` may write: `work/` is the tree under test, `bin/` holds helpers. */
-export interface Sandbox { root: string; work: string; bin: string; dispose(): Promise<void> }
+export interface Sandbox {
+  root: string;
+  work: string;
+  bin: string;
+  dispose(): Promise<void>;
+}
 
 /** Who will write in the sandbox, when not the agent's own user. */
-export interface Owner { uid: number; gid: number }
+export interface Owner {
+  uid: number;
+  gid: number;
+}
 
 /**
  * Creates a sandbox beside the agent's workspace, named like it so that the start-up sweep removes it after a SIGKILL,
@@ -19,7 +27,10 @@ export async function createSandbox(owner?: Owner, parent = tmpdir()): Promise<S
   const unregister = removeOnExit(root);
   const work = join(root, 'work');
   const bin = join(root, 'bin');
-  const dispose = async (): Promise<void> => { await rm(root, { recursive: true, force: true }); unregister(); };
+  const dispose = async (): Promise<void> => {
+    await rm(root, { recursive: true, force: true });
+    unregister();
+  };
   try {
     await mkdir(work, { mode: 0o700 });
     await mkdir(bin, { mode: 0o700 });

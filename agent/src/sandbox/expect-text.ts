@@ -4,7 +4,11 @@ import { evaluate } from '../matchers/evaluate';
 import { because } from '../reason';
 
 /** A text under test: output or file contents, and the cap it was cut at, if it was. */
-export interface TextSubject { text: string; truncatedAt?: number; path?: string }
+export interface TextSubject {
+  text: string;
+  truncatedAt?: number;
+  path?: string;
+}
 
 /** The text matchers of command checks (`notContains`, string = contains) as the generic matchers. */
 export function fromTextMatcher(m: TextMatcher): Matcher {
@@ -28,11 +32,14 @@ function negates(m: Matcher): boolean {
  * Asserts matchers on a text: a list reports `<prefix>[i]`, one operator reports `<prefix>`. One trailing newline is
  * ignored (`echo ok` equals "ok"). On cut text, a verdict that the missing part could change is an error, not a guess.
  */
-export async function expectText(ctx: CheckContext, prefix: string, matchers: TextMatcher[] | MatcherOperator | undefined, subject: TextSubject): Promise<void> {
+export async function expectText(
+  ctx: CheckContext,
+  prefix: string,
+  matchers: TextMatcher[] | MatcherOperator | undefined,
+  subject: TextSubject,
+): Promise<void> {
   if (matchers === undefined) return;
-  const list: Array<[string, Matcher]> = Array.isArray(matchers)
-    ? matchers.map((m, i) => [`${prefix}[${i}]`, fromTextMatcher(m)])
-    : [[prefix, matchers]];
+  const list: Array<[string, Matcher]> = Array.isArray(matchers) ? matchers.map((m, i) => [`${prefix}[${i}]`, fromTextMatcher(m)]) : [[prefix, matchers]];
   const text = subject.text.replace(/\n$/, '');
   for (const [property, expected] of list) {
     if (ctx.signal.aborted) return;
@@ -42,9 +49,23 @@ export async function expectText(ctx: CheckContext, prefix: string, matchers: Te
     if (v.error) {
       ctx.report({ property, status: 'error', expected, actual: null, reason: v.error, ...evidence });
     } else if (subject.truncatedAt !== undefined && (!v.ok || negates(expected))) {
-      ctx.report({ property, status: 'error', expected, actual, reason: because('script.outputTruncated', { property, limit: subject.truncatedAt }), ...evidence });
+      ctx.report({
+        property,
+        status: 'error',
+        expected,
+        actual,
+        reason: because('script.outputTruncated', { property, limit: subject.truncatedAt }),
+        ...evidence,
+      });
     } else {
-      ctx.report({ property, status: v.ok ? 'pass' : 'fail', expected, actual, reason: because(v.ok ? 'pass' : 'mismatch', { property, expected, actual }), ...evidence });
+      ctx.report({
+        property,
+        status: v.ok ? 'pass' : 'fail',
+        expected,
+        actual,
+        reason: because(v.ok ? 'pass' : 'mismatch', { property, expected, actual }),
+        ...evidence,
+      });
     }
   }
 }

@@ -4,7 +4,13 @@ import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** One path of a tree as compared: its type, size, content hash, permission bits and link target. */
-export interface ManifestEntry { type: 'file' | 'directory' | 'symlink' | 'other'; size: number; sha256?: string; mode: number; target?: string }
+export interface ManifestEntry {
+  type: 'file' | 'directory' | 'symlink' | 'other';
+  size: number;
+  sha256?: string;
+  mode: number;
+  target?: string;
+}
 
 /** A tree's entries by relative path (`a/b.txt`), the root itself excluded. */
 export type Manifest = Map<string, ManifestEntry>;
@@ -51,7 +57,12 @@ export async function manifest(root: string, signal?: AbortSignal): Promise<Mani
 }
 
 /** One difference between two trees, as evidence. */
-export interface Difference { path: string; what: 'missing' | 'extra' | 'type' | 'size' | 'sha256' | 'mode' | 'target'; expected?: unknown; actual?: unknown }
+export interface Difference {
+  path: string;
+  what: 'missing' | 'extra' | 'type' | 'size' | 'sha256' | 'mode' | 'target';
+  expected?: unknown;
+  actual?: unknown;
+}
 
 /** The fields compared; `mode` only when permissions matter (a backup), not for a script's second run. */
 export type Field = 'type' | 'size' | 'sha256' | 'mode' | 'target';
@@ -63,8 +74,14 @@ export function diffManifests(expected: Manifest, actual: Manifest, fields: Fiel
   for (const path of paths) {
     const e = expected.get(path);
     const a = actual.get(path);
-    if (!a) { out.push({ path, what: 'missing' }); continue; }
-    if (!e) { out.push({ path, what: 'extra' }); continue; }
+    if (!a) {
+      out.push({ path, what: 'missing' });
+      continue;
+    }
+    if (!e) {
+      out.push({ path, what: 'extra' });
+      continue;
+    }
     const field = fields.find((f) => e[f] !== a[f]);
     if (field) {
       const show = (v: unknown): unknown => (field === 'mode' && typeof v === 'number' ? v.toString(8).padStart(4, '0') : v);

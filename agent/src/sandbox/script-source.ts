@@ -31,14 +31,14 @@ export async function readScript(cwd: string, script: string): Promise<{ text: B
   const st = await lstat(abs).catch((e: NodeJS.ErrnoException) => e);
   if (st instanceof Error) {
     if (st.code === 'ENOENT' || st.code === 'ENOTDIR') return { missing: true };
-    return { error: because('script.unreadable', { script, error: st.code ?? st.message}) };
+    return { error: because('script.unreadable', { script, error: st.code ?? st.message }) };
   }
   if (!st.isFile()) return { error: because('script.notFile', { script }) };
   if (st.size > MAX_SCRIPT_BYTES) return { error: because('script.tooLarge', { script, size: st.size, limit: MAX_SCRIPT_BYTES }) };
   try {
     return { text: await readFile(abs) };
   } catch (e) {
-    return { error: because('script.unreadable', { script, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message}) };
+    return { error: because('script.unreadable', { script, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) };
   }
 }
 
@@ -51,7 +51,12 @@ export function scriptArgv(file: string, text: Buffer, interpreter: string | und
 }
 
 /** Writes the fixtures into the sandbox; the first one that cannot be written is returned as its index and reason. */
-export async function writeFixtures(fixtures: ScriptFixture[], cwd: string, work: string, owner?: Owner): Promise<{ index: number; reason: Reason } | undefined> {
+export async function writeFixtures(
+  fixtures: ScriptFixture[],
+  cwd: string,
+  work: string,
+  owner?: Owner,
+): Promise<{ index: number; reason: Reason } | undefined> {
   for (let index = 0; index < fixtures.length; index++) {
     const f = fixtures[index];
     const spec = typeof f === 'string' ? { path: f, from: f } : f;

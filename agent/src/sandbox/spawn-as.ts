@@ -4,7 +4,11 @@ import { track } from '../cleanup';
 import { MAX_OUTPUT } from '../limits';
 
 /** A user to run as, resolved from /etc/passwd by the caller. */
-export interface RunAsUser { name: string; uid: number; gid: number }
+export interface RunAsUser {
+  name: string;
+  uid: number;
+  gid: number;
+}
 
 /** What a run needs: argv (never a shell string), a folder, a complete environment, its input and its deadline. */
 export interface SpawnRequest {
@@ -19,7 +23,13 @@ export interface SpawnRequest {
 }
 
 /** A finished run: exit code or signal, the kept output, and whether each stream was cut. */
-export interface Captured { code: number | null; signal: string | null; stdout: string; stderr: string; truncated: { stdout: boolean; stderr: boolean } }
+export interface Captured {
+  code: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  truncated: { stdout: boolean; stderr: boolean };
+}
 
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
@@ -40,33 +50,52 @@ export function spawnCaptured(req: SpawnRequest): Promise<Captured> {
   const how = asUserArgv(req.argv, req.as);
   return new Promise((resolveRun, reject) => {
     const child = spawn(how.argv[0], how.argv.slice(1), {
-      cwd: req.cwd, env: req.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true, uid: how.uid, gid: how.gid,
+      cwd: req.cwd,
+      env: req.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+      uid: how.uid,
+      gid: how.gid,
     });
     const untrack = track(child);
     const kept = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
     const sizes = { stdout: 0, stderr: 0 };
     const truncated = { stdout: false, stderr: false };
-    const keep = (key: 'stdout' | 'stderr') => (b: Buffer): void => {
-      const room = cap - sizes[key];
-      if (b.length > room) truncated[key] = true;
-      if (room <= 0) return;
-      kept[key].push(b.length > room ? b.subarray(0, room) : b);
-      sizes[key] += Math.min(room, b.length);
-    };
+    const keep =
+      (key: 'stdout' | 'stderr') =>
+      (b: Buffer): void => {
+        const room = cap - sizes[key];
+        if (b.length > room) truncated[key] = true;
+        if (room <= 0) return;
+        kept[key].push(b.length > room ? b.subarray(0, room) : b);
+        sizes[key] += Math.min(room, b.length);
+      };
     child.stdout.on('data', keep('stdout'));
     child.stderr.on('data', keep('stderr'));
     // The whole process group: a script's children must not outlive its deadline.
-    const kill = (): void => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+    const kill = (): void => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
     if (req.signal.aborted) kill();
     req.signal.addEventListener('abort', kill, { once: true });
-    child.on('error', (e) => { req.signal.removeEventListener('abort', kill); untrack(); reject(e); });
+    child.on('error', (e) => {
+      req.signal.removeEventListener('abort', kill);
+      untrack();
+      reject(e);
+    });
     child.on('close', (code, sig) => {
       req.signal.removeEventListener('abort', kill);
       untrack();
       const text = (k: 'stdout' | 'stderr'): string => Buffer.concat(kept[k]).toString('utf8');
       resolveRun({ code, signal: sig, stdout: text('stdout'), stderr: text('stderr'), truncated });
     });
-    child.stdin.on('error', () => { /* the program may not read stdin */ });
+    child.stdin.on('error', () => {
+      /* the program may not read stdin */
+    });
     child.stdin.end(req.stdin ?? '');
   });
 }

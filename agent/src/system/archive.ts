@@ -26,8 +26,14 @@ export function globRegExp(glob: string): RegExp {
     else if (ch === '?') re += '[^/]';
     else if (ch === '[') {
       const end = glob.indexOf(']', i + 2);
-      if (end < 0) { re += '\\['; continue; }
-      const body = glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      if (end < 0) {
+        re += '\\[';
+        continue;
+      }
+      const body = glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       re += `[${body}]`;
       i = end;
     } else re += ch.replace(/[.+^${}()|\\\]]/g, '\\$&');
@@ -63,7 +69,12 @@ export async function archiveKind(path: string): Promise<ArchiveKind> {
   }
 }
 
-async function tool(argv: string[], cwd: string, signal: AbortSignal, cap = MAX_OUTPUT): Promise<{ ok: true; stdout: string; truncated: boolean } | { ok: false; detail: string; missingTool: boolean }> {
+async function tool(
+  argv: string[],
+  cwd: string,
+  signal: AbortSignal,
+  cap = MAX_OUTPUT,
+): Promise<{ ok: true; stdout: string; truncated: boolean } | { ok: false; detail: string; missingTool: boolean }> {
   try {
     const r = await spawnCaptured({ argv, cwd, env: cleanEnv(cwd), signal, cap });
     if (r.code === 0) return { ok: true, stdout: r.stdout, truncated: r.truncated.stdout };
@@ -83,7 +94,12 @@ export async function listArchive(path: string, kind: ArchiveKind, signal: Abort
 }
 
 /** Restores the archive into `dir` with its permissions (tar `-p`; unzip keeps the modes it stored). */
-export async function extractArchive(path: string, kind: ArchiveKind, dir: string, signal: AbortSignal): Promise<{ ok: true } | { ok: false; tool: string; detail: string; missingTool: boolean }> {
+export async function extractArchive(
+  path: string,
+  kind: ArchiveKind,
+  dir: string,
+  signal: AbortSignal,
+): Promise<{ ok: true } | { ok: false; tool: string; detail: string; missingTool: boolean }> {
   const argv = kind === 'zip' ? ['unzip', '-q', '-o', path, '-d', dir] : ['tar', '-xpf', path, '-C', dir, '--no-same-owner'];
   const r = await tool(argv, dir, signal);
   return r.ok ? { ok: true } : { ok: false, tool: argv[0], detail: r.detail, missingTool: r.missingTool };

@@ -18,7 +18,10 @@ export async function walkSshd(main: string, files: FileSource): Promise<ConfigE
       const m = /^\s*([A-Za-z][A-Za-z0-9]*)(?:\s*=\s*|\s+)(.*?)\s*$/.exec(raw);
       if (!m || raw.trim().startsWith('#')) continue;
       const key = m[1].toLowerCase();
-      if (key === 'match') { inMatch = m[2].trim().toLowerCase() !== 'all'; continue; }
+      if (key === 'match') {
+        inMatch = m[2].trim().toLowerCase() !== 'all';
+        continue;
+      }
       if (key === 'include') {
         // sshd takes relative Include paths from /etc/ssh, whatever file holds the Include.
         for (const pattern of m[2].split(/\s+/).filter(Boolean)) {
@@ -48,9 +51,15 @@ export async function walkApache(main: string, files: FileSource): Promise<Confi
       const t = raw.trim();
       if (!t || t.startsWith('#')) continue;
       const close = /^<\/\s*([^\s>]+)\s*>/.exec(t);
-      if (close) { sections.pop(); continue; }
+      if (close) {
+        sections.pop();
+        continue;
+      }
       const open = /^<\s*([^\s>]+)\s*([^>]*)>/.exec(t);
-      if (open) { sections.push(open[1]); continue; }
+      if (open) {
+        sections.push(open[1]);
+        continue;
+      }
       const m = /^(\S+)\s*(.*)$/.exec(t)!;
       const name = m[1];
       const value = m[2].trim();
@@ -67,7 +76,11 @@ export async function walkApache(main: string, files: FileSource): Promise<Confi
 }
 
 /** One nginx token with the line it starts on. */
-interface Token { text: string; line: number; quoted: boolean }
+interface Token {
+  text: string;
+  line: number;
+  quoted: boolean;
+}
 
 /** nginx's lexer: words, quoted strings, `;`, `{`, `}`, and `#` comments to the end of the line. */
 function tokens(text: string): Token[] {
@@ -76,10 +89,24 @@ function tokens(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (c === '\n') { line++; i++; continue; }
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '#') { while (i < text.length && text[i] !== '\n') i++; continue; }
-    if (c === ';' || c === '{' || c === '}') { out.push({ text: c, line, quoted: false }); i++; continue; }
+    if (c === '\n') {
+      line++;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === ';' || c === '{' || c === '}') {
+      out.push({ text: c, line, quoted: false });
+      i++;
+      continue;
+    }
     const start = line;
     let word = '';
     if (c === '"' || c === "'") {
@@ -122,15 +149,29 @@ export function parseNginxDump(dump: string): ConfigEntry[] {
     if (text === undefined || depth > MAX_DEPTH) return;
     let words: Token[] = [];
     for (const t of tokens(text)) {
-      if (t.quoted || !';{}'.includes(t.text)) { words.push(t); continue; }
+      if (t.quoted || !';{}'.includes(t.text)) {
+        words.push(t);
+        continue;
+      }
       const [name, ...args] = words;
       words = [];
-      if (t.text === '}') { blocks.pop(); continue; }
+      if (t.text === '}') {
+        blocks.pop();
+        continue;
+      }
       if (!name) continue;
-      if (t.text === '{') { blocks.push(name.text); continue; }
+      if (t.text === '{') {
+        blocks.push(name.text);
+        continue;
+      }
       if (name.text === 'include' && args[0]) {
         const pattern = isAbsolute(args[0].text) ? args[0].text : join(prefix, args[0].text);
-        const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+        const re = new RegExp(
+          `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]')}$`,
+        );
         for (const f of [...files.keys()].filter((k) => re.test(k)).sort()) walk(f, blocks, depth + 1);
         continue;
       }

@@ -3,7 +3,12 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import { readBounded } from './read-bounded';
 
 /** One setting as written in a configuration file: its key (with its context path), value and place. */
-export interface ConfigEntry { key: string; value: string; path: string; line: number }
+export interface ConfigEntry {
+  key: string;
+  value: string;
+  path: string;
+  line: number;
+}
 
 /** How the walkers read files: a real file system, or a table in unit tests. */
 export interface FileSource {
@@ -30,13 +35,20 @@ export function diskSource(signal: AbortSignal): FileSource {
       const r = await readConfigText(path, signal);
       return 'text' in r ? r.text : null;
     },
-    list: (dir) => readdir(dir).then((names) => names, () => null),
+    list: (dir) =>
+      readdir(dir).then(
+        (names) => names,
+        () => null,
+      ),
   };
 }
 
 /** A glob of one path segment (`*`, `?`) as a regular expression; dot files are matched only by a leading dot. */
 function segment(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${glob.startsWith('.') ? '' : '(?!\\.)'}${body}$`);
 }
 
@@ -52,7 +64,10 @@ export async function expandInclude(pattern: string, base: string, files: FileSo
   }
   const re = segment(basename(full));
   const names = (await files.list(dirname(full))) ?? [];
-  return names.filter((n) => re.test(n)).sort().map((n) => join(dirname(full), n));
+  return names
+    .filter((n) => re.test(n))
+    .sort()
+    .map((n) => join(dirname(full), n));
 }
 
 /** Splits text into lines, joining those continued with a trailing backslash; each keeps its first line number. */
@@ -81,7 +96,10 @@ export function parseIni(text: string, path: string): ConfigEntry[] {
     const t = raw.trim();
     if (!t || t.startsWith('#') || t.startsWith(';')) continue;
     const head = /^\[([^\]]*)\]/.exec(t);
-    if (head) { section = head[1].trim(); continue; }
+    if (head) {
+      section = head[1].trim();
+      continue;
+    }
     const eq = t.indexOf('=');
     const key = (eq < 0 ? t : t.slice(0, eq)).trim();
     const value = eq < 0 ? '' : unquote(t.slice(eq + 1).trim());

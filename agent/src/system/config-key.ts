@@ -7,7 +7,12 @@ export type ConfigFormat = 'sshd' | 'ini' | 'keyValue' | 'loginDefs' | 'nginx' |
 
 /** Where each format is read when the check gives no path. */
 export const DEFAULT_CONFIG: Record<ConfigFormat, string | undefined> = {
-  sshd: '/etc/ssh/sshd_config', loginDefs: '/etc/login.defs', apache: '/etc/apache2/apache2.conf', nginx: undefined, ini: undefined, keyValue: undefined,
+  sshd: '/etc/ssh/sshd_config',
+  loginDefs: '/etc/login.defs',
+  apache: '/etc/apache2/apache2.conf',
+  nginx: undefined,
+  ini: undefined,
+  keyValue: undefined,
 };
 
 /**
@@ -77,7 +82,9 @@ export async function readConfig(format: ConfigFormat, path: string | undefined,
     default: {
       const read = await readConfigText(file!, signal);
       if ('error' in read) {
-        return read.error === 'EACCES' && !isRoot() ? { kind: 'needsRoot', what: file!, detail: read.error } : { kind: 'unreadable', path: file!, error: read.error };
+        return read.error === 'EACCES' && !isRoot()
+          ? { kind: 'needsRoot', what: file!, detail: read.error }
+          : { kind: 'unreadable', path: file!, error: read.error };
       }
       if (format === 'apache') return { kind: 'entries', entries: await walkApache(file!, files) };
       return { kind: 'entries', entries: format === 'ini' ? parseIni(read.text, file!) : parseKeyValue(read.text, file!) };

@@ -5,7 +5,10 @@ import { runTool, type ToolRun } from './run-tool';
 export type Validator = 'nginx' | 'apache' | 'named' | 'namedZone' | 'sshd' | 'visudo' | 'rsyslog' | 'postfix' | 'zabbixAgent' | 'keaDhcp4';
 
 /** What a validator is given: the file to check (its default file otherwise) and, for a zone, its name. */
-export interface ValidatorArgs { file?: string; zone?: string }
+export interface ValidatorArgs {
+  file?: string;
+  zone?: string;
+}
 
 /** Each validator's argv and the Debian package that installs it. */
 export const VALIDATORS: Record<Validator, { argv: (a: ValidatorArgs) => string[]; package: string }> = {
@@ -40,11 +43,20 @@ const LOCATIONS: RegExp[] = [
 ];
 
 /** A validator's verdict: whether it accepted the configuration, and the first error it located. */
-export interface ValidatorVerdict { valid: boolean; code: number | null; detail: string; path?: string; line?: number }
+export interface ValidatorVerdict {
+  valid: boolean;
+  code: number | null;
+  detail: string;
+  path?: string;
+  line?: number;
+}
 
 /** Finds the first located error in a validator's output; the detail is that line, or the last line printed. */
 export function locateError(output: string): { detail: string; path?: string; line?: number } {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const re of LOCATIONS) {
     for (const l of lines) {
       const m = re.exec(l);

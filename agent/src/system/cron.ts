@@ -15,10 +15,18 @@ export interface CronEntry {
 }
 
 /** Every job found, and the places that could not be read (user crontabs need root). */
-export interface CronTable { entries: CronEntry[]; unreadable: Array<{ path: string; error: string }> }
+export interface CronTable {
+  entries: CronEntry[];
+  unreadable: Array<{ path: string; error: string }>;
+}
 
 /** Where cron jobs and timers are read from; tests point them at a temp root. */
-export interface CronPaths { cronSpool: string; crontab: string; cronD: string; unitDirs: string[] }
+export interface CronPaths {
+  cronSpool: string;
+  crontab: string;
+  cronD: string;
+  unitDirs: string[];
+}
 
 /**
  * Parses a crontab. A user's crontab (`owner` given) has no user field; /etc/crontab and /etc/cron.d files have one
@@ -49,7 +57,10 @@ export function unitSettings(text: string, section: string): Array<{ key: string
   text.split('\n').forEach((raw, i) => {
     const t = raw.trim();
     const head = /^\[(.+)\]$/.exec(t);
-    if (head) { current = head[1]; return; }
+    if (head) {
+      current = head[1];
+      return;
+    }
     const m = /^([A-Za-z]+)\s*=\s*(.*)$/.exec(t);
     if (m && current === section) out.push({ key: m[1], value: m[2], line: i + 1 });
   });
@@ -75,8 +86,16 @@ async function timerEntries(name: string, dirs: string[], signal: AbortSignal): 
   const svc = service ? unitSettings(service.text, 'Service') : [];
   const command = svc.find((s) => s.key === 'ExecStart')?.value.replace(/^[-@:+!]+/, '') ?? '';
   const user = svc.find((s) => s.key === 'User')?.value ?? 'root';
-  return settings.filter((s) => s.key === 'OnCalendar' || /^On[A-Za-z]+Sec$/.test(s.key))
-    .map((s) => ({ user, schedule: s.key === 'OnCalendar' ? s.value.trim() : `${s.key}=${s.value.trim()}`, command, path: timer.path, line: s.line, timer: name }));
+  return settings
+    .filter((s) => s.key === 'OnCalendar' || /^On[A-Za-z]+Sec$/.test(s.key))
+    .map((s) => ({
+      user,
+      schedule: s.key === 'OnCalendar' ? s.value.trim() : `${s.key}=${s.value.trim()}`,
+      command,
+      path: timer.path,
+      line: s.line,
+      timer: name,
+    }));
 }
 
 /** Reads user crontabs, /etc/crontab, /etc/cron.d and systemd timer units. */
@@ -87,10 +106,14 @@ export async function readCron(paths: CronPaths, signal: AbortSignal): Promise<C
     if ('text' in r) table.entries.push(...parseCrontab(r.text, path, owner));
     else if (r.error !== 'ENOENT') table.unreadable.push({ path, error: r.error });
   };
-  const list = async (dir: string): Promise<string[]> => readdir(dir).then((n) => n.sort(), (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') table.unreadable.push({ path: dir, error: e.code ?? e.message });
-    return [];
-  });
+  const list = async (dir: string): Promise<string[]> =>
+    readdir(dir).then(
+      (n) => n.sort(),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') table.unreadable.push({ path: dir, error: e.code ?? e.message });
+        return [];
+      },
+    );
   for (const user of await list(paths.cronSpool)) await add(join(paths.cronSpool, user), user);
   await add(paths.crontab);
   // run-parts skips names with dots or other characters outside [A-Za-z0-9_-]: cron ignores them too.

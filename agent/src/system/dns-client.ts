@@ -11,11 +11,7 @@ export interface DnsQuery {
 }
 
 /** The answers as text (see formatAnswers), the name has no such record (`none`: NXDOMAIN or NODATA), or no usable answer came. */
-export type DnsOutcome =
-  | { kind: 'answers'; values: string[] }
-  | { kind: 'none'; code: string }
-  | { kind: 'failed'; code: string }
-  | { kind: 'aborted' };
+export type DnsOutcome = { kind: 'answers'; values: string[] } | { kind: 'none'; code: string } | { kind: 'failed'; code: string } | { kind: 'aborted' };
 
 /** c-ares codes meaning "the server answered: no such record". */
 const NO_RECORD = new Set(['ENOTFOUND', 'ENODATA']);
@@ -23,10 +19,14 @@ const NO_RECORD = new Set(['ENOTFOUND', 'ENODATA']);
 /** Writes answers as dig's short output does, without final dots: `10 mail.tssr.lan`, `0 5 5060 sip.tssr.lan`. */
 export function formatAnswers(type: DnsQuery['recordType'], raw: unknown[]): string[] {
   switch (type) {
-    case 'MX': return (raw as Array<{ priority: number; exchange: string }>).map((r) => `${r.priority} ${r.exchange}`);
-    case 'SRV': return (raw as Array<{ priority: number; weight: number; port: number; name: string }>).map((r) => `${r.priority} ${r.weight} ${r.port} ${r.name}`);
-    case 'TXT': return (raw as string[][]).map((chunks) => chunks.join(''));
-    default: return (raw as string[]).map((s) => s.replace(/\.$/, ''));
+    case 'MX':
+      return (raw as Array<{ priority: number; exchange: string }>).map((r) => `${r.priority} ${r.exchange}`);
+    case 'SRV':
+      return (raw as Array<{ priority: number; weight: number; port: number; name: string }>).map((r) => `${r.priority} ${r.weight} ${r.port} ${r.name}`);
+    case 'TXT':
+      return (raw as string[][]).map((chunks) => chunks.join(''));
+    default:
+      return (raw as string[]).map((s) => s.replace(/\.$/, ''));
   }
 }
 

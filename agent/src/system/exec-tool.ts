@@ -23,10 +23,14 @@ export interface ExecOptions {
 export async function execTool(file: string, args: string[], o: ExecOptions): Promise<ExecRun> {
   const r = await runTool([file, ...args], o.signal, undefined, { env: o.env, maxBytes: o.maxBytes });
   switch (r.kind) {
-    case 'ran': return { code: r.code, stdout: r.stdout, stderr: r.stderr, missing: false };
-    case 'missing': return { code: null, stdout: '', stderr: '', missing: true };
-    case 'failed': return { code: null, stdout: '', stderr: `${r.error}\n`, missing: false };
-    case 'aborted': return { code: null, stdout: '', stderr: 'aborted\n', missing: false };
+    case 'ran':
+      return { code: r.code, stdout: r.stdout, stderr: r.stderr, missing: false };
+    case 'missing':
+      return { code: null, stdout: '', stderr: '', missing: true };
+    case 'failed':
+      return { code: null, stdout: '', stderr: `${r.error}\n`, missing: false };
+    case 'aborted':
+      return { code: null, stdout: '', stderr: 'aborted\n', missing: false };
   }
 }
 

@@ -29,7 +29,13 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Redirects followed before giving up, as curl and browsers bound them. */
 export const MAX_REDIRECTS = 10;
 
-interface Raw { status: number; headers: string[]; location?: string; body: string; truncated: boolean }
+interface Raw {
+  status: number;
+  headers: string[];
+  location?: string;
+  body: string;
+  truncated: boolean;
+}
 
 /** Header lines `name: value`, names in lower case, in the order the server sent them. */
 function headerLines(res: IncomingMessage): string[] {
@@ -42,10 +48,15 @@ function headerLines(res: IncomingMessage): string[] {
 function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, body: string | undefined, signal: AbortSignal): Promise<Raw> {
   return new Promise((resolve, reject) => {
     // Loaded on first use: https pulls in tls and crypto, which a run without an https check never needs.
-    const send = url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : (require('node:http') as typeof import('node:http')).request;
+    const send =
+      url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : (require('node:http') as typeof import('node:http')).request;
     const headers = { ...req.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
     // A fresh connection per request (no agent): nothing outlives the check.
-    const tls = { rejectUnauthorized: !req.allowInsecure, ...(req.ca !== undefined ? { ca: req.ca } : {}), ...(req.serverName ? { servername: req.serverName } : {}) };
+    const tls = {
+      rejectUnauthorized: !req.allowInsecure,
+      ...(req.ca !== undefined ? { ca: req.ca } : {}),
+      ...(req.serverName ? { servername: req.serverName } : {}),
+    };
     const r = send(url, { method, headers, signal, agent: false, ...tls }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -68,7 +79,9 @@ function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, 
         chunks.push(b);
         size += b.length;
       });
-      res.on('end', () => { if (!truncated) done(); });
+      res.on('end', () => {
+        if (!truncated) done();
+      });
       res.on('error', reject);
     });
     r.on('error', reject);
@@ -79,10 +92,18 @@ function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, 
 /** Makes the request, following redirects unless told not to; never rejects. */
 export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<HttpOutcome> {
   let url: URL;
-  try { url = new URL(req.url); } catch { return { kind: 'failed', url: req.url, error: 'EBADURL' }; }
+  try {
+    url = new URL(req.url);
+  } catch {
+    return { kind: 'failed', url: req.url, error: 'EBADURL' };
+  }
   let ca: string | undefined;
   if (req.caFile !== undefined) {
-    try { ca = await readFile(req.caFile, 'utf8'); } catch (e) { return { kind: 'failed', url: req.url, error: (e as NodeJS.ErrnoException).code ?? String(e), caFile: req.caFile }; }
+    try {
+      ca = await readFile(req.caFile, 'utf8');
+    } catch (e) {
+      return { kind: 'failed', url: req.url, error: (e as NodeJS.ErrnoException).code ?? String(e), caFile: req.caFile };
+    }
   }
   const max = req.maxRedirects ?? MAX_REDIRECTS;
   let method = req.method;
@@ -104,7 +125,10 @@ export async function fetchHttp(req: HttpRequest, signal: AbortSignal): Promise<
     const next = new URL(raw.location, url);
     if (next.protocol !== 'http:' && next.protocol !== 'https:') return { kind: 'failed', url: next.href, error: 'EBADREDIRECT' };
     // 303, and 301/302 after a POST, turn into a GET without body, as browsers and curl -L do.
-    if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; }
+    if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
+      method = 'GET';
+      body = undefined;
+    }
     // Credentials go to the host they were written for only, as curl does.
     if (next.host !== url.host) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(authorization|cookie)$/i.test(k)));
     url = next;

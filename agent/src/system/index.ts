@@ -30,7 +30,11 @@ import { sysvProbe } from './service-sysv';
 
 /** Paths the system facts come from; tests point them at fixtures. */
 export interface SystemPaths {
-  passwd: string; group: string; dpkgStatus: string; procNet: string; mounts: string;
+  passwd: string;
+  group: string;
+  dpkgStatus: string;
+  procNet: string;
+  mounts: string;
   /** The proc root listing processes. */
   proc: string;
   /** The kernel parameters' root. */
@@ -38,7 +42,9 @@ export interface SystemPaths {
   /** Present as a directory when systemd is PID 1 (sd_booted). */
   systemdRun: string;
   /** Users' crontabs (root only), the system crontab and its drop-in folder. */
-  cronSpool: string; crontab: string; cronD: string;
+  cronSpool: string;
+  crontab: string;
+  cronD: string;
   /** systemd unit folders, the first holding a name winning (/etc overrides /lib). */
   unitDirs: string[];
   /** Syslog files tried in order when a log check names none. */
@@ -52,12 +58,22 @@ export interface SystemPaths {
 }
 
 const DEFAULT_PATHS: SystemPaths = {
-  passwd: '/etc/passwd', group: '/etc/group', dpkgStatus: '/var/lib/dpkg/status', procNet: '/proc/net', mounts: '/proc/self/mounts',
-  proc: '/proc', procSys: '/proc/sys', systemdRun: '/run/systemd/system',
-  cronSpool: '/var/spool/cron/crontabs', crontab: '/etc/crontab', cronD: '/etc/cron.d',
+  passwd: '/etc/passwd',
+  group: '/etc/group',
+  dpkgStatus: '/var/lib/dpkg/status',
+  procNet: '/proc/net',
+  mounts: '/proc/self/mounts',
+  proc: '/proc',
+  procSys: '/proc/sys',
+  systemdRun: '/run/systemd/system',
+  cronSpool: '/var/spool/cron/crontabs',
+  crontab: '/etc/crontab',
+  cronD: '/etc/cron.d',
   unitDirs: ['/etc/systemd/system', '/run/systemd/system', '/usr/local/lib/systemd/system', '/usr/lib/systemd/system', '/lib/systemd/system'],
   syslogFiles: ['/var/log/syslog', '/var/log/messages'],
-  shadow: '/etc/shadow', rpmDb: '/var/lib/rpm', initRoot: '',
+  shadow: '/etc/shadow',
+  rpmDb: '/var/lib/rpm',
+  initRoot: '',
 };
 
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
@@ -159,7 +175,14 @@ function onceAbortable<T>(read: (signal: AbortSignal) => Promise<T>): (signal: A
   let cached: Promise<T> | undefined;
   return (signal) => {
     const p = (cached ??= read(signal));
-    void p.then(() => { if (signal.aborted && cached === p) cached = undefined; }, () => { if (cached === p) cached = undefined; });
+    void p.then(
+      () => {
+        if (signal.aborted && cached === p) cached = undefined;
+      },
+      () => {
+        if (cached === p) cached = undefined;
+      },
+    );
     return p;
   };
 }
@@ -170,7 +193,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const startedAt = Date.now();
   // An aborted read is a rejection, so it is forgotten and the next check reads again.
   const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal) =>
-    readConfig(format, path, signal).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)));
+    readConfig(format, path, signal).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)),
+  );
   const text = (path: string): Promise<string> => readFile(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
   const udp = once(() => listeners('udp', paths.procNet));
@@ -212,7 +236,14 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     startedAt,
     logMark: oncePerKey((path) => logMark(path)),
     logDefaultFile: once(async () => {
-      for (const f of paths.syslogFiles) if (await logMark(f).then((size) => size > 0, () => true)) return f;
+      for (const f of paths.syslogFiles)
+        if (
+          await logMark(f).then(
+            (size) => size > 0,
+            () => true,
+          )
+        )
+          return f;
       return paths.syslogFiles[0];
     }),
     logRead: readLog,

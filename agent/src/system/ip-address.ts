@@ -1,5 +1,8 @@
 /** An IP address as bytes (4 for IPv4, 16 for IPv6). */
-export interface IpBytes { family: 'ipv4' | 'ipv6'; bytes: number[] }
+export interface IpBytes {
+  family: 'ipv4' | 'ipv6';
+  bytes: number[];
+}
 
 /** Parses a dotted IPv4 address; undefined when it is not one. */
 function parse4(text: string): number[] | undefined {
@@ -12,12 +15,19 @@ function parse4(text: string): number[] | undefined {
 function parse6(text: string): number[] | undefined {
   let canonical: string;
   // The URL parser is the standard's own IPv6 canonicaliser, and ships with every Node.
-  try { canonical = new URL(`http://[${text}]/`).hostname.slice(1, -1); } catch { return undefined; }
+  try {
+    canonical = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return undefined;
+  }
   const [head, tail] = canonical.includes('::') ? canonical.split('::') : [canonical, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = tail === undefined ? left : [...left, ...new Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return groups.flatMap((g) => { const n = parseInt(g, 16); return [n >> 8, n & 0xff]; });
+  return groups.flatMap((g) => {
+    const n = parseInt(g, 16);
+    return [n >> 8, n & 0xff];
+  });
 }
 
 /** An address's bytes, or undefined when the text is no IP address. */
@@ -38,7 +48,13 @@ export function formatIp(ip: IpBytes): string {
 
 /** Clears the host bits past `prefix`, giving the network address. */
 export function maskIp(ip: IpBytes, prefix: number): IpBytes {
-  return { family: ip.family, bytes: ip.bytes.map((b, i) => { const keep = Math.max(0, Math.min(8, prefix - i * 8)); return b & ((0xff << (8 - keep)) & 0xff); }) };
+  return {
+    family: ip.family,
+    bytes: ip.bytes.map((b, i) => {
+      const keep = Math.max(0, Math.min(8, prefix - i * 8));
+      return b & ((0xff << (8 - keep)) & 0xff);
+    }),
+  };
 }
 
 /** Bytes from a hex text, in the order written (as /proc/net/ipv6_route prints addresses). */

@@ -5,15 +5,18 @@ import { runTool, type ToolRun } from './run-tool';
 
 /** Lines read from a log since a mark, or why they could not be read. */
 export type LogRead =
-  | { kind: 'lines'; lines: string[]; truncated: boolean; partial?: boolean }
-  | { kind: 'failed'; error: string }
-  | { kind: 'missingTool'; tool: string };
+  { kind: 'lines'; lines: string[]; truncated: boolean; partial?: boolean } | { kind: 'failed'; error: string } | { kind: 'missingTool'; tool: string };
 
 /** Where log lines are read: the journal since a time (ms), or a file from a byte offset. */
 export type LogSource = { kind: 'journal'; sinceMs: number } | { kind: 'file'; path: string; from: number };
 
 /** A message sent with logger(1), locally or to a remote syslog server. */
-export interface LogTrigger { message: string; tag: string; priority: string; server?: { host: string; port: number; protocol: 'udp' | 'tcp' } }
+export interface LogTrigger {
+  message: string;
+  tag: string;
+  priority: string;
+  server?: { host: string; port: number; protocol: 'udp' | 'tcp' };
+}
 
 /** Most bytes of new log read per poll; past that, the newest bytes are kept. */
 const MAX_LOG = 1024 * 1024;
@@ -22,7 +25,10 @@ const MAX_ENTRIES = 5000;
 
 /** A file's size now: where "since the run started" begins for it; 0 when it does not exist yet. */
 export async function logMark(path: string): Promise<number> {
-  return stat(path).then((s) => s.size, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 0 : Promise.reject(e)));
+  return stat(path).then(
+    (s) => s.size,
+    (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 0 : Promise.reject(e)),
+  );
 }
 
 /** The lines written to a file after `from`, at most the last MiB of them; a file that shrank (rotated) is read from its start. */
@@ -68,7 +74,10 @@ export async function readJournal(sinceMs: number, signal: AbortSignal): Promise
   if (run.kind === 'missing') return { kind: 'missingTool', tool: 'journalctl' };
   if (run.kind !== 'ran') return { kind: 'failed', error: run.kind === 'failed' ? run.error : 'aborted' };
   if (run.code !== 0) return { kind: 'failed', error: run.stderr.trim().slice(0, 300) || `exit ${run.code}` };
-  const lines = run.stdout.split('\n').map(journalLine).filter((l): l is string => l !== null);
+  const lines = run.stdout
+    .split('\n')
+    .map(journalLine)
+    .filter((l): l is string => l !== null);
   // Outside the adm and systemd-journal groups journalctl shows only the user's own entries, and says so.
   return { kind: 'lines', lines, truncated: run.truncated, partial: /not seeing messages from other users/i.test(run.stderr) };
 }
@@ -86,12 +95,20 @@ export function udpRefused(host: string, port: number, waitMs = 150): Promise<bo
   return new Promise((resolve) => {
     const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
     let settled = false;
-    const end = (refused: boolean): void => { if (!settled) { settled = true; sock.close(); resolve(refused); } };
+    const end = (refused: boolean): void => {
+      if (!settled) {
+        settled = true;
+        sock.close();
+        resolve(refused);
+      }
+    };
     sock.on('error', (e: NodeJS.ErrnoException) => end(e.code === 'ECONNREFUSED'));
     sock.connect(port, host, () => {
       sock.send(Buffer.alloc(0), (e) => {
         if (e) return end((e as NodeJS.ErrnoException).code === 'ECONNREFUSED');
-        setTimeout(() => { if (!settled) sock.send(Buffer.alloc(0), (e2) => end((e2 as NodeJS.ErrnoException | null)?.code === 'ECONNREFUSED')); }, waitMs);
+        setTimeout(() => {
+          if (!settled) sock.send(Buffer.alloc(0), (e2) => end((e2 as NodeJS.ErrnoException | null)?.code === 'ECONNREFUSED'));
+        }, waitMs);
       });
     });
   });
@@ -104,7 +121,8 @@ export function loggerArgv(t: LogTrigger): string[] {
 }
 
 /** What sending a trigger did: sent, refused (no listener), or logger's own failure. */
-export type SendOutcome = { kind: 'sent' } | { kind: 'refused' } | { kind: 'failed'; detail: string } | { kind: 'missingTool'; tool: string } | { kind: 'aborted' };
+export type SendOutcome =
+  { kind: 'sent' } | { kind: 'refused' } | { kind: 'failed'; detail: string } | { kind: 'missingTool'; tool: string } | { kind: 'aborted' };
 
 /** Sends a trigger message with logger; a remote UDP port is probed first, since logger cannot tell it is closed. */
 export async function sendLog(t: LogTrigger, signal: AbortSignal): Promise<SendOutcome> {

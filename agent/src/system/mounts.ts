@@ -1,5 +1,10 @@
 /** One mounted file system, as /proc/self/mounts shows it. */
-export interface Mount { source: string; target: string; fstype: string; options: string[] }
+export interface Mount {
+  source: string;
+  target: string;
+  fstype: string;
+  options: string[];
+}
 
 /** Undoes the octal escapes (\040 for a space) the kernel writes in mount fields. */
 function unescape(field: string): string {

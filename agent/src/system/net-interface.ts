@@ -4,14 +4,17 @@ import { networkInterfaces } from 'node:os';
 
 /** What the kernel says of one network interface; `addrs` in CIDR form, IPv4 then IPv6. */
 export type InterfaceFacts =
-  | { kind: 'missing' }
-  | { kind: 'found'; state: 'up' | 'down'; carrier: boolean; mtu: number; mac: string; addrs: string[] | { error: string } };
+  { kind: 'missing' } | { kind: 'found'; state: 'up' | 'down'; carrier: boolean; mtu: number; mac: string; addrs: string[] | { error: string } };
 
 const IFF_UP = 0x1;
 
 /** Reads one attribute file of /sys/class/net/<name>; undefined when the kernel refuses (carrier of a down link). */
 async function attr(dir: string, file: string): Promise<string | undefined> {
-  try { return (await readFile(`${dir}/${file}`, 'utf8')).trim(); } catch { return undefined; }
+  try {
+    return (await readFile(`${dir}/${file}`, 'utf8')).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -20,20 +23,30 @@ async function attr(dir: string, file: string): Promise<string | undefined> {
  */
 function upAddrs(name: string): string[] {
   const all = networkInterfaces();
-  const own = Object.entries(all).filter(([n]) => n === name || n.startsWith(`${name}:`)).flatMap(([, list]) => list ?? []);
-  return own.filter((a) => a.cidr).sort((a, b) => (a.family === b.family ? 0 : a.family === 'IPv4' ? -1 : 1)).map((a) => a.cidr as string);
+  const own = Object.entries(all)
+    .filter(([n]) => n === name || n.startsWith(`${name}:`))
+    .flatMap(([, list]) => list ?? []);
+  return own
+    .filter((a) => a.cidr)
+    .sort((a, b) => (a.family === b.family ? 0 : a.family === 'IPv4' ? -1 : 1))
+    .map((a) => a.cidr as string);
 }
 
 /** Addresses from `ip -j addr show dev NAME` (iproute2's JSON output): complete, whatever the link state. */
 function ipAddrs(name: string, signal: AbortSignal): Promise<string[]> {
   return new Promise((resolve, reject) => {
     execFile('ip', ['-j', 'addr', 'show', 'dev', name], { signal, timeout: 5000, maxBuffer: 256 * 1024, killSignal: 'SIGKILL' }, (error, stdout) => {
-      if (error) { reject(error); return; }
+      if (error) {
+        reject(error);
+        return;
+      }
       try {
         const links = JSON.parse(stdout) as Array<{ addr_info?: Array<{ family: string; local: string; prefixlen: number }> }>;
         const info = links.flatMap((l) => l.addr_info ?? []);
         resolve([...info.filter((a) => a.family === 'inet'), ...info.filter((a) => a.family === 'inet6')].map((a) => `${a.local}/${a.prefixlen}`));
-      } catch (e) { reject(e); }
+      } catch (e) {
+        reject(e);
+      }
     });
   });
 }
@@ -52,7 +65,11 @@ export async function readInterface(name: string, signal: AbortSignal, sysNet = 
   let addrs: string[] | { error: string };
   if (state === 'up' && carrier) addrs = upAddrs(name);
   else {
-    try { addrs = await ipAddrs(name, signal); } catch (e) { addrs = { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message }; }
+    try {
+      addrs = await ipAddrs(name, signal);
+    } catch (e) {
+      addrs = { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    }
   }
   return { kind: 'found', state, carrier, mtu, mac, addrs };
 }

@@ -10,13 +10,15 @@ export function parseDpkgStatus(text: string): Map<string, string[]> {
   const flush = (): void => {
     if (name && version && status.endsWith(' installed')) {
       const list = installed.get(name);
-      if (list) list.push(version); else installed.set(name, [version]);
+      if (list) list.push(version);
+      else installed.set(name, [version]);
     }
     name = status = version = '';
   };
   // Fields are tested in place and only the three kept values are sliced: the other ~30 lines of a stanza cost no
   // string each (the status file is about 1 MB, so this is most of the allocation of a package check).
-  const field = (start: number, end: number, key: string): string | undefined => (text.startsWith(key, start) ? text.slice(start + key.length, end) : undefined);
+  const field = (start: number, end: number, key: string): string | undefined =>
+    text.startsWith(key, start) ? text.slice(start + key.length, end) : undefined;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);

@@ -12,7 +12,8 @@ export function parseRpmList(text: string): Map<string, string[]> {
     const name = line.slice(0, tab);
     const version = line.slice(tab + 1).trim();
     const list = installed.get(name);
-    if (list) list.push(version); else installed.set(name, [version]);
+    if (list) list.push(version);
+    else installed.set(name, [version]);
   }
   return installed;
 }
@@ -20,9 +21,14 @@ export function parseRpmList(text: string): Map<string, string[]> {
 /** Runs one `rpm -qa` (argv array, no shell, bounded output and time); rejects when rpm fails. */
 export function listRpm(rpm = 'rpm', timeoutMs = 60_000): Promise<Map<string, string[]>> {
   return new Promise((resolve, reject) => {
-    execFile(rpm, ['-qa', '--qf', RPM_QUERY_FORMAT], { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(String(stderr).trim() || error.message));
-      resolve(parseRpmList(String(stdout)));
-    });
+    execFile(
+      rpm,
+      ['-qa', '--qf', RPM_QUERY_FORMAT],
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(String(stderr).trim() || error.message));
+        resolve(parseRpmList(String(stdout)));
+      },
+    );
   });
 }

@@ -3,7 +3,10 @@ import { parseDpkgStatus } from './package-deb';
 import { listRpm } from './package-rpm';
 
 /** The package database of the target: which manager keeps it, and the installed versions per name. */
-export interface PackageDb { manager: 'dpkg' | 'rpm'; versions: Map<string, string[]> }
+export interface PackageDb {
+  manager: 'dpkg' | 'rpm';
+  versions: Map<string, string[]>;
+}
 
 /** A way to read the installed packages (goss's system/package_*.go): tried in order by detectPackages. */
 export interface PackageProbe {
@@ -14,13 +17,21 @@ export interface PackageProbe {
   list(): Promise<Map<string, string[]>>;
 }
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** dpkg: the status database, parsed in place (no dpkg-query fork). */
 export function dpkgProbe(statusPath: string): PackageProbe {
   return {
     manager: 'dpkg',
-    present: () => stat(statusPath).then((s) => s.isFile(), () => false),
+    present: () =>
+      stat(statusPath).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
     // latin1: the fields kept are ASCII by dpkg's rules, and the descriptions' UTF-8 would double the text's size.
     list: async () => parseDpkgStatus(await readFile(statusPath, 'latin1')),
   };

@@ -1,7 +1,19 @@
 /** One /etc/passwd entry. */
-export interface PasswdEntry { name: string; uid: number; gid: number; home: string; shell: string; line: number }
+export interface PasswdEntry {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
+  shell: string;
+  line: number;
+}
 /** One /etc/group entry. */
-export interface GroupEntry { name: string; gid: number; members: string[]; line: number }
+export interface GroupEntry {
+  name: string;
+  gid: number;
+  members: string[];
+  line: number;
+}
 
 /** Parses passwd-format text; malformed and comment lines are skipped. */
 export function parsePasswd(text: string): PasswdEntry[] {

@@ -1,21 +1,34 @@
 import { readFile } from 'node:fs/promises';
 
 /** A socket in LISTEN state (tcp) or bound (udp), as /proc/net shows it. */
-export interface Listener { protocol: 'tcp' | 'udp'; ip: string; port: number }
+export interface Listener {
+  protocol: 'tcp' | 'udp';
+  ip: string;
+  port: number;
+}
 
 const TCP_LISTEN = '0A';
 const UDP_UNCONNECTED = '07';
 
 function ipv4(hex: string): string {
-  const n = hex.match(/../g)!.reverse().map((b) => parseInt(b, 16));
+  const n = hex
+    .match(/../g)!
+    .reverse()
+    .map((b) => parseInt(b, 16));
   return n.join('.');
 }
 
 function ipv6(hex: string): string {
   // /proc stores four 32-bit words, each in host (little-endian) byte order.
   const words = hex.match(/.{8}/g)!.map((w) => w.match(/../g)!.reverse().join(''));
-  const groups = words.join('').match(/.{4}/g)!.map((g) => parseInt(g, 16).toString(16));
-  return groups.join(':').replace(/(^|:)0(:0)+(:|$)/, '::').replace(/:{3,}/, '::');
+  const groups = words
+    .join('')
+    .match(/.{4}/g)!
+    .map((g) => parseInt(g, 16).toString(16));
+  return groups
+    .join(':')
+    .replace(/(^|:)0(:0)+(:|$)/, '::')
+    .replace(/:{3,}/, '::');
 }
 
 /** Parses one /proc/net/{tcp,udp}{,6} table. */

@@ -2,7 +2,12 @@ import { close, open, read } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** One process, as /proc/<pid> shows it. */
-export interface ProcessInfo { pid: number; comm: string; args: string[]; uid: number }
+export interface ProcessInfo {
+  pid: number;
+  comm: string;
+  args: string[];
+  uid: number;
+}
 
 /** Parses /proc/<pid>/cmdline: NUL-separated arguments, with a trailing NUL. */
 export function parseCmdline(raw: string): string[] {
@@ -37,7 +42,10 @@ function readComm(path: string): Promise<string> {
 }
 
 /** A process as the first, cheap pass sees it: its pid and command name. */
-export interface ProcessName { pid: number; comm: string }
+export interface ProcessName {
+  pid: number;
+  comm: string;
+}
 
 const gone = (e: unknown): boolean => ['ENOENT', 'ESRCH'].includes((e as NodeJS.ErrnoException).code ?? '');
 

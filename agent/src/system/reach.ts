@@ -6,7 +6,12 @@ function reachTcp(host: string, port: number, windowMs: number, signal: AbortSig
   const net = require('node:net') as typeof import('node:net');
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    const done = (r: Reach): void => { clearTimeout(timer); signal.removeEventListener('abort', onAbort); socket.destroy(); resolve(r); };
+    const done = (r: Reach): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(r);
+    };
     const onAbort = (): void => done({ kind: 'aborted' });
     const timer = setTimeout(() => done({ kind: 'silent' }), windowMs);
     signal.addEventListener('abort', onAbort);
@@ -23,7 +28,11 @@ async function reachUdp(host: string, port: number, windowMs: number, signal: Ab
   let address: { address: string; family: number };
   // Loaded on first use, as every network module here: runs without an addr check never load them.
   const { lookup } = require('node:dns/promises') as typeof import('node:dns/promises');
-  try { address = await lookup(host); } catch (e) { return { kind: 'closed', error: (e as NodeJS.ErrnoException).code ?? String(e) }; }
+  try {
+    address = await lookup(host);
+  } catch (e) {
+    return { kind: 'closed', error: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
   const dgram = require('node:dgram') as typeof import('node:dgram');
   return new Promise((resolve) => {
     const socket = dgram.createSocket(address.family === 6 ? 'udp6' : 'udp4');
@@ -33,7 +42,11 @@ async function reachUdp(host: string, port: number, windowMs: number, signal: Ab
       settled = true;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      try { socket.close(); } catch { /* already closed */ }
+      try {
+        socket.close();
+      } catch {
+        /* already closed */
+      }
       resolve(r);
     };
     const onAbort = (): void => done({ kind: 'aborted' });
@@ -41,7 +54,11 @@ async function reachUdp(host: string, port: number, windowMs: number, signal: Ab
     signal.addEventListener('abort', onAbort);
     socket.on('error', (e: NodeJS.ErrnoException) => done({ kind: 'closed', error: e.code ?? e.message }));
     socket.on('message', () => done({ kind: 'open' }));
-    socket.connect(port, address.address, () => socket.send(Buffer.alloc(0), (e) => { if (e) done({ kind: 'closed', error: (e as NodeJS.ErrnoException).code ?? e.message }); }));
+    socket.connect(port, address.address, () =>
+      socket.send(Buffer.alloc(0), (e) => {
+        if (e) done({ kind: 'closed', error: (e as NodeJS.ErrnoException).code ?? e.message });
+      }),
+    );
   });
 }
 

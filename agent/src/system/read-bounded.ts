@@ -3,10 +3,7 @@ import { open, stat } from 'node:fs/promises';
 
 /** A bounded read: the text (cut at the cap), or why the path cannot be read. */
 export type BoundedRead =
-  | { kind: 'text'; text: string; truncated: boolean }
-  | { kind: 'notRegular'; filetype: string }
-  | { kind: 'failed'; error: string }
-  | { kind: 'aborted' };
+  { kind: 'text'; text: string; truncated: boolean } | { kind: 'notRegular'; filetype: string } | { kind: 'failed'; error: string } | { kind: 'aborted' };
 
 const CHUNK = 1024 * 1024;
 /** Smallest read buffer: enough for most configuration files in one read. */

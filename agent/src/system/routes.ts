@@ -69,6 +69,9 @@ export function parseRoute6(text: string): Route[] {
 /** The main table of one family; a kernel without IPv6 has no ipv6_route, hence no IPv6 routes. */
 export async function readRoutes(family: 'ipv4' | 'ipv6', procNet: string): Promise<Route[]> {
   if (family === 'ipv4') return parseRoute4(await readFile(`${procNet}/route`, 'utf8'));
-  const text = await readFile(`${procNet}/ipv6_route`, 'utf8').catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return ''; throw e; });
+  const text = await readFile(`${procNet}/ipv6_route`, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw e;
+  });
   return parseRoute6(text);
 }

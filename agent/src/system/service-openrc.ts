@@ -14,7 +14,14 @@ export function openrcProbe(root: string): ServiceProbe {
     present: () => isDir(`${root}/run/openrc`),
     state: async (name) => {
       const started = await lstat(`${root}/run/openrc/started/${name}`).catch(() => null);
-      const levels = await Promise.all(BOOT_RUNLEVELS.map((l) => lstat(`${root}/etc/runlevels/${l}/${name}`).then(() => true, () => false)));
+      const levels = await Promise.all(
+        BOOT_RUNLEVELS.map((l) =>
+          lstat(`${root}/etc/runlevels/${l}/${name}`).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
       return {
         source: `${root}/etc/init.d/${name}`,
         running: started !== null,

@@ -25,7 +25,10 @@ export function isEnabled(unitFileState: string): boolean {
 
 /** Whether systemd runs this system: sd_booted(3) tests for /run/systemd/system. */
 export async function systemdBooted(runDir = '/run/systemd/system'): Promise<boolean> {
-  return stat(runDir).then((s) => s.isDirectory(), () => false);
+  return stat(runDir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** Parses `systemctl show` output (`Key=value` lines); `nowMonotonicUs` is CLOCK_MONOTONIC in microseconds. */
@@ -57,7 +60,11 @@ export function showUnit(unit: string, signal: AbortSignal): Promise<UnitState> 
       // process.hrtime reads CLOCK_MONOTONIC on Linux, the clock of systemd's *Monotonic timestamps.
       const now = process.hrtime.bigint() / 1000n;
       if (error) return reject(new Error(String(stderr).trim() || error.message));
-      try { resolve(parseShow(unit, String(stdout), now)); } catch (e) { reject(e); }
+      try {
+        resolve(parseShow(unit, String(stdout), now));
+      } catch (e) {
+        reject(e);
+      }
     });
   });
 }

@@ -52,7 +52,13 @@ export function sysvProbe(root: string, proc: string, processNamed: (comm: strin
       let pid: number | undefined;
       let anyPidFile = false;
       for (const file of pidFiles) {
-        if (await lstat(file).then(() => true, () => false)) anyPidFile = true;
+        if (
+          await lstat(file).then(
+            () => true,
+            () => false,
+          )
+        )
+          anyPidFile = true;
         pid ??= await livePid(file, proc);
       }
       if (pid === undefined && !anyPidFile) pid = (await processNamed(name))[0] ?? (await processNamed(`${name}d`))[0];

@@ -39,7 +39,11 @@ export function systemdProbe(runDir: string, unit: (name: string, signal: AbortS
 }
 
 /** Whether a path is a directory (an init's marker). */
-export const isDir = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false);
+export const isDir = (path: string): Promise<boolean> =>
+  stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /** Picks the first init present (systemd, then OpenRC, then SysV scripts); null when the target has none of them. */
 export async function detectServices(probes: ServiceProbe[]): Promise<ServiceProbe | null> {

@@ -30,7 +30,17 @@ export function isLocked(hash: string): boolean {
   return hash.startsWith('!') || hash.startsWith('*');
 }
 
-const PREFIXES: Array<[string, string]> = [['$y$', 'yescrypt'], ['$gy$', 'gost-yescrypt'], ['$7$', 'scrypt'], ['$6$', 'sha512'], ['$5$', 'sha256'], ['$1$', 'md5'], ['$2a$', 'bcrypt'], ['$2b$', 'bcrypt'], ['$2y$', 'bcrypt']];
+const PREFIXES: Array<[string, string]> = [
+  ['$y$', 'yescrypt'],
+  ['$gy$', 'gost-yescrypt'],
+  ['$7$', 'scrypt'],
+  ['$6$', 'sha512'],
+  ['$5$', 'sha256'],
+  ['$1$', 'md5'],
+  ['$2a$', 'bcrypt'],
+  ['$2b$', 'bcrypt'],
+  ['$2y$', 'bcrypt'],
+];
 
 /**
  * The hash algorithm from its crypt(5) prefix; a locked hash (`!$y$…`) keeps its algorithm. `none` for an empty field

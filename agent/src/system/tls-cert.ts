@@ -26,18 +26,33 @@ const PEM_CAP = 1024 * 1024;
 
 /** The last CN of a distinguished name as node:crypto prints it (one `key=value` per line). */
 function commonName(dn: string): string | null {
-  const cns = dn.split('\n').filter((l) => l.startsWith('CN=')).map((l) => l.slice(3));
+  const cns = dn
+    .split('\n')
+    .filter((l) => l.startsWith('CN='))
+    .map((l) => l.slice(3));
   return cns.length ? cns[cns.length - 1] : null;
 }
 
 /** Facts of a parsed certificate; SAN entries lose their `DNS:` / `IP Address:` prefixes. */
 export function certFacts(x: X509Certificate): CertFacts {
-  const san = (x.subjectAltName ?? '').split(/,\s*/).filter(Boolean).map((s) => s.replace(/^(DNS|IP Address|email|URI):/, '').replace(/^"|"$/g, ''));
+  const san = (x.subjectAltName ?? '')
+    .split(/,\s*/)
+    .filter(Boolean)
+    .map((s) => s.replace(/^(DNS|IP Address|email|URI):/, '').replace(/^"|"$/g, ''));
   let selfSigned = false;
-  try { selfSigned = x.checkIssued(x) && x.verify(x.publicKey); } catch { /* an unsupported key type is not self-signed proof */ }
+  try {
+    selfSigned = x.checkIssued(x) && x.verify(x.publicKey);
+  } catch {
+    /* an unsupported key type is not self-signed proof */
+  }
   return {
-    subject: commonName(x.subject), issuer: commonName(x.issuer), san,
-    notBefore: Date.parse(x.validFrom), notAfter: Date.parse(x.validTo), selfSigned, pem: x.toString(),
+    subject: commonName(x.subject),
+    issuer: commonName(x.issuer),
+    san,
+    notBefore: Date.parse(x.validFrom),
+    notAfter: Date.parse(x.validTo),
+    selfSigned,
+    pem: x.toString(),
   };
 }
 
@@ -56,7 +71,11 @@ export async function certificateFile(path: string, signal: AbortSignal): Promis
   if (pem === 'aborted') return { kind: 'aborted' };
   if ('error' in pem) return { kind: 'failed', error: pem.error };
   const { X509Certificate } = require('node:crypto') as typeof import('node:crypto');
-  try { return { kind: 'cert', cert: certFacts(new X509Certificate(pem.text)) }; } catch { return { kind: 'failed', error: 'EBADPEM' }; }
+  try {
+    return { kind: 'cert', cert: certFacts(new X509Certificate(pem.text)) };
+  } catch {
+    return { kind: 'failed', error: 'EBADPEM' };
+  }
 }
 
 /** The certificate a TLS endpoint presents, within `windowMs`; the chain is checked but never refused. */
@@ -67,16 +86,24 @@ export function certificateRemote(host: string, port: number, serverName: string
   const servername = serverName ?? (isIP(host) ? undefined : host);
   return new Promise((resolve) => {
     const socket = tls.connect({ host, port, servername, rejectUnauthorized: false });
-    const done = (r: CertOutcome): void => { clearTimeout(timer); signal.removeEventListener('abort', onAbort); socket.destroy(); resolve(r); };
+    const done = (r: CertOutcome): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(r);
+    };
     const onAbort = (): void => done({ kind: 'aborted' });
     const timer = setTimeout(() => done({ kind: 'failed', error: 'ETIMEDOUT' }), windowMs);
     signal.addEventListener('abort', onAbort);
     socket.once('secureConnect', () => {
       const x = socket.getPeerX509Certificate();
-      if (!x) { done({ kind: 'failed', error: 'ENOCERT' }); return; }
+      if (!x) {
+        done({ kind: 'failed', error: 'ENOCERT' });
+        return;
+      }
       // With an IP and no serverName, node checks the name against the IP SANs.
       const nameError = tls.checkServerIdentity(serverName ?? host, socket.getPeerCertificate()) as NodeJS.ErrnoException | undefined;
-      const trustError = socket.authorizationError ? String(socket.authorizationError) : nameError?.code ?? nameError?.message;
+      const trustError = socket.authorizationError ? String(socket.authorizationError) : (nameError?.code ?? nameError?.message);
       done({ kind: 'cert', cert: { ...certFacts(x), trusted: trustError === undefined, ...(trustError ? { trustError } : {}) } });
     });
     socket.once('error', (e: NodeJS.ErrnoException) => done({ kind: 'failed', error: e.code ?? e.message }));
@@ -90,6 +117,10 @@ export async function privateKeyMatches(certPem: string, keyPath: string, signal
   if ('error' in pem) return { kind: 'failed', error: pem.error };
   const { X509Certificate, createPrivateKey } = require('node:crypto') as typeof import('node:crypto');
   let key;
-  try { key = createPrivateKey(pem.text); } catch { return { kind: 'failed', error: 'EBADKEY' }; }
+  try {
+    key = createPrivateKey(pem.text);
+  } catch {
+    return { kind: 'failed', error: 'EBADKEY' };
+  }
   return { kind: 'checked', matches: new X509Certificate(certPem).checkPrivateKey(key) };
 }

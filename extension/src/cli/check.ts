@@ -18,7 +18,13 @@ import { EXIT } from './exit';
 export { EXIT };
 
 /** Options of `tssr-lab check`. */
-export interface CheckOptions extends TargetFlags { format: 'text' | 'json' | 'junit'; lang: Lang; solution?: boolean; only?: string[]; concurrency?: string | number }
+export interface CheckOptions extends TargetFlags {
+  format: 'text' | 'json' | 'junit';
+  lang: Lang;
+  solution?: boolean;
+  only?: string[];
+  concurrency?: string | number;
+}
 
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
 export async function check(path: string, o: CheckOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -51,8 +57,17 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
   let report: RunReport;
   try {
     report = await runExercise({
-      transport, exercise: ex.data, exerciseDir: ex.dir, pack, lang: o.lang, useSolution: o.solution, only: o.only, concurrency: concurrencyOf(o),
-      onEvent: (ev) => { if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev)); },
+      transport,
+      exercise: ex.data,
+      exerciseDir: ex.dir,
+      pack,
+      lang: o.lang,
+      useSolution: o.solution,
+      only: o.only,
+      concurrency: concurrencyOf(o),
+      onEvent: (ev) => {
+        if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev));
+      },
     });
   } finally {
     live.flush();

@@ -19,7 +19,9 @@ type Cli = { main(argv: string[]): Promise<number> };
 // `tssr-lab check … | head`: the reader has gone, so the rest of the output has nowhere to go. The run still ends
 // normally (the agent's commands and temp folders are cleaned up) instead of dying on an unhandled 'error' event.
 for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code !== 'EPIPE') throw e; });
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
 }
 
 /** Loads the bundle; returns its exports and, when the cache was missing or stale, how to write it. */
@@ -38,7 +40,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
   try {
     const data = readFileSync(cacheFile);
     if (data.subarray(0, contentHash.length).equals(contentHash)) cachedData = data.subarray(contentHash.length);
-  } catch { /* first run of this bundle */ }
+  } catch {
+    /* first run of this bundle */
+  }
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const mod = { exports: {} as Cli };
   script.runInThisContext()(mod.exports, createRequire(file), mod, file, __dirname);
@@ -55,7 +59,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, Buffer.concat([contentHash, script.createCachedData()]), { mode: 0o600 });
         renameSync(tmp, cacheFile);
-      } catch { /* a read-only home: run without the cache */ }
+      } catch {
+        /* a read-only home: run without the cache */
+      }
     },
   };
 }
@@ -66,10 +72,14 @@ function localCheck(argv: string[]): boolean {
   while (argv[i] === '--lang') i += 2;
   if (argv[i]?.startsWith('--lang=')) i++;
   if (argv[i] !== 'check' || process.env.TSSR_LAB_AGENT_PROCESS) return false;
-  return argv.every((a, k) => {
-    const target = a === '-t' || a === '--target' ? argv[k + 1] : a.startsWith('--target=') ? a.slice(9) : undefined;
-    return target === undefined || target === 'local';
-  }) && !argv.includes('-h') && !argv.includes('--help');
+  return (
+    argv.every((a, k) => {
+      const target = a === '-t' || a === '--target' ? argv[k + 1] : a.startsWith('--target=') ? a.slice(9) : undefined;
+      return target === undefined || target === 'local';
+    }) &&
+    !argv.includes('-h') &&
+    !argv.includes('--help')
+  );
 }
 
 // A local check's agent worker starts before the CLI bundle loads: its start-up (about 30 ms) overlaps the bundle's and

@@ -7,7 +7,13 @@ import { lintFile, SHELLCHECK_INSTALL_HINT, type FileLint } from '../core/lint/s
 import { UsageError } from '../core/errors';
 
 /** Options of `tssr-lab lint`. */
-export interface LintCliOptions { format: 'text' | 'json' | 'sarif'; lang: Lang; shellcheck: boolean; shellcheckPath?: string; ignore?: string[] }
+export interface LintCliOptions {
+  format: 'text' | 'json' | 'sarif';
+  lang: Lang;
+  shellcheck: boolean;
+  shellcheckPath?: string;
+  ignore?: string[];
+}
 
 /** Lints scripts; exit 1 when an error-level finding is not silenced, 2 for an unreadable file (other files are skipped with a warning). */
 export async function lint(files: string[], o: LintCliOptions, out: (s: string) => void, err: (s: string) => void, version: string): Promise<number> {

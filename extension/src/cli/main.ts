@@ -43,7 +43,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .exitOverride()
     .configureOutput({ writeOut: (s) => out(s.trimEnd()), writeErr: (s) => err(s.trimEnd()) });
 
-  program.command('validate')
+  program
+    .command('validate')
     .description(t(lang, 'cli.validate'))
     .argument('<path>', t(lang, 'cli.validate.path'))
     .action((path: string) => {
@@ -51,7 +52,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = validatePath(path, lang, out);
     });
 
-  program.command('check')
+  program
+    .command('check')
     .description(t(lang, 'cli.check'))
     .argument('<exercise>', t(lang, 'cli.check.exercise'))
     .option('-t, --target <target>', t(lang, 'cli.check.target'), 'local')
@@ -68,7 +70,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = await check(path, { ...o, lang }, out, err);
     });
 
-  program.command('start')
+  program
+    .command('start')
     .description(t(lang, 'cli.start'))
     .argument('<exercise>', t(lang, 'cli.check.exercise'))
     .option('-t, --target <target>', t(lang, 'cli.check.target'), 'local')
@@ -81,24 +84,31 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = await start(path, { ...o, lang }, out, err);
     });
 
-  program.command('pack')
+  program
+    .command('pack')
     .description(t(lang, 'cli.pack'))
     .command('test')
     .description(t(lang, 'cli.packTest'))
     .argument('<pack>', t(lang, 'cli.packTest.pack'))
     .option('-e, --exercise <ids...>', t(lang, 'cli.packTest.exercise'))
     .option('--keep', t(lang, 'cli.packTest.keep'))
-    .option('-j, --jobs <n>', t(lang, 'cli.packTest.jobs'), (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', `--jobs: 1…16`);
-      return n;
-    }, 2)
+    .option(
+      '-j, --jobs <n>',
+      t(lang, 'cli.packTest.jobs'),
+      (v: string) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', `--jobs: 1…16`);
+        return n;
+      },
+      2,
+    )
     .action(async (path: string, o) => {
       const { packTest } = require('./pack-test') as typeof import('./pack-test');
       code = await packTest(path, { ...o, lang }, out, err);
     });
 
-  program.command('lint')
+  program
+    .command('lint')
     .description(t(lang, 'cli.lint'))
     .argument('<files...>', t(lang, 'cli.lint.files'))
     .addOption(new Option('-f, --format <format>', t(lang, 'cli.format')).choices(['text', 'json', 'sarif']).default('text'))
@@ -110,7 +120,8 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       code = await lint(files, { ...o, lang }, out, err, VERSION);
     });
 
-  program.command('rules')
+  program
+    .command('rules')
     .description(t(lang, 'cli.rules'))
     .argument('[code]', t(lang, 'cli.rules.code'))
     .action((ruleCode?: string) => {
@@ -133,5 +144,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
 }
 
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((c) => { process.exitCode = c; });
+  void main(process.argv.slice(2)).then((c) => {
+    process.exitCode = c;
+  });
 }

@@ -9,7 +9,12 @@ import { proveInContainer, proveLocally, type ExerciseToProve } from './lab/prov
 import { formatTable, needsContainer, type ProofRow } from './lab/proof';
 
 /** Options of `tssr-lab pack test`. */
-export interface PackTestOptions { lang: Lang; exercise?: string[]; keep?: boolean; jobs?: number }
+export interface PackTestOptions {
+  lang: Lang;
+  exercise?: string[];
+  keep?: boolean;
+  jobs?: number;
+}
 
 /**
  * `tssr-lab pack test`: proves each exercise of a pack. Root-script exercises (setup / solution.apply) run on a fresh
@@ -23,8 +28,9 @@ export async function packTest(path: string, o: PackTestOptions, out: (s: string
     target.problems.forEach((p) => err(formatProblem(p)));
     return EXIT.usage;
   }
-  const all: ExerciseToProve[] = (target.kind === 'pack' ? target.pack.exercises : [target.exercise])
-    .flatMap((e) => (e.data ? [{ data: e.data, dir: e.dir }] : []));
+  const all: ExerciseToProve[] = (target.kind === 'pack' ? target.pack.exercises : [target.exercise]).flatMap((e) =>
+    e.data ? [{ data: e.data, dir: e.dir }] : [],
+  );
   const unknown = (o.exercise ?? []).filter((id) => !all.some((e) => e.data.id === id));
   if (unknown.length) throw new UsageError('UNKNOWN_EXERCISE', t(o.lang, 'packTest.unknownExercise', unknown.join(', '), all.map((e) => e.data.id).join(', ')));
   const chosen = o.exercise?.length ? all.filter((e) => o.exercise!.includes(e.data.id)) : all;
@@ -35,7 +41,9 @@ export async function packTest(path: string, o: PackTestOptions, out: (s: string
   if (boxed.length) {
     const problem = labProblem();
     if (problem) {
-      err(`tssr-lab: ${problem.kind === 'notRoot' ? t(o.lang, 'packTest.notRoot') : problem.kind === 'missing' ? t(o.lang, 'packTest.missing', problem.tools.join(', ')) : t(o.lang, 'packTest.noTools')}`);
+      err(
+        `tssr-lab: ${problem.kind === 'notRoot' ? t(o.lang, 'packTest.notRoot') : problem.kind === 'missing' ? t(o.lang, 'packTest.missing', problem.tools.join(', ')) : t(o.lang, 'packTest.noTools')}`,
+      );
       return EXIT.transport;
     }
     err(`tssr-lab: ${t(o.lang, 'packTest.imageBuilding')}`);
@@ -59,10 +67,23 @@ export async function packTest(path: string, o: PackTestOptions, out: (s: string
   }
 
   const ordered = chosen.map((e) => rows.get(e.data.id)!);
-  out(formatTable(ordered, o.lang, chosen.map((e) => e.data)));
+  out(
+    formatTable(
+      ordered,
+      o.lang,
+      chosen.map((e) => e.data),
+    ),
+  );
   const local = ordered.filter((r) => r.where === 'local').map((r) => r.id);
   if (local.length) out(t(o.lang, 'packTest.localNote', local.join(', ')));
-  const nodes = [...new Set(ordered.filter((r) => r.where === 'container').map((r) => r.fresh?.agent?.node ?? r.solved?.agent?.node).filter(Boolean))];
+  const nodes = [
+    ...new Set(
+      ordered
+        .filter((r) => r.where === 'container')
+        .map((r) => r.fresh?.agent?.node ?? r.solved?.agent?.node)
+        .filter(Boolean),
+    ),
+  ];
   if (nodes.length) out(t(o.lang, 'packTest.agentNode', nodes.join(', ')));
   ordered.flatMap((r) => r.problems).forEach((p) => out(`  ! ${p}`));
   if (lab && o.keep) out(t(o.lang, 'packTest.kept', boxed.map((_, i) => `pt${i}`).join(', '), join(labDir()!, 'lab.sh'), lab.id));

@@ -43,7 +43,9 @@ export function diskParseCache(): ParseCache | undefined {
         const tmp = `${slot(file)}.${process.pid}`;
         writeFileSync(tmp, JSON.stringify({ key: sha(__tssrLabBundleHash, text), value }), { mode: 0o600 });
         renameSync(tmp, slot(file));
-      } catch { /* a read-only home: parse every time */ }
+      } catch {
+        /* a read-only home: parse every time */
+      }
     },
   };
 }

@@ -11,20 +11,30 @@ import { EXIT } from './exit';
 import { makeScriptRunner, type TargetFlags } from './transports';
 
 /** Options of `tssr-lab start`. */
-export interface StartOptions extends TargetFlags { lang: Lang; yes?: boolean }
+export interface StartOptions extends TargetFlags {
+  lang: Lang;
+  yes?: boolean;
+}
 
 /** How start talks to the person at the keyboard; injectable for tests. */
-export interface Prompt { interactive: boolean; ask(question: string): Promise<string> }
+export interface Prompt {
+  interactive: boolean;
+  ask(question: string): Promise<string>;
+}
 
 /** The process's terminal: interactive only when both stdin and stdout are terminals. */
 export function terminalPrompt(): Prompt {
   return {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-    ask: (question) => new Promise((resolve) => {
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
-      rl.question(question, (answer) => { rl.close(); resolve(answer); });
-      rl.once('close', () => resolve(''));
-    }),
+    ask: (question) =>
+      new Promise((resolve) => {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        rl.question(question, (answer) => {
+          rl.close();
+          resolve(answer);
+        });
+        rl.once('close', () => resolve(''));
+      }),
   };
 }
 
@@ -66,8 +76,14 @@ export async function start(path: string, o: StartOptions, out: (s: string) => v
   } finally {
     await runner.dispose();
   }
-  if (code === null) { err(`tssr-lab: ${t(o.lang, 'start.interrupted', shown, runner.label)}`); return EXIT.transport; }
-  if (code !== 0) { err(`tssr-lab: ${t(o.lang, 'start.failed', shown, runner.label, code)}`); return EXIT.transport; }
+  if (code === null) {
+    err(`tssr-lab: ${t(o.lang, 'start.interrupted', shown, runner.label)}`);
+    return EXIT.transport;
+  }
+  if (code !== 0) {
+    err(`tssr-lab: ${t(o.lang, 'start.failed', shown, runner.label, code)}`);
+    return EXIT.transport;
+  }
   const again = [relative(process.cwd(), ex.dir) || '.', ...(o.target === 'local' ? [] : ['--target', o.target])].join(' ');
   out(t(o.lang, 'start.done', ex.data.id, runner.label, ((Date.now() - started) / 1000).toFixed(1), again));
   return EXIT.ok;

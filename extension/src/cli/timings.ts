@@ -24,11 +24,16 @@ export function timedTransport(inner: Transport): Transport {
     dispose: () => inner.dispose(),
     async runAgent(requestLine, onData, signal, lang) {
       mark('prepare');
-      const exit = await inner.runAgent(requestLine, (chunk) => {
-        const m = /"event":"summary".*?"durationMs":(\d+(?:\.\d+)?)/.exec(chunk);
-        if (m) agentChecksMs = Number(m[1]);
-        onData(chunk);
-      }, signal, lang);
+      const exit = await inner.runAgent(
+        requestLine,
+        (chunk) => {
+          const m = /"event":"summary".*?"durationMs":(\d+(?:\.\d+)?)/.exec(chunk);
+          if (m) agentChecksMs = Number(m[1]);
+          onData(chunk);
+        },
+        signal,
+        lang,
+      );
       mark('agent');
       return exit;
     },

@@ -12,7 +12,13 @@ import { WorkerTransport } from '../core/worker-transport';
 import { timedTransport } from './timings';
 
 /** Target flags shared by the commands that run checks. */
-export interface TargetFlags { target: string; identity?: string; knownHosts?: string; acceptNew?: boolean; sudo?: boolean }
+export interface TargetFlags {
+  target: string;
+  identity?: string;
+  knownHosts?: string;
+  acceptNew?: boolean;
+  sudo?: boolean;
+}
 
 /** The bundled agent sits beside the CLI bundle in dist/. */
 export function agentPath(): string {
@@ -32,18 +38,20 @@ export function makeTransport(flags: TargetFlags, lang: Lang, log: (l: string) =
   }
   // Required only for an SSH target: loading ssh2 costs a local run tens of milliseconds for nothing.
   const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
-  return timedTransport(new SshTransport({
-    ...spec,
-    identityFile: flags.identity,
-    passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
-    knownHostsFile: flags.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'),
-    acceptNew: flags.acceptNew,
-    sudo: flags.sudo,
-    agentSource: readFileSync(agentPath(), 'utf8'),
-    agentSocket: process.env.SSH_AUTH_SOCK,
-    lang,
-    progress: (p) => log(progressText(lang, p)),
-  }));
+  return timedTransport(
+    new SshTransport({
+      ...spec,
+      identityFile: flags.identity,
+      passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
+      knownHostsFile: flags.knownHosts ?? join(homedir(), '.ssh', 'known_hosts'),
+      acceptNew: flags.acceptNew,
+      sudo: flags.sudo,
+      agentSource: readFileSync(agentPath(), 'utf8'),
+      agentSocket: process.env.SSH_AUTH_SOCK,
+      lang,
+      progress: (p) => log(progressText(lang, p)),
+    }),
+  );
 }
 
 /** Builds what runs lifecycle scripts as root on `--target`: this machine (sudo when not root), or the SSH transport. */
@@ -63,4 +71,3 @@ export function makeScriptRunner(flags: TargetFlags, lang: Lang, log: (l: string
     progress: (p) => log(progressText(lang, p)),
   });
 }
-

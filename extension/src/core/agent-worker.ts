@@ -11,10 +11,7 @@ const STOP_GRACE_MS = 500;
 export const AGENT_WORKER_HEAP_MB = 512;
 
 /** Messages from the agent worker (agent/src/worker.ts). */
-type WorkerMessage =
-  | { kind: 'data'; text: string }
-  | { kind: 'end'; code: number }
-  | { kind: 'own'; what: 'folder' | 'group'; id: string; held: boolean };
+type WorkerMessage = { kind: 'data'; text: string } | { kind: 'end'; code: number } | { kind: 'own'; what: 'folder' | 'group'; id: string; held: boolean };
 
 /** One agent worker, listened to from its start: the hello it sends before the request is kept for the run. */
 export class AgentWorker {
@@ -44,8 +41,15 @@ export class AgentWorker {
     this.thread.on('message', (m: WorkerMessage) => this.accept(m));
     this.thread.on('error', (e) => this.tail.push(`\nagent worker: ${[(e as NodeJS.ErrnoException).code, e.message].filter(Boolean).join(' ')}`));
     // Messages sent before the thread stopped are delivered before `exit`, so what it held is known here in full.
-    this.exited = new Promise((resolve) => this.thread.once('exit', (code) => { this.release(); resolve(code); }));
-    this.ended = new Promise((resolve) => { this.markEnded = resolve; });
+    this.exited = new Promise((resolve) =>
+      this.thread.once('exit', (code) => {
+        this.release();
+        resolve(code);
+      }),
+    );
+    this.ended = new Promise((resolve) => {
+      this.markEnded = resolve;
+    });
   }
 
   private accept(m: WorkerMessage): void {
@@ -82,10 +86,18 @@ export class AgentWorker {
   /** After the thread stopped, however: kills the command process groups and removes the folders the agent still held. */
   private release(): void {
     for (const group of this.groups) {
-      try { process.kill(-Number(group), 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-Number(group), 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
     for (const dir of this.folders) {
-      try { rmSync(dir, { recursive: true, force: true }); } catch { /* the next agent's stale-folder sweep retries */ }
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        /* the next agent's stale-folder sweep retries */
+      }
     }
     this.groups.clear();
     this.folders.clear();

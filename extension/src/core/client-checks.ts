@@ -18,7 +18,15 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Evidence of one finding, as the evaluator sees it. */
 function evidence(f: Finding, lang: Lang): Record<string, unknown> {
-  return { code: f.code, ...(f.alias ? { alias: f.alias } : {}), severity: f.severity, line: f.range.line, col: f.range.col, message: f.message[lang], ...(f.suppressed ? { suppressed: true } : {}) };
+  return {
+    code: f.code,
+    ...(f.alias ? { alias: f.alias } : {}),
+    severity: f.severity,
+    line: f.range.line,
+    col: f.range.col,
+    message: f.message[lang],
+    ...(f.suppressed ? { suppressed: true } : {}),
+  };
 }
 
 /** A client result's reason as data, and its sentence in the run's language (the agent's results get theirs in the session). */
@@ -28,7 +36,14 @@ function worded(lang: Lang, code: string, params: Record<string, unknown>): Pick
 }
 
 /** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. Throws a PackError for a path the policy refuses. */
-export async function runLintCheck(check: LintCheck, criterionId: string, checkIndex: number, dir: string, parser: ScriptParser, lang: Lang): Promise<Result[]> {
+export async function runLintCheck(
+  check: LintCheck,
+  criterionId: string,
+  checkIndex: number,
+  dir: string,
+  parser: ScriptParser,
+  lang: Lang,
+): Promise<Result[]> {
   const failOn = check.failOn ?? 'error';
   const out: Result[] = [];
   // The lint engine loads with the first lint check, so that checking an exercise without one never pays for it.
@@ -42,7 +57,14 @@ export async function runLintCheck(check: LintCheck, criterionId: string, checkI
     try {
       text = readFileSync(abs, 'utf8');
     } catch {
-      out.push({ ...base, status: 'fail', expected: { failOn }, actual: null, ...worded(lang, 'lint.fileMissing', { file }), durationMs: Date.now() - started });
+      out.push({
+        ...base,
+        status: 'fail',
+        expected: { failOn },
+        actual: null,
+        ...worded(lang, 'lint.fileMissing', { file }),
+        durationMs: Date.now() - started,
+      });
       continue;
     }
     const r = await lintFile(parser, file, text, { shellcheck: { enabled: check.shellcheck ?? true }, ignore: [] });
@@ -50,9 +72,14 @@ export async function runLintCheck(check: LintCheck, criterionId: string, checkI
     const silenced = blocking.filter((f) => f.suppressed).length;
     const code = !blocking.length ? 'lint.clean' : silenced ? 'lint.findingsSilenced' : 'lint.findings';
     out.push({
-      ...base, status: blocking.length ? 'fail' : 'pass', expected: { failOn, findings: 0 },
-      actual: r.findings.map((f) => evidence(f, lang)), ...worded(lang, code, { file, count: blocking.length, failOn, silenced }), durationMs: Date.now() - started,
-      path: file, ...(blocking[0] ? { line: blocking[0].range.line } : {}),
+      ...base,
+      status: blocking.length ? 'fail' : 'pass',
+      expected: { failOn, findings: 0 },
+      actual: r.findings.map((f) => evidence(f, lang)),
+      ...worded(lang, code, { file, count: blocking.length, failOn, silenced }),
+      durationMs: Date.now() - started,
+      path: file,
+      ...(blocking[0] ? { line: blocking[0].range.line } : {}),
     });
   }
   return out;
@@ -60,5 +87,7 @@ export async function runLintCheck(check: LintCheck, criterionId: string, checkI
 
 /** The client-side checks of an exercise, with their positions in their critère. */
 export function clientChecks(ex: Exercise, only?: string[]): Array<{ criterionId: string; checkIndex: number; check: LintCheck }> {
-  return ex.criteria.filter((c) => !only || only.includes(c.id)).flatMap((c) => c.checks.flatMap((check, checkIndex) => (isClientCheck(check) ? [{ criterionId: c.id, checkIndex, check }] : [])));
+  return ex.criteria
+    .filter((c) => !only || only.includes(c.id))
+    .flatMap((c) => c.checks.flatMap((check, checkIndex) => (isClientCheck(check) ? [{ criterionId: c.id, checkIndex, check }] : [])));
 }

@@ -1,6 +1,9 @@
 /** Base of the project's typed errors: a stable `code` and a message that says what to do. */
 export class LabError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     // The CLI prints the message, then the stack under TSSR_LAB_DEBUG. Bundles minify class names (`new.target.name`
     // became `Nt`), and V8's stack starts with the message again: the header names the class and the code instead.

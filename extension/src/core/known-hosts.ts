@@ -22,7 +22,15 @@ export function fingerprint(blob: Buffer): string {
 }
 
 function wildcard(pattern: string): RegExp {
-  return new RegExp('^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
+  return new RegExp(
+    '^' +
+      pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.') +
+      '$',
+    'i',
+  );
 }
 
 function hostMatches(field: string, name: string): boolean {
@@ -32,7 +40,9 @@ function hostMatches(field: string, name: string): boolean {
   }
   let matched = false;
   for (const p of field.split(',')) {
-    if (p.startsWith('!')) { if (wildcard(p.slice(1)).test(name)) return false; } else if (wildcard(p).test(name)) matched = true;
+    if (p.startsWith('!')) {
+      if (wildcard(p.slice(1)).test(name)) return false;
+    } else if (wildcard(p).test(name)) matched = true;
   }
   return matched;
 }

@@ -7,8 +7,7 @@ import type { Problem } from './problems';
 
 /** A path given to validate or check, loaded with every problem `validate` reports for it (an exercise's pack holds only that exercise). */
 export type LoadedTarget =
-  | { kind: 'pack'; pack: LoadedPack; problems: Problem[] }
-  | { kind: 'exercise'; exercise: LoadedExercise; pack?: LoadedPack; problems: Problem[] };
+  { kind: 'pack'; pack: LoadedPack; problems: Problem[] } | { kind: 'exercise'; exercise: LoadedExercise; pack?: LoadedPack; problems: Problem[] };
 
 /**
  * The one validation behind `validate`, `check` and the editor: a pack folder with all its exercises, or an
@@ -26,7 +25,9 @@ export function loadTarget(path: string, lang: Lang): LoadedTarget {
   }
   if (!entryExists(join(dir, EXERCISE_FILE))) throw new UsageError('NOT_FOUND', t(lang, 'pack.notFound', path));
   // Only pack.yaml and this exercise are loaded: the pack's other exercises are not this target's problems.
-  const { pack, exercise } = entryExists(join(dirname(dir), PACK_FILE)) ? loadPackExercise(dirname(dir), dir, lang) : { pack: undefined, exercise: loadExercise(dir, lang) };
+  const { pack, exercise } = entryExists(join(dirname(dir), PACK_FILE))
+    ? loadPackExercise(dirname(dir), dir, lang)
+    : { pack: undefined, exercise: loadExercise(dir, lang) };
   return { kind: 'exercise', exercise, pack, problems: [...(pack?.problems ?? []), ...exercise.problems] };
 }
 

@@ -8,7 +8,10 @@ import { tailKeeper, type AgentExit, type Transport } from './transport';
 export class LocalTransport implements Transport {
   readonly label = 'local';
 
-  constructor(private readonly agentPath: string, private readonly nodePath = process.execPath) {}
+  constructor(
+    private readonly agentPath: string,
+    private readonly nodePath = process.execPath,
+  ) {}
 
   runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang: Lang = 'fr'): Promise<AgentExit> {
     if (!existsSync(this.agentPath)) {
@@ -19,17 +22,23 @@ export class LocalTransport implements Transport {
       const tail = tailKeeper();
       child.stdout.setEncoding('utf8').on('data', onData);
       child.stderr.setEncoding('utf8').on('data', tail.push);
-      const abort = (): void => { child.kill('SIGTERM'); };
+      const abort = (): void => {
+        child.kill('SIGTERM');
+      };
       signal?.addEventListener('abort', abort, { once: true });
       child.on('error', (e) => reject(new TransportError('SPAWN_FAILED', t(lang, 'transport.spawnFailed', this.nodePath, e.message))));
       child.on('close', (code) => {
         signal?.removeEventListener('abort', abort);
         resolve({ code, stderrTail: tail.text() });
       });
-      child.stdin.on('error', () => { /* the agent may exit before reading */ });
+      child.stdin.on('error', () => {
+        /* the agent may exit before reading */
+      });
       child.stdin.end(requestLine + '\n');
     });
   }
 
-  async dispose(): Promise<void> { /* nothing held */ }
+  async dispose(): Promise<void> {
+    /* nothing held */
+  }
 }

@@ -16,10 +16,17 @@ export class LineSplitter {
     while ((nl = text.indexOf('\n')) >= 0) {
       const line = text.slice(0, nl);
       text = text.slice(nl + 1);
-      if (this.overflow) { this.onOverflow(this.overflow + line.length); this.overflow = 0; continue; }
+      if (this.overflow) {
+        this.onOverflow(this.overflow + line.length);
+        this.overflow = 0;
+        continue;
+      }
       if (line.trim()) this.onLine(line.replace(/\r$/, ''));
     }
-    if (text.length > this.maxLine) { this.overflow += text.length; text = ''; }
+    if (text.length > this.maxLine) {
+      this.overflow += text.length;
+      text = '';
+    }
     this.buffer = text;
   }
 

@@ -15,11 +15,28 @@ import { validate } from './schemas';
 import { MAX_YAML_BYTES, readYamlFile } from './yaml-file';
 
 /** An exercise read from its folder, valid or not. */
-export interface LoadedExercise { dir: string; file: string; data?: Exercise; problems: Problem[]; source?: YamlSource }
+export interface LoadedExercise {
+  dir: string;
+  file: string;
+  data?: Exercise;
+  problems: Problem[];
+  source?: YamlSource;
+}
 /** A pack read from its folder with all its exercises. */
-export interface LoadedPack { dir: string; file: string; data?: Pack; exercises: LoadedExercise[]; problems: Problem[]; source?: YamlSource }
+export interface LoadedPack {
+  dir: string;
+  file: string;
+  data?: Pack;
+  exercises: LoadedExercise[];
+  problems: Problem[];
+  source?: YamlSource;
+}
 /** The outcome of validating one YAML text: the data only when it has no error. */
-export interface ValidatedText<T> { data?: T; problems: Problem[]; source?: YamlSource }
+export interface ValidatedText<T> {
+  data?: T;
+  problems: Problem[];
+  source?: YamlSource;
+}
 
 /** File names that mark a pack and an exercise. */
 export const PACK_FILE = 'pack.yaml';
@@ -60,7 +77,12 @@ function syntaxMessage(lang: Lang, code: string, message: string): string {
 
 function firstAlias(source: YamlSource): Node | undefined {
   let found: Node | undefined;
-  visit(source.doc, { Alias: (_, node) => { found = node; return visit.BREAK; } });
+  visit(source.doc, {
+    Alias: (_, node) => {
+      found = node;
+      return visit.BREAK;
+    },
+  });
   return found && isAlias(found) ? found : undefined;
 }
 
@@ -81,8 +103,13 @@ export function useParseCache(cache: ParseCache | undefined): void {
 
 /** Parses and validates YAML text against a schema; returns the data only when it has no error. */
 export function validateText<T>(kind: 'pack' | 'exercise', text: string, file: string, lang: Lang, paths: PathCheck = lexicalPaths): ValidatedText<T> {
-  const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem =>
-    ({ file, range: source.range(start, end), severity: 'error', code, message });
+  const at = (start: number, end: number, code: string, message: string, source = new YamlSource('')): Problem => ({
+    file,
+    range: source.range(start, end),
+    severity: 'error',
+    code,
+    message,
+  });
   if (text.length > MAX_YAML_BYTES) return { problems: [at(0, 0, 'file-too-large', t(lang, 'file.tooLarge', file, text.length, MAX_YAML_BYTES))] };
   const source = new YamlSource(text);
   const nul = text.indexOf('\0');
@@ -155,7 +182,14 @@ function scannedExercises(dir: string, pack: LoadedPack, lang: Lang): string[] {
     const path = join(dir, name);
     if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) continue;
     const r = resolveInside(dir, name, 'directory');
-    if (!r.ok) pack.problems.push({ file: path, range: START, severity: 'error', code: `path-${r.violation}`, message: pathMessage(lang, r.violation, name, 'pack', 'directory') });
+    if (!r.ok)
+      pack.problems.push({
+        file: path,
+        range: START,
+        severity: 'error',
+        code: `path-${r.violation}`,
+        message: pathMessage(lang, r.violation, name, 'pack', 'directory'),
+      });
     else if (entryExists(join(path, EXERCISE_FILE))) out.push(path);
   }
   return out;

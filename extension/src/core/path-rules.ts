@@ -32,14 +32,22 @@ export function pathMessage(lang: Lang, violation: PathViolation, rel: string, r
   const shown = shownPath(rel);
   const where = t(lang, `path.root.${root}`);
   switch (violation) {
-    case 'missing': return kind === 'directory' ? t(lang, 'path.missingDir', shown) : t(lang, 'pack.missingFile', shown);
-    case 'outside': return t(lang, 'path.outside', shown, where);
-    case 'absolute': return t(lang, 'path.absolute', shown, where);
-    case 'nul': return t(lang, 'path.nul', shown);
-    case 'empty': return t(lang, 'path.empty', shown, where);
-    case 'directory': return t(lang, 'path.directory', shown);
-    case 'notFile': return t(lang, 'path.notFile', shown);
-    case 'notDirectory': return t(lang, 'path.notDirectory', shown);
+    case 'missing':
+      return kind === 'directory' ? t(lang, 'path.missingDir', shown) : t(lang, 'pack.missingFile', shown);
+    case 'outside':
+      return t(lang, 'path.outside', shown, where);
+    case 'absolute':
+      return t(lang, 'path.absolute', shown, where);
+    case 'nul':
+      return t(lang, 'path.nul', shown);
+    case 'empty':
+      return t(lang, 'path.empty', shown, where);
+    case 'directory':
+      return t(lang, 'path.directory', shown);
+    case 'notFile':
+      return t(lang, 'path.notFile', shown);
+    case 'notDirectory':
+      return t(lang, 'path.notDirectory', shown);
   }
 }
 
@@ -52,9 +60,11 @@ export function requireInside(root: string, rel: string, kind: PathKind, rootKin
 
 /** Every path an exercise names, with its JSON pointer, its kind and whether it must exist when validating. */
 function namedPaths(ex: Exercise): Array<[string, string | undefined, PathKind, boolean]> {
-  const lint = ex.criteria.flatMap((c, i) => c.checks.flatMap((check, j) => (check.type === 'lint'
-    ? check.files.map((f, k): [string, string, PathKind, boolean] => [`/criteria/${i}/checks/${j}/files/${k}`, f, 'file', false])
-    : [])));
+  const lint = ex.criteria.flatMap((c, i) =>
+    c.checks.flatMap((check, j) =>
+      check.type === 'lint' ? check.files.map((f, k): [string, string, PathKind, boolean] => [`/criteria/${i}/checks/${j}/files/${k}`, f, 'file', false]) : [],
+    ),
+  );
   return [
     ['/statement', ex.statement ?? 'enonce.md', 'file', true],
     ['/solution/files', ex.solution?.files, 'directory', true],

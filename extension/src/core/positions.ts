@@ -1,7 +1,12 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 /** A 1-based line/column range in a file. */
-export interface Range { line: number; col: number; endLine: number; endCol: number }
+export interface Range {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
 
 /** A parsed YAML file that can locate JSON pointers in its source. */
 export class YamlSource {
@@ -26,7 +31,10 @@ export class YamlSource {
 
   /** Finds the node at an ajv instancePath (`/criteria/0/checks/1`); `key` selects a key of that map instead. */
   locate(pointer: string, key?: string): Range {
-    const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     let node: unknown = this.doc.contents;
     let keyNode: Node | undefined;
     for (const seg of segments) {

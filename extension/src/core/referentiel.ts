@@ -1,7 +1,12 @@
 import { REFERENTIEL } from '../../../schemas/generated/referentiel';
 
 /** One critère de performance of the TSSR référentiel. */
-export interface Critere { id: string; text: string; check: string; competence: string }
+export interface Critere {
+  id: string;
+  text: string;
+  check: string;
+  competence: string;
+}
 
 const competences = new Map<string, { id: string; title: string; block: string }>(REFERENTIEL.competences.map((c) => [c.id, c]));
 const criteres = new Map<string, Critere>(REFERENTIEL.competences.flatMap((c) => c.criteres.map((k) => [k.id, { ...k, competence: c.id }] as const)));

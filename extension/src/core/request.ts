@@ -66,7 +66,11 @@ export function selectedCriteria(ex: Exercise, only?: string[]): string[] | unde
     grew = false;
     for (const c of ex.criteria.filter((x) => chosen.has(x.id))) {
       const needed = [...(c.needs ?? []), ...c.checks.flatMap((k) => ((k as { needs?: string[] }).needs ?? []).map((id) => ownerOf.get(id) ?? ''))];
-      for (const id of needed) if (id && !chosen.has(id)) { chosen.add(id); grew = true; }
+      for (const id of needed)
+        if (id && !chosen.has(id)) {
+          chosen.add(id);
+          grew = true;
+        }
     }
   }
   return ex.criteria.map((c) => c.id).filter((id) => chosen.has(id));

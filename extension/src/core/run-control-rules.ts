@@ -4,7 +4,11 @@ import type { YamlSource } from './positions';
 import type { Problem } from './problems';
 
 /** One `needs` edge between checks, with where it was written. */
-interface Edge { from: number; to: number; pointer: string }
+interface Edge {
+  from: number;
+  to: number;
+  pointer: string;
+}
 
 type Add = (pointer: string, code: string, message: string) => void;
 
@@ -20,23 +24,29 @@ export function runControlRules(ex: Exercise, source: YamlSource, file: string, 
   const byId = new Map<string, number>();
   nodes.forEach((n, k) => {
     if (n.check.id === undefined) return;
-    const used = (n.check as { needs?: string[] }).needs !== undefined || nodes.some((m) => ((m.check as { needs?: string[] }).needs ?? []).includes(n.check.id!));
-    if (byId.has(n.check.id)) { if (used) add(`/criteria/${n.i}/checks/${n.j}/id`, 'duplicate-check-id', t(lang, 'needs.duplicateCheckId', n.check.id)); } else byId.set(n.check.id, k);
+    const used =
+      (n.check as { needs?: string[] }).needs !== undefined || nodes.some((m) => ((m.check as { needs?: string[] }).needs ?? []).includes(n.check.id!));
+    if (byId.has(n.check.id)) {
+      if (used) add(`/criteria/${n.i}/checks/${n.j}/id`, 'duplicate-check-id', t(lang, 'needs.duplicateCheckId', n.check.id));
+    } else byId.set(n.check.id, k);
   });
   const edges = criterionEdges(ex, nodes, add, lang);
-  nodes.forEach((n, from) => ((n.check as { needs?: string[] }).needs ?? []).forEach((id, k) => {
-    const pointer = `/criteria/${n.i}/checks/${n.j}/needs/${k}`;
-    const to = byId.get(id);
-    if (to === undefined) add(pointer, 'unknown-needs', t(lang, 'needs.unknownCheck', id, [...byId.keys()].join(', ') || '—'));
-    else edges.push({ from, to, pointer });
-  }));
+  nodes.forEach((n, from) =>
+    ((n.check as { needs?: string[] }).needs ?? []).forEach((id, k) => {
+      const pointer = `/criteria/${n.i}/checks/${n.j}/needs/${k}`;
+      const to = byId.get(id);
+      if (to === undefined) add(pointer, 'unknown-needs', t(lang, 'needs.unknownCheck', id, [...byId.keys()].join(', ') || '—'));
+      else edges.push({ from, to, pointer });
+    }),
+  );
   for (const cycle of cycles(nodes.length, edges)) {
     add(cycle.pointer, 'needs-cycle', t(lang, 'needs.cycle', [...cycle.path, cycle.path[0]].map((k) => nodes[k].label).join(' → ')));
   }
   const listed = new Set((ex.workspaceFiles ?? []).map((f) => f.replace(/^\.\//, '')));
   nodes.forEach((n) => {
     if (n.check.type !== 'script' || n.check.script.startsWith('/')) return;
-    if (!listed.has(n.check.script.replace(/^\.\//, ''))) add(`/criteria/${n.i}/checks/${n.j}/script`, 'script-not-in-workspace', t(lang, 'script.notInWorkspace', n.check.script));
+    if (!listed.has(n.check.script.replace(/^\.\//, '')))
+      add(`/criteria/${n.i}/checks/${n.j}/script`, 'script-not-in-workspace', t(lang, 'script.notInWorkspace', n.check.script));
   });
   return out;
 }
@@ -45,12 +55,19 @@ export function runControlRules(ex: Exercise, source: YamlSource, file: string, 
 function criterionEdges(ex: Exercise, nodes: Array<{ i: number }>, add: Add, lang: Lang): Edge[] {
   const edges: Edge[] = [];
   const ids = ex.criteria.map((c) => c.id);
-  ex.criteria.forEach((c, i) => (c.needs ?? []).forEach((id, k) => {
-    const pointer = `/criteria/${i}/needs/${k}`;
-    const target = ids.indexOf(id);
-    if (target < 0) return add(pointer, 'unknown-needs', t(lang, 'needs.unknownCriterion', id, ids.join(', ')));
-    nodes.forEach((a, from) => { if (a.i === i) nodes.forEach((b, to) => { if (b.i === target) edges.push({ from, to, pointer }); }); });
-  }));
+  ex.criteria.forEach((c, i) =>
+    (c.needs ?? []).forEach((id, k) => {
+      const pointer = `/criteria/${i}/needs/${k}`;
+      const target = ids.indexOf(id);
+      if (target < 0) return add(pointer, 'unknown-needs', t(lang, 'needs.unknownCriterion', id, ids.join(', ')));
+      nodes.forEach((a, from) => {
+        if (a.i === i)
+          nodes.forEach((b, to) => {
+            if (b.i === target) edges.push({ from, to, pointer });
+          });
+      });
+    }),
+  );
   return edges;
 }
 

@@ -14,12 +14,14 @@ const ABORT_GRACE_MS = 2_000;
  * so no schedule exceeds sum/width + max (list scheduling bound). Plus a margin, capped.
  */
 export function runDeadlineMs(req: Pick<RunRequest, 'criteria' | 'concurrency' | 'defaultTimeoutMs'>): number {
-  const timeouts = req.criteria.flatMap((c) => c.checks.map((k) => {
-    const ms = (k as { timeoutMs?: number }).timeoutMs ?? req.defaultTimeoutMs ?? AGENT_DEFAULT_TIMEOUT_MS;
-    // A retried check may run a last attempt when its window is nearly over.
-    const retry = (k as { retry?: { timeoutMs?: number } }).retry?.timeoutMs ?? 0;
-    return (Number.isFinite(ms) && ms > 0 ? ms : AGENT_DEFAULT_TIMEOUT_MS) + (Number.isFinite(retry) && retry > 0 ? retry : 0);
-  }));
+  const timeouts = req.criteria.flatMap((c) =>
+    c.checks.map((k) => {
+      const ms = (k as { timeoutMs?: number }).timeoutMs ?? req.defaultTimeoutMs ?? AGENT_DEFAULT_TIMEOUT_MS;
+      // A retried check may run a last attempt when its window is nearly over.
+      const retry = (k as { retry?: { timeoutMs?: number } }).retry?.timeoutMs ?? 0;
+      return (Number.isFinite(ms) && ms > 0 ? ms : AGENT_DEFAULT_TIMEOUT_MS) + (Number.isFinite(retry) && retry > 0 ? retry : 0);
+    }),
+  );
   // A check waiting on its prerequisites holds a worker: with needs, only the sequential bound (the sum) is safe.
   const waits = req.criteria.some((c) => (c as { needs?: unknown[] }).needs?.length || c.checks.some((k) => (k as { needs?: unknown[] }).needs?.length));
   const width = waits ? 1 : Math.max(1, Math.min(req.concurrency ?? 4, timeouts.length || 1));

@@ -64,13 +64,24 @@ export async function runExercise(opts: RunOptions): Promise<RunReport> {
         else throw e;
       }
     },
-    (bytes) => { session.error = t(lang, 'run.lineTooLong', bytes); },
+    (bytes) => {
+      session.error = t(lang, 'run.lineTooLong', bytes);
+    },
   );
   await runClientChecks(opts, splitter);
   const deadlineMs = opts.deadlineMs ?? runDeadlineMs(request);
   let exit;
   try {
-    exit = await withDeadline(deadlineMs, opts.signal, (signal) => opts.transport.runAgent(JSON.stringify(request), (chunk) => { if (!session.outcome) splitter.push(chunk); }, signal, lang));
+    exit = await withDeadline(deadlineMs, opts.signal, (signal) =>
+      opts.transport.runAgent(
+        JSON.stringify(request),
+        (chunk) => {
+          if (!session.outcome) splitter.push(chunk);
+        },
+        signal,
+        lang,
+      ),
+    );
   } catch (e) {
     if (!session.hello) throw e;
     session.finish('interrupted', t(lang, 'run.interrupted', (e as Error).message));

@@ -17,7 +17,11 @@ const AJV_WORDS: Record<Lang, ((errors: ErrorObject[]) => void) | undefined> = {
 };
 
 /** One schema problem, located in the YAML source. */
-export interface LocatedError { range: Range; message: string; code: string }
+export interface LocatedError {
+  range: Range;
+  message: string;
+  code: string;
+}
 
 /** Drops wrapper errors (oneOf/anyOf/if) when a more precise error sits at or under the same path. */
 function precise(errors: ErrorObject[]): ErrorObject[] {
@@ -36,7 +40,13 @@ function precise(errors: ErrorObject[]): ErrorObject[] {
 
 /** The value at an ajv instancePath, to quote it in a message. */
 function valueAt(root: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (v, seg) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+      root,
+    );
 }
 
 /** A control character in a text, shown as U+XXXX. */
@@ -50,32 +60,46 @@ export function locateErrors(errors: ErrorObject[], source: YamlSource, lang: La
   const list = precise(errors.map((e) => ({ ...e })));
   AJV_WORDS[lang]?.(list);
   const seen = new Set<string>();
-  return list.map((e): LocatedError => {
-    const where = e.instancePath || '/';
-    if (e.keyword === 'discriminator') {
-      const value = (e.params as { tagValue?: unknown }).tagValue;
-      return { range: source.locate(e.instancePath, 'type'), code: 'unknown-check-type', message: t(lang, 'pack.unknownCheckType', String(value), schemaCheckTypes().join(', ')) };
-    }
-    if (e.keyword === 'additionalProperties') {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${t(lang, 'schema.unknownProperty', extra)}` };
-    }
-    if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === CONTROL_FREE) {
-      return { range: source.locate(e.instancePath), code: 'control-char', message: `${where}: ${t(lang, 'pack.controlChar', firstControl(valueAt(value, e.instancePath)))}` };
-    }
-    if (/\/exec\/0$/.test(e.instancePath) && e.keyword === 'minLength') {
-      return { range: source.locate(e.instancePath), code: 'empty-program', message: `${where}: ${t(lang, 'pack.emptyProgram')}` };
-    }
-    const culprit = valueAt(value, e.instancePath);
-    if (typeof culprit === 'number' && !Number.isFinite(culprit)) {
-      return { range: source.locate(e.instancePath), code: 'not-finite', message: `${where}: ${t(lang, 'pack.notFinite', Number.isNaN(culprit) ? '.nan' : culprit > 0 ? '.inf' : '-.inf')}` };
-    }
-    return { range: source.locate(e.instancePath), code: 'schema', message: `${where}: ${e.message ?? e.keyword}` };
-  }).filter((l) => {
-    // Two keywords can say the same thing of one value (NaN breaks both bounds): say it once.
-    const key = `${l.range.line}:${l.range.col}|${l.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return list
+    .map((e): LocatedError => {
+      const where = e.instancePath || '/';
+      if (e.keyword === 'discriminator') {
+        const value = (e.params as { tagValue?: unknown }).tagValue;
+        return {
+          range: source.locate(e.instancePath, 'type'),
+          code: 'unknown-check-type',
+          message: t(lang, 'pack.unknownCheckType', String(value), schemaCheckTypes().join(', ')),
+        };
+      }
+      if (e.keyword === 'additionalProperties') {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        return { range: source.locate(e.instancePath, extra), code: 'schema', message: `${where}: ${t(lang, 'schema.unknownProperty', extra)}` };
+      }
+      if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === CONTROL_FREE) {
+        return {
+          range: source.locate(e.instancePath),
+          code: 'control-char',
+          message: `${where}: ${t(lang, 'pack.controlChar', firstControl(valueAt(value, e.instancePath)))}`,
+        };
+      }
+      if (/\/exec\/0$/.test(e.instancePath) && e.keyword === 'minLength') {
+        return { range: source.locate(e.instancePath), code: 'empty-program', message: `${where}: ${t(lang, 'pack.emptyProgram')}` };
+      }
+      const culprit = valueAt(value, e.instancePath);
+      if (typeof culprit === 'number' && !Number.isFinite(culprit)) {
+        return {
+          range: source.locate(e.instancePath),
+          code: 'not-finite',
+          message: `${where}: ${t(lang, 'pack.notFinite', Number.isNaN(culprit) ? '.nan' : culprit > 0 ? '.inf' : '-.inf')}`,
+        };
+      }
+      return { range: source.locate(e.instancePath), code: 'schema', message: `${where}: ${e.message ?? e.keyword}` };
+    })
+    .filter((l) => {
+      // Two keywords can say the same thing of one value (NaN breaks both bounds): say it once.
+      const key = `${l.range.line}:${l.range.col}|${l.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

@@ -11,7 +11,15 @@ import { CHECK_SCHEMAS } from './check-schemas';
 import { VALIDATORS } from './generated-validators';
 
 /** The schemas, as loaded from schemas/ (the single source of truth); `checks` holds one per check type. */
-export const SCHEMAS = { common: commonSchema, check: checkSchema, checks: CHECK_SCHEMAS, exercise: exerciseSchema, pack: packSchema, protocol: protocolSchema, report: reportSchema };
+export const SCHEMAS = {
+  common: commonSchema,
+  check: checkSchema,
+  checks: CHECK_SCHEMAS,
+  exercise: exerciseSchema,
+  pack: packSchema,
+  protocol: protocolSchema,
+  report: reportSchema,
+};
 
 const compiled = VALIDATORS as unknown as Record<string, ValidateFunction | undefined>;
 

@@ -34,7 +34,10 @@ export function sudoRefused(code: number | null, stderr: string): boolean {
 export class LocalScriptRunner implements ScriptRunner {
   readonly label = 'local';
 
-  constructor(private readonly interactive: boolean, private readonly uid = process.getuid?.() ?? 0) {}
+  constructor(
+    private readonly interactive: boolean,
+    private readonly uid = process.getuid?.() ?? 0,
+  ) {}
 
   /** The argv that runs a script read on stdin as root. */
   argv(): string[] {
@@ -49,7 +52,10 @@ export class LocalScriptRunner implements ScriptRunner {
       const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: io.signal });
       let stderr = '';
       p.stdout.setEncoding('utf8').on('data', io.onStdout);
-      p.stderr.setEncoding('utf8').on('data', (d: string) => { stderr = (stderr + d).slice(-4096); io.onStderr(d); });
+      p.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr = (stderr + d).slice(-4096);
+        io.onStderr(d);
+      });
       p.on('error', (e: NodeJS.ErrnoException) => {
         if (e.name === 'AbortError') return resolve({ code: null });
         reject(new TransportError('SCRIPT_START', t(lang, e.code === 'ENOENT' && cmd === 'sudo' ? 'start.noSudo' : 'start.cannotRun', cmd, e.message)));
@@ -63,5 +69,7 @@ export class LocalScriptRunner implements ScriptRunner {
     });
   }
 
-  async dispose(): Promise<void> { /* nothing held */ }
+  async dispose(): Promise<void> {
+    /* nothing held */
+  }
 }

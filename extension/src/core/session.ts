@@ -29,12 +29,23 @@ export class Session {
   private readonly ended = new Map<string, Set<number>>();
   private readonly checkCounts = new Map<string, number>();
 
-  constructor(readonly exercise: Exercise, readonly target: string, readonly lang: Lang, readonly pack?: { id: string; version: string }) {
+  constructor(
+    readonly exercise: Exercise,
+    readonly target: string,
+    readonly lang: Lang,
+    readonly pack?: { id: string; version: string },
+  ) {
     for (const c of exercise.criteria) {
       this.checkCounts.set(c.id, c.checks.length);
       this.criteria.set(c.id, {
-        id: c.id, title: localize(c.title, lang), referentiel: c.referentiel, points: c.points, earned: 0,
-        status: 'notRun', hint: localize(c.hint, lang), results: [],
+        id: c.id,
+        title: localize(c.title, lang),
+        referentiel: c.referentiel,
+        points: c.points,
+        earned: 0,
+        status: 'notRun',
+        hint: localize(c.hint, lang),
+        results: [],
       });
     }
   }
@@ -88,7 +99,7 @@ export class Session {
         this.finish('complete');
         return;
       case 'fatal':
-        this.finish('interrupted', t(this.lang, 'run.fatal', event.code, event.reason ? renderReason(this.lang, event.reason) : event.message ?? ''));
+        this.finish('interrupted', t(this.lang, 'run.fatal', event.code, event.reason ? renderReason(this.lang, event.reason) : (event.message ?? '')));
     }
   }
 
@@ -131,7 +142,10 @@ export class Session {
       totals: {
         points: criteria.reduce((s, c) => s + c.points, 0),
         earned: criteria.reduce((s, c) => s + c.earned, 0),
-        passed: count('passed'), failed: count('failed'), errors: count('error'), notRun: count('notRun') + count('running'),
+        passed: count('passed'),
+        failed: count('failed'),
+        errors: count('error'),
+        notRun: count('notRun') + count('running'),
       },
     };
   }

@@ -28,7 +28,9 @@ export interface Transport {
 export function tailKeeper(max = 8192): { push(s: string): void; text(): string } {
   let buf = '';
   return {
-    push(s) { buf = (buf + s).slice(-max); },
+    push(s) {
+      buf = (buf + s).slice(-max);
+    },
     text: () => buf,
   };
 }

@@ -7,7 +7,9 @@ import type { AgentExit, Transport } from './transport';
 export { AGENT_WORKER_HEAP_MB };
 
 /** Options of the worker transport; tests lower the heap cap. */
-export interface WorkerTransportOptions { heapMb?: number }
+export interface WorkerTransportOptions {
+  heapMb?: number;
+}
 
 /**
  * Runs the agent bundle (dist/agent.js) in a worker thread of this process: the same code and protocol as the agent
@@ -20,7 +22,10 @@ export class WorkerTransport implements Transport {
   private next: AgentWorker | undefined;
   private readonly running = new Set<AgentWorker>();
 
-  constructor(private readonly agentPath: string, private readonly options: WorkerTransportOptions = {}) {
+  constructor(
+    private readonly agentPath: string,
+    private readonly options: WorkerTransportOptions = {},
+  ) {
     const heapMb = options.heapMb ?? AGENT_WORKER_HEAP_MB;
     this.next = adoptAgentWorker(agentPath, heapMb) ?? (existsSync(agentPath) ? this.start() : undefined);
   }
@@ -37,7 +42,10 @@ export class WorkerTransport implements Transport {
     this.next = undefined;
     this.running.add(agent);
     let stopped = false;
-    const abort = (): void => { stopped = true; agent.stop(); };
+    const abort = (): void => {
+      stopped = true;
+      agent.stop();
+    };
     if (signal?.aborted) {
       stopped = true;
       void agent.thread.terminate();
@@ -51,12 +59,17 @@ export class WorkerTransport implements Transport {
     signal?.removeEventListener('abort', abort);
     this.running.delete(agent);
     // A worker that crashed or ran out of memory ends with its thread's code; one terminated has none, like a killed process.
-    return { code: agent.endCode ?? (stopped ? null : code ?? null), stderrTail: agent.stderrTail() };
+    return { code: agent.endCode ?? (stopped ? null : (code ?? null)), stderrTail: agent.stderrTail() };
   }
 
   async dispose(): Promise<void> {
     const all = [...this.running, ...(this.next ? [this.next] : [])];
     this.next = undefined;
-    await Promise.all(all.map(async (a) => { await a.thread.terminate(); await a.exited; }));
+    await Promise.all(
+      all.map(async (a) => {
+        await a.thread.terminate();
+        await a.exited;
+      }),
+    );
   }
 }

@@ -60,7 +60,8 @@ export function readYamlFile(dir: string, name: string, root: PathRoot, lang: La
   const file = join(dir, name);
   const fail = (message: string, range = START, code = 'file'): { problem: Problem } => ({ problem: { file, range, severity: 'error', code, message } });
   const where = resolveInside(dir, name, 'file');
-  if (!where.ok) return fail(pathMessage(lang, where.violation, name, root, 'file'), START, where.violation === 'missing' ? 'missing-file' : `path-${where.violation}`);
+  if (!where.ok)
+    return fail(pathMessage(lang, where.violation, name, root, 'file'), START, where.violation === 'missing' ? 'missing-file' : `path-${where.violation}`);
   // O_NONBLOCK: should the file turn into a FIFO between the check and the open, the open still returns.
   let fd: number;
   try {

@@ -34,7 +34,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
   context.subscriptions.push(
     packProblems,
     runProblems,
-    services.packs.onDidChange(() => { publishPacks(); vscode.workspace.textDocuments.forEach(validateOpen); }),
+    services.packs.onDidChange(() => {
+      publishPacks();
+      vscode.workspace.textDocuments.forEach(validateOpen);
+    }),
     vscode.workspace.onDidChangeTextDocument((e) => validateOpen(e.document)),
     vscode.workspace.onDidOpenTextDocument(validateOpen),
     services.runs.onUpdate((u) => {
@@ -44,14 +47,20 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
       if (!ex?.data) return;
       const lang = services.lang();
       const byFile = new Map<string, vscode.Diagnostic[]>();
-      const add = (file: string, d: vscode.Diagnostic): void => { byFile.set(file, [...(byFile.get(file) ?? []), d]); };
+      const add = (file: string, d: vscode.Diagnostic): void => {
+        byFile.set(file, [...(byFile.get(file) ?? []), d]);
+      };
       ex.data.criteria.forEach((c, i) => {
         const state = u.session.criteria.get(c.id);
         if (!state || (state.status !== 'failed' && state.status !== 'error')) return;
         const bad = state.results.filter((r) => r.status === 'fail' || r.status === 'error');
         const first = bad[0]?.message ?? u.session.error ?? '';
         const severity = state.status === 'failed' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error;
-        const d = new vscode.Diagnostic(toRange(criterionRange(ex.file, i)), `${localize(c.title, lang)} (${c.referentiel}) — ${first} — ${localize(c.hint, lang)}`, severity);
+        const d = new vscode.Diagnostic(
+          toRange(criterionRange(ex.file, i)),
+          `${localize(c.title, lang)} (${c.referentiel}) — ${first} — ${localize(c.hint, lang)}`,
+          severity,
+        );
         d.source = 'TSSR Lab';
         d.code = c.id;
         add(ex.file, d);
@@ -65,7 +74,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
         }
       });
       const stale: vscode.Uri[] = [];
-      runProblems.forEach((uri) => { if (uri.fsPath.startsWith(ex.dir)) stale.push(uri); });
+      runProblems.forEach((uri) => {
+        if (uri.fsPath.startsWith(ex.dir)) stale.push(uri);
+      });
       stale.forEach((uri) => runProblems.delete(uri));
       for (const [file, list] of byFile) runProblems.set(vscode.Uri.file(file), list);
     }),

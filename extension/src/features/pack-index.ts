@@ -12,7 +12,10 @@ export class PackIndex implements vscode.Disposable {
   private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{pack,exercise}.yaml');
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly lang: () => Lang, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly lang: () => Lang,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     for (const ev of [this.watcher.onDidChange, this.watcher.onDidCreate, this.watcher.onDidDelete]) ev(() => this.schedule());
   }
 

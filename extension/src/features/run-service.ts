@@ -18,7 +18,12 @@ import { progressText } from '../ssh/progress';
 import { SshTransport } from '../ssh/ssh-transport';
 
 /** A change of a critère's state during a run, for the tree, the Testing view and the Problems panel. */
-export interface RunUpdate { exerciseDir: string; session: Session; event?: AgentEvent; done?: RunReport }
+export interface RunUpdate {
+  exerciseDir: string;
+  session: Session;
+  event?: AgentEvent;
+  done?: RunReport;
+}
 
 /** Runs exercises on the configured target and broadcasts progress. */
 export class RunService implements vscode.Disposable {
@@ -28,7 +33,11 @@ export class RunService implements vscode.Disposable {
   /** Fires on start, on each agent event and at the end of a run. */
   readonly onUpdate = this.updates.event;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly lang: () => Lang, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly lang: () => Lang,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   private secretKey(identityFile: string | undefined): string {
     return `tssrLab.passphrase:${identityFile ?? ''}`;
@@ -68,7 +77,10 @@ export class RunService implements vscode.Disposable {
       } catch (e) {
         if (attempt < 3 && e instanceof TransportError) {
           if (e.code === 'KEY_PASSPHRASE' && (await this.askPassphrase())) continue;
-          if (e.code === 'HOST_KEY_UNKNOWN' && (await this.confirmNewHostKey(e.message))) { acceptNew = true; continue; }
+          if (e.code === 'HOST_KEY_UNKNOWN' && (await this.confirmNewHostKey(e.message))) {
+            acceptNew = true;
+            continue;
+          }
         }
         throw e;
       } finally {
@@ -92,11 +104,24 @@ export class RunService implements vscode.Disposable {
     return (await vscode.window.showWarningMessage(message, { modal: true }, accept)) === accept;
   }
 
-  private async runOn(transport: Transport, pack: LoadedPack, ex: LoadedExercise, exercise: Exercise, only: string[] | undefined, signal: AbortSignal | undefined): Promise<RunReport> {
+  private async runOn(
+    transport: Transport,
+    pack: LoadedPack,
+    ex: LoadedExercise,
+    exercise: Exercise,
+    only: string[] | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<RunReport> {
     this.log.info(`verify ${exercise.id} on ${transport.label}`);
     const packInfo = pack.data ? { id: pack.data.id, version: pack.data.version } : undefined;
     const report = await runExercise({
-      transport, exercise, exerciseDir: ex.dir, pack: packInfo, lang: this.lang(), only, signal,
+      transport,
+      exercise,
+      exerciseDir: ex.dir,
+      pack: packInfo,
+      lang: this.lang(),
+      only,
+      signal,
       onEvent: (event, session) => {
         this.sessions.set(ex.dir, session);
         this.updates.fire({ exerciseDir: ex.dir, session, event });
@@ -108,5 +133,7 @@ export class RunService implements vscode.Disposable {
     return report;
   }
 
-  dispose(): void { this.updates.dispose(); }
+  dispose(): void {
+    this.updates.dispose();
+  }
 }

@@ -51,32 +51,36 @@ export function registerScriptCoachUi(context: vscode.ExtensionContext, services
         return new vscode.Hover(md);
       },
     }),
-    vscode.languages.registerCodeActionsProvider(selector, {
-      provideCodeActions(doc, range) {
-        const lang = services.lang();
-        const actions: vscode.CodeAction[] = [];
-        for (const f of coach.findings(doc.uri)) {
-          const r = new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)));
-          if (!r.intersection(range) && !r.contains(range.start)) continue;
-          if (f.fix && !f.suppressed) {
-            const a = new vscode.CodeAction(`${f.fix.title[lang]} (${f.code})`, vscode.CodeActionKind.QuickFix);
-            a.edit = new vscode.WorkspaceEdit();
-            for (const e of f.fix.edits) a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-            a.isPreferred = true;
-            actions.push(a);
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      {
+        provideCodeActions(doc, range) {
+          const lang = services.lang();
+          const actions: vscode.CodeAction[] = [];
+          for (const f of coach.findings(doc.uri)) {
+            const r = new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)));
+            if (!r.intersection(range) && !r.contains(range.start)) continue;
+            if (f.fix && !f.suppressed) {
+              const a = new vscode.CodeAction(`${f.fix.title[lang]} (${f.code})`, vscode.CodeActionKind.QuickFix);
+              a.edit = new vscode.WorkspaceEdit();
+              for (const e of f.fix.edits) a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+              a.isPreferred = true;
+              actions.push(a);
+            }
+            if (!f.suppressed) {
+              const line = doc.lineAt(r.start.line);
+              const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+              const silence = new vscode.CodeAction(t(lang, 'lint.silenceAction', f.code), vscode.CodeActionKind.QuickFix);
+              silence.edit = new vscode.WorkspaceEdit();
+              silence.edit.insert(doc.uri, line.range.start, `${indent}# tssr-lab-disable-next-line ${f.code}\n`);
+              actions.push(silence);
+            }
           }
-          if (!f.suppressed) {
-            const line = doc.lineAt(r.start.line);
-            const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-            const silence = new vscode.CodeAction(t(lang, 'lint.silenceAction', f.code), vscode.CodeActionKind.QuickFix);
-            silence.edit = new vscode.WorkspaceEdit();
-            silence.edit.insert(doc.uri, line.range.start, `${indent}# tssr-lab-disable-next-line ${f.code}\n`);
-            actions.push(silence);
-          }
-        }
-        return actions;
+          return actions;
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
     vscode.workspace.registerTextDocumentContentProvider('tssr-lab-rule', {
       provideTextDocumentContent(uri) {
         const code = uri.path.replace(/^\//, '').replace(/\.md$/, '');

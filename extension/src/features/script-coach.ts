@@ -12,8 +12,11 @@ import type { Services } from './services';
 function settings(): { enabled: boolean; run: 'onType' | 'onSave'; shellcheck: boolean; shellcheckPath: string; ignore: string[] } {
   const c = vscode.workspace.getConfiguration('tssrLab.lint');
   return {
-    enabled: c.get('enabled', true), run: c.get('run', 'onType'), shellcheck: c.get('shellcheck.enabled', true),
-    shellcheckPath: c.get('shellcheck.path', 'shellcheck') || 'shellcheck', ignore: c.get<string[]>('ignore', []),
+    enabled: c.get('enabled', true),
+    run: c.get('run', 'onType'),
+    shellcheck: c.get('shellcheck.enabled', true),
+    shellcheckPath: c.get('shellcheck.path', 'shellcheck') || 'shellcheck',
+    ignore: c.get<string[]>('ignore', []),
   };
 }
 
@@ -54,7 +57,9 @@ export class ScriptCoach implements vscode.Disposable {
     return detectLanguage(doc.fileName, doc.getText(new vscode.Range(0, 0, 1, 0)));
   }
 
-  findings(uri: vscode.Uri): Finding[] { return this.docs.get(uri.toString())?.findings ?? []; }
+  findings(uri: vscode.Uri): Finding[] {
+    return this.docs.get(uri.toString())?.findings ?? [];
+  }
 
   /** Schedules an analysis; `change` lets a single edit re-parse incrementally. */
   schedule(doc: vscode.TextDocument, change?: vscode.TextDocumentContentChangeEvent, delayMs = 120): void {
@@ -63,7 +68,10 @@ export class ScriptCoach implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     if (change) this.applyEdit(doc, change);
-    this.timers.set(key, setTimeout(() => void this.analyse(doc, !change), delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.analyse(doc, !change), delayMs),
+    );
   }
 
   private applyEdit(doc: vscode.TextDocument, change: vscode.TextDocumentContentChangeEvent): void {
@@ -105,12 +113,18 @@ export class ScriptCoach implements vscode.Disposable {
   private publish(doc: vscode.TextDocument, entry: Entry): void {
     entry.version = doc.version;
     entry.findings = entry.sc?.version === doc.version ? mergeFindings(entry.own, entry.sc.findings) : entry.own;
-    this.diagnostics.set(doc.uri, entry.findings.map((f) => this.toDiagnostic(doc, f)));
+    this.diagnostics.set(
+      doc.uri,
+      entry.findings.map((f) => this.toDiagnostic(doc, f)),
+    );
     this.changed.fire(doc.uri);
   }
 
   private async shellcheck(doc: vscode.TextDocument, entry: Entry): Promise<void> {
-    if (entry.scRunning) { entry.scAgain = true; return; }
+    if (entry.scRunning) {
+      entry.scAgain = true;
+      return;
+    }
     entry.scRunning = true;
     const s = settings();
     const version = doc.version;
@@ -134,8 +148,13 @@ export class ScriptCoach implements vscode.Disposable {
     const lang = this.services.lang();
     const range = new vscode.Range(doc.positionAt(f.start), doc.positionAt(Math.max(f.end, f.start + 1)));
     const silenced = t(lang, 'lint.silencedDiagnostic');
-    const severity = f.suppressed ? vscode.DiagnosticSeverity.Hint
-      : f.severity === 'error' ? vscode.DiagnosticSeverity.Error : f.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+    const severity = f.suppressed
+      ? vscode.DiagnosticSeverity.Hint
+      : f.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : f.severity === 'warning'
+          ? vscode.DiagnosticSeverity.Warning
+          : vscode.DiagnosticSeverity.Information;
     const d = new vscode.Diagnostic(range, `${f.message[lang]}${f.critere ? ` (${f.critere})` : ''}${f.suppressed ? silenced : ''}`, severity);
     d.source = f.source === 'shellcheck' ? 'ShellCheck' : 'TSSR Lab';
     d.code = { value: f.alias && f.source === 'tssr' ? `${f.code} / ${f.alias}` : f.code, target: f.url ? vscode.Uri.parse(f.url) : ruleUri(f.code) };
@@ -165,7 +184,10 @@ export class ScriptCoach implements vscode.Disposable {
 
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
-    this.docs.forEach((d) => { clearTimeout(d.scTimer); d.lint.dispose(); });
+    this.docs.forEach((d) => {
+      clearTimeout(d.scTimer);
+      d.lint.dispose();
+    });
     this.diagnostics.dispose();
     this.changed.dispose();
   }
@@ -189,7 +211,8 @@ export function registerScriptCoach(context: vscode.ExtensionContext, services: 
     vscode.workspace.onDidSaveTextDocument((d) => coach.schedule(d, undefined, 0)),
     vscode.workspace.onDidCloseTextDocument((d) => coach.forget(d)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tssrLab.lint') || e.affectsConfiguration('tssrLab.language')) vscode.workspace.textDocuments.forEach((d) => coach.schedule(d, undefined, 0));
+      if (e.affectsConfiguration('tssrLab.lint') || e.affectsConfiguration('tssrLab.language'))
+        vscode.workspace.textDocuments.forEach((d) => coach.schedule(d, undefined, 0));
     }),
   );
   vscode.workspace.textDocuments.forEach((d) => coach.schedule(d, undefined, 0));

@@ -12,10 +12,11 @@ import type { Services } from './services';
 type ItemData = { pack: LoadedPack; exercise: LoadedExercise; criterionId?: string };
 
 function message(r: Result, c: CriterionReport, exercise: LoadedExercise, index: number): vscode.TestMessage {
-  const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v, null, 2) ?? '');
-  const m = r.expected !== undefined || r.actual !== undefined
-    ? vscode.TestMessage.diff(`${r.message}\n${c.hint ?? ''}`, show(r.expected), show(r.actual))
-    : new vscode.TestMessage(`${r.message}\n${c.hint ?? ''}`);
+  const show = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v, null, 2) ?? ''));
+  const m =
+    r.expected !== undefined || r.actual !== undefined
+      ? vscode.TestMessage.diff(`${r.message}\n${c.hint ?? ''}`, show(r.expected), show(r.actual))
+      : new vscode.TestMessage(`${r.message}\n${c.hint ?? ''}`);
   m.location = new vscode.Location(vscode.Uri.file(exercise.file), toRange(criterionRange(exercise.file, index)));
   return m;
 }
@@ -57,23 +58,30 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
       const bad = c.results.filter((r) => r.status === 'fail' || r.status === 'error');
       for (const r of c.results) run.appendOutput(`[${c.id}] ${r.status.toUpperCase()} ${r.checkType} ${r.message}\r\n`, undefined, item);
       if (c.status === 'passed') run.passed(item, duration);
-      else if (c.status === 'failed') run.failed(item, bad.map((r) => message(r, c, exercise, index)), duration);
+      else if (c.status === 'failed')
+        run.failed(
+          item,
+          bad.map((r) => message(r, c, exercise, index)),
+          duration,
+        );
       else if (c.status === 'notRun') run.skipped(item);
       else run.errored(item, bad.length ? bad.map((r) => message(r, c, exercise, index)) : [new vscode.TestMessage(report.error ?? c.status)], duration);
     });
   };
 
   // A run started elsewhere (the Vérifier command, the tree) shows in the Testing view too.
-  context.subscriptions.push(services.runs.onUpdate((u) => {
-    if (!u.done || own.has(u.exerciseDir)) return;
-    const exItem = ctrl.items.get(`ex:${u.exerciseDir}`);
-    const d = exItem && data.get(exItem);
-    if (!exItem || !d) return;
-    const items = new Map(iter(exItem.children).map((i) => [data.get(i)!.criterionId!, i] as const));
-    const run = ctrl.createTestRun(new vscode.TestRunRequest([exItem]), undefined, false);
-    record(run, u.done, items, d.exercise);
-    run.end();
-  }));
+  context.subscriptions.push(
+    services.runs.onUpdate((u) => {
+      if (!u.done || own.has(u.exerciseDir)) return;
+      const exItem = ctrl.items.get(`ex:${u.exerciseDir}`);
+      const d = exItem && data.get(exItem);
+      if (!exItem || !d) return;
+      const items = new Map(iter(exItem.children).map((i) => [data.get(i)!.criterionId!, i] as const));
+      const run = ctrl.createTestRun(new vscode.TestRunRequest([exItem]), undefined, false);
+      record(run, u.done, items, d.exercise);
+      run.end();
+    }),
+  );
 
   const runHandler = async (request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> => {
     const run = ctrl.createTestRun(request);
@@ -110,7 +118,9 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
   };
 
   ctrl.createRunProfile(t(services.lang(), 'ui.runProfile'), vscode.TestRunProfileKind.Run, runHandler, true, undefined, false);
-  ctrl.refreshHandler = async () => { await services.packs.reload(); };
+  ctrl.refreshHandler = async () => {
+    await services.packs.reload();
+  };
   context.subscriptions.push(ctrl, services.packs.onDidChange(rebuild));
   rebuild();
   return ctrl;

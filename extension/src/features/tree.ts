@@ -33,12 +33,15 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
   constructor(private readonly services: Services) {}
 
   /** Redraws the tree. */
-  refresh(): void { this.changed.fire(undefined); }
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
 
   getChildren(node?: Node): Node[] {
     if (!node) return this.services.packs.packs.map((pack) => ({ kind: 'pack', pack }));
     if (node.kind === 'pack') return node.pack.exercises.map((exercise) => ({ kind: 'exercise', pack: node.pack, exercise }));
-    if (node.kind === 'exercise') return (node.exercise.data?.criteria ?? []).map((c) => ({ kind: 'criterion', pack: node.pack, exercise: node.exercise, id: c.id }));
+    if (node.kind === 'exercise')
+      return (node.exercise.data?.criteria ?? []).map((c) => ({ kind: 'criterion', pack: node.pack, exercise: node.exercise, id: c.id }));
     return [];
   }
 
@@ -53,7 +56,10 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
     }
     if (node.kind === 'exercise') {
       const ex = node.exercise.data;
-      const item = new vscode.TreeItem(ex ? localize(ex.title, lang) : basename(node.exercise.dir), ex ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        ex ? localize(ex.title, lang) : basename(node.exercise.dir),
+        ex ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      );
       item.id = `exercise:${node.exercise.dir}`;
       item.contextValue = ex ? 'exercise' : 'invalidExercise';
       item.description = ex ? ex.competences.join(', ') : t(lang, 'ui.invalidExercise');
@@ -70,11 +76,13 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
     item.iconPath = ICONS[status];
     item.description = `${criterion.referentiel} · ${state?.earned ?? 0}/${criterion.points} · ${statusLabel(status, lang)}`;
     const failing = state?.results.filter((r) => r.status === 'fail' || r.status === 'error') ?? [];
-    item.tooltip = new vscode.MarkdownString([
-      `**${localize(criterion.title, lang)}** (${criterion.referentiel})`,
-      ...failing.map((r) => `- ${r.message}`),
-      status === 'passed' ? '' : `\n_${localize(criterion.hint, lang)}_`,
-    ].join('\n'));
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${localize(criterion.title, lang)}** (${criterion.referentiel})`,
+        ...failing.map((r) => `- ${r.message}`),
+        status === 'passed' ? '' : `\n_${localize(criterion.hint, lang)}_`,
+      ].join('\n'),
+    );
     item.accessibilityInformation = { label: `${localize(criterion.title, lang)}, ${statusLabel(status, lang)}` };
     return item;
   }

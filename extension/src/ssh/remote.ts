@@ -36,7 +36,10 @@ export function launcherCommand(hash: string, sudo = false): string {
   const file = quote(agentRelativePath(hash).file);
   // With sudo: `-n` never prompts (no terminal here), and absolute paths so that a sudoers rule can name the command.
   const run = sudo
-    ? [`command -v sudo >/dev/null 2>&1 || { echo '${NO_SUDO.marker}' >&2; exit ${NO_SUDO.code}; }`, `exec sudo -n -- "$(command -v node)" "$PWD"/${file} serve`]
+    ? [
+        `command -v sudo >/dev/null 2>&1 || { echo '${NO_SUDO.marker}' >&2; exit ${NO_SUDO.code}; }`,
+        `exec sudo -n -- "$(command -v node)" "$PWD"/${file} serve`,
+      ]
     : [`exec node ${file} serve`];
   return [
     'cd',

@@ -49,9 +49,7 @@ function hostKeyError(c: FailureContext, key: Buffer): TransportError | undefine
 
 function authError(c: FailureContext): TransportError {
   if (!c.identityFile && !c.agentSocket) return new TransportError('AUTH_FAILED', t(c.lang, 'ssh.authNone', c.label, c.user));
-  const what = c.identityFile
-    ? t(c.lang, c.agentSocket ? 'ssh.authKeyAgent' : 'ssh.authKey', c.identityFile)
-    : t(c.lang, 'ssh.authAgent');
+  const what = c.identityFile ? t(c.lang, c.agentSocket ? 'ssh.authKeyAgent' : 'ssh.authKey', c.identityFile) : t(c.lang, 'ssh.authAgent');
   return new TransportError('AUTH_FAILED', t(c.lang, 'ssh.authRefused', c.label, what, c.user));
 }
 

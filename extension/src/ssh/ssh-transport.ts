@@ -8,7 +8,17 @@ import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../
 import { formatTarget } from '../core/target';
 import { sudoRefused, type ScriptIo, type ScriptRunner } from '../core/script-runner';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
-import { agentRelativePath, helloNode, launcherCommand, launcherVerdict, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage, scriptCommand, type LauncherVerdict } from './remote';
+import {
+  agentRelativePath,
+  helloNode,
+  launcherCommand,
+  launcherVerdict,
+  MIN_NODE_MAJOR,
+  nodeMajor,
+  nodeMissingMessage,
+  scriptCommand,
+  type LauncherVerdict,
+} from './remote';
 import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
 import type { SshProgress } from './progress';
 import { uploadAgent } from './upload';
@@ -50,7 +60,11 @@ export interface SshOptions {
   trace?: (line: string) => void;
 }
 
-interface Launch { exit: AgentExit; verdict?: LauncherVerdict; sawStdout: boolean }
+interface Launch {
+  exit: AgentExit;
+  verdict?: LauncherVerdict;
+  sawStdout: boolean;
+}
 
 /** Runs the agent on a host over SSH (ssh2): one connection, one exec; SFTP only when the target lacks the agent. */
 export class SshTransport implements Transport, ScriptRunner {
@@ -73,9 +87,18 @@ export class SshTransport implements Transport, ScriptRunner {
   private context(): FailureContext {
     const o = this.opts;
     return {
-      lang: this.lang, label: this.label, host: o.host, port: o.port, user: o.user, identityFile: o.identityFile,
-      passphraseGiven: !!o.passphrase, agentSocket: o.agentSocket, knownHostsFile: o.knownHostsFile, serverSpoke: false,
-      readyTimeoutMs: o.readyTimeoutMs ?? 15_000, deadAfterS: this.deadAfterS(),
+      lang: this.lang,
+      label: this.label,
+      host: o.host,
+      port: o.port,
+      user: o.user,
+      identityFile: o.identityFile,
+      passphraseGiven: !!o.passphrase,
+      agentSocket: o.agentSocket,
+      knownHostsFile: o.knownHostsFile,
+      serverSpoke: false,
+      readyTimeoutMs: o.readyTimeoutMs ?? 15_000,
+      deadAfterS: this.deadAfterS(),
     };
   }
 
@@ -89,8 +112,11 @@ export class SshTransport implements Transport, ScriptRunner {
     const ctx = this.context();
     return new Promise((resolve, reject) => {
       const config: ConnectConfig = {
-        username: o.user, agent: o.agentSocket, readyTimeout: ctx.readyTimeoutMs,
-        keepaliveInterval: o.keepaliveIntervalMs ?? 5000, keepaliveCountMax: o.keepaliveCountMax ?? 3,
+        username: o.user,
+        agent: o.agentSocket,
+        readyTimeout: ctx.readyTimeoutMs,
+        keepaliveInterval: o.keepaliveIntervalMs ?? 5000,
+        keepaliveCountMax: o.keepaliveCountMax ?? 3,
         hostVerifier: (key: Buffer) => {
           ctx.hostKey = key;
           let verdict: HostKeyVerdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
@@ -131,11 +157,14 @@ export class SshTransport implements Transport, ScriptRunner {
         ready = true;
         o.trace?.('ssh ready');
         const idleMs = o.idleTimeoutMs ?? 30_000;
-        idle = setInterval(() => {
-          if (Date.now() - lastRx < idleMs) return;
-          this.lost ??= new TransportError('CONNECTION_LOST', t(this.lang, 'ssh.noResponse', this.label, Math.round(idleMs / 1000)));
-          sock.destroy();
-        }, Math.min(1000, idleMs));
+        idle = setInterval(
+          () => {
+            if (Date.now() - lastRx < idleMs) return;
+            this.lost ??= new TransportError('CONNECTION_LOST', t(this.lang, 'ssh.noResponse', this.label, Math.round(idleMs / 1000)));
+            sock.destroy();
+          },
+          Math.min(1000, idleMs),
+        );
         idle.unref();
         resolve(client);
       });
@@ -147,7 +176,10 @@ export class SshTransport implements Transport, ScriptRunner {
       sock.connect(o.port, o.host);
       client.connect({ ...config, sock });
       // Attached after connect(), which pauses the socket: ssh2 resumes it once its parser listens.
-      sock.on('data', () => { ctx.serverSpoke = true; lastRx = Date.now(); });
+      sock.on('data', () => {
+        ctx.serverSpoke = true;
+        lastRx = Date.now();
+      });
     });
   }
 
@@ -155,7 +187,9 @@ export class SshTransport implements Transport, ScriptRunner {
     if (!this.client) {
       this.lost = undefined;
       this.client = this.connect();
-      this.client.catch(() => { this.client = undefined; });
+      this.client.catch(() => {
+        this.client = undefined;
+      });
     }
     return this.client;
   }
@@ -171,16 +205,26 @@ export class SshTransport implements Transport, ScriptRunner {
         let sawStdout = false;
         let oldNode: string | undefined;
         let settled = false;
-        const abort = (): void => { ch.signal('TERM'); ch.close(); };
+        const abort = (): void => {
+          ch.signal('TERM');
+          ch.close();
+        };
         let lost: string | undefined;
-        const onClose = (): void => { lost = this.lost?.message ?? t(this.lang, 'ssh.closed', this.label); done(null); };
+        const onClose = (): void => {
+          lost = this.lost?.message ?? t(this.lang, 'ssh.closed', this.label);
+          done(null);
+        };
         const done = (code: number | null): void => {
           if (settled) return;
           settled = true;
           signal?.removeEventListener('abort', abort);
           client.removeListener('close', onClose);
           if (oldNode) return reject(new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, oldNode)));
-          resolve({ exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) }, verdict: sawStdout ? undefined : launcherVerdict(code, tail.text(), this.opts.sudo), sawStdout });
+          resolve({
+            exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) },
+            verdict: sawStdout ? undefined : launcherVerdict(code, tail.text(), this.opts.sudo),
+            sawStdout,
+          });
         };
         ch.setEncoding('utf8');
         ch.on('data', (chunk: string) => {
@@ -193,12 +237,19 @@ export class SshTransport implements Transport, ScriptRunner {
           head = undefined;
           const node = helloNode(first.slice(0, nl));
           // Settled at once: the channel's close may wait for a process that does not end.
-          if (node && nodeMajor(node) < MIN_NODE_MAJOR) { oldNode = node; abort(); done(null); return; }
+          if (node && nodeMajor(node) < MIN_NODE_MAJOR) {
+            oldNode = node;
+            abort();
+            done(null);
+            return;
+          }
           onData(first);
         });
         ch.on('error', (e: Error) => tail.push(`\n${e.message}`));
         ch.stderr.on('data', (d: Buffer) => tail.push(d.toString()));
-        ch.on('exit', (code: number | null) => { if (code === null) done(null); });
+        ch.on('exit', (code: number | null) => {
+          if (code === null) done(null);
+        });
         ch.on('close', (code: number | null) => done(typeof code === 'number' ? code : null));
         // A dropped connection closes the client without closing the channel cleanly.
         client.once('close', onClose);
@@ -225,7 +276,8 @@ export class SshTransport implements Transport, ScriptRunner {
     if (r.verdict === 'no-node') throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label));
     if (r.verdict === 'no-sudo') throw new TransportError('SUDO_MISSING', t(this.lang, 'ssh.sudoMissing', this.label));
     if (r.verdict === 'sudo-refused') throw await this.sudoRefused(client, r.exit.stderrTail);
-    if (r.verdict === 'no-agent') throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, t(this.lang, 'transport.agentStillMissing')));
+    if (r.verdict === 'no-agent')
+      throw new TransportError('UPLOAD_FAILED', t(this.lang, 'ssh.uploadFailed', this.label, t(this.lang, 'transport.agentStillMissing')));
     if (!r.sawStdout && typeof r.exit.code === 'number' && r.exit.code !== 0 && !this.lost) {
       const version = await this.probeNodeVersion(client);
       if (version && nodeMajor(version) < MIN_NODE_MAJOR) throw new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, version));
@@ -247,14 +299,20 @@ export class SshTransport implements Transport, ScriptRunner {
     const code = await new Promise<number | null>((resolve, reject) => {
       client.exec(scriptCommand(this.opts.user), (err, ch: ClientChannel) => {
         if (err) return reject(this.lost ?? new TransportError('EXEC_FAILED', t(this.lang, 'start.cannotRun', this.label, err.message)));
-        const abort = (): void => { ch.signal('TERM'); ch.close(); };
+        const abort = (): void => {
+          ch.signal('TERM');
+          ch.close();
+        };
         const onClose = (): void => resolve(null);
         io.signal?.addEventListener('abort', abort, { once: true });
         client.once('close', onClose);
         ch.setEncoding('utf8');
         ch.on('data', (d: string) => io.onStdout(d));
         ch.stderr.setEncoding('utf8');
-        ch.stderr.on('data', (d: string) => { tail.push(d); io.onStderr(d); });
+        ch.stderr.on('data', (d: string) => {
+          tail.push(d);
+          io.onStderr(d);
+        });
         ch.on('error', () => undefined);
         ch.on('close', (c: number | null) => {
           io.signal?.removeEventListener('abort', abort);
@@ -270,11 +328,15 @@ export class SshTransport implements Transport, ScriptRunner {
 
   private sftp(client: Client): Promise<SFTPWrapper> {
     this.opts.trace?.('ssh session: sftp');
-    return new Promise((resolve, reject) => client.sftp((err, s) => {
-      if (err) return reject(this.lost ?? new TransportError('SFTP_FAILED', t(this.lang, 'ssh.sftpFailed', this.label, err.message)));
-      s.on('error', () => { /* reported by the pending operation's callback */ });
-      resolve(s);
-    }));
+    return new Promise((resolve, reject) =>
+      client.sftp((err, s) => {
+        if (err) return reject(this.lost ?? new TransportError('SFTP_FAILED', t(this.lang, 'ssh.sftpFailed', this.label, err.message)));
+        s.on('error', () => {
+          /* reported by the pending operation's callback */
+        });
+        resolve(s);
+      }),
+    );
   }
 
   /** sudo refused to run the agent: the error gives the exact sudoers rule, with the target's node path and home. */
@@ -291,7 +353,9 @@ export class SshTransport implements Transport, ScriptRunner {
       client.exec(command, (err, ch) => {
         if (err) return resolve(undefined);
         let out = '';
-        ch.on('data', (d: Buffer) => { out += d.toString(); });
+        ch.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
         ch.on('error', () => resolve(undefined));
         ch.stderr.resume();
         ch.on('close', (code: number | null) => resolve(code === 0 ? out.trim() : undefined));

@@ -10,10 +10,17 @@ async function until<T>(probe: () => T | undefined, event: vscode.Event<unknown>
   const now = probe();
   if (now) return now;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error('condition not met in time')); }, ms);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('condition not met in time'));
+    }, ms);
     const sub = event(() => {
       const v = probe();
-      if (v) { clearTimeout(timer); sub.dispose(); resolve(v); }
+      if (v) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(v);
+      }
     });
   });
 }
@@ -67,7 +74,9 @@ export function extensionTests(): void {
 
     it('runs Vérifier on the local target and streams passed and failed critères', async () => {
       const seen: string[] = [];
-      const sub = api.services.runs.onUpdate((u) => { if (u.event?.event === 'result') seen.push(u.event.criterionId); });
+      const sub = api.services.runs.onUpdate((u) => {
+        if (u.event?.event === 'result') seen.push(u.event.criterionId);
+      });
       const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', 'poste');
       sub.dispose();
       assert.ok(report, 'the command returned no report');
@@ -76,7 +85,10 @@ export function extensionTests(): void {
       assert.ok(seen.length >= 2, 'results did not stream through the run service');
       const ex = api.services.packs.exercise('poste')!.exercise;
       const diags = vscode.languages.getDiagnostics(vscode.Uri.file(ex.file));
-      assert.ok(diags.some((d) => d.code === 'sauvegardes' && /Créez/.test(d.message)), 'failed critère not in Problems');
+      assert.ok(
+        diags.some((d) => d.code === 'sauvegardes' && /Créez/.test(d.message)),
+        'failed critère not in Problems',
+      );
     });
 
     it('coaches a learner script: French diagnostics, then a quick fix applied', async () => {
@@ -84,11 +96,17 @@ export function extensionTests(): void {
       const uri = vscode.Uri.file(`${demo.exercise.dir}/nettoyage.sh`);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
-      const unquoted = await until(() => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')), vscode.languages.onDidChangeDiagnostics);
+      const unquoted = await until(
+        () => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')),
+        vscode.languages.onDidChangeDiagnostics,
+      );
       assert.match(unquoted.message, /n’est pas entre guillemets/);
       assert.equal(unquoted.source, 'TSSR Lab');
       // ShellCheck (installed by .ci/run) follows the TSSR rules and is merged in, with its code and wiki link.
-      const sc = await until(() => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value) === 'SC2045'), vscode.languages.onDidChangeDiagnostics);
+      const sc = await until(
+        () => vscode.languages.getDiagnostics(uri).find((d) => String((d.code as { value: string })?.value) === 'SC2045'),
+        vscode.languages.onDidChangeDiagnostics,
+      );
       assert.equal(sc.source, 'ShellCheck');
       assert.equal(String((sc.code as { target: vscode.Uri }).target), 'https://www.shellcheck.net/wiki/SC2045');
       await vscode.commands.executeCommand('tssrLab.explainScript');
@@ -107,7 +125,11 @@ export function extensionTests(): void {
       assert.ok(quote?.edit, `no quick fix among ${actions.map((a) => a.title).join(' | ')}`);
       await vscode.workspace.applyEdit(quote.edit);
       assert.match(doc.getText(), /rm -f "\$dossier"\/\*\.tmp/);
-      await until(() => (vscode.languages.getDiagnostics(uri).some((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')) ? undefined : true), vscode.languages.onDidChangeDiagnostics);
+      await until(
+        () =>
+          vscode.languages.getDiagnostics(uri).some((d) => String((d.code as { value: string })?.value ?? d.code).startsWith('TSSR-B004')) ? undefined : true,
+        vscode.languages.onDidChangeDiagnostics,
+      );
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
@@ -123,11 +145,13 @@ export function extensionTests(): void {
         const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', 'poste');
         assert.ok(report, 'the command returned no report');
         assert.equal(report.target, `ssh://root@127.0.0.1:${port}`);
-        assert.deepEqual(report.criteria.map((c) => c.status), ['passed', 'failed']);
+        assert.deepEqual(
+          report.criteria.map((c) => c.status),
+          ['passed', 'failed'],
+        );
       } finally {
         for (const key of ['target', 'ssh.identityFile', 'ssh.knownHostsFile']) await cfg.update(key, undefined, vscode.ConfigurationTarget.Workspace);
       }
     });
-
   });
 }

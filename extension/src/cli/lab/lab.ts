@@ -25,8 +25,9 @@ export type LabProblem = { kind: 'notRoot' } | { kind: 'missing'; tools: string[
 /** What stops lab containers here, or undefined when nothing does. */
 export function labProblem(): LabProblem | undefined {
   if (process.getuid?.() !== 0) return { kind: 'notRoot' };
-  const missing = ['systemd-nspawn', 'debootstrap', 'ip', 'nsenter', 'ssh', 'flock']
-    .filter((t) => spawnSync('sh', ['-c', 'command -v "$1"', 'sh', t]).status !== 0);
+  const missing = ['systemd-nspawn', 'debootstrap', 'ip', 'nsenter', 'ssh', 'flock'].filter(
+    (t) => spawnSync('sh', ['-c', 'command -v "$1"', 'sh', t]).status !== 0,
+  );
   if (missing.length) return { kind: 'missing', tools: missing };
   return labDir() ? undefined : { kind: 'noTools' };
 }
@@ -53,7 +54,13 @@ export async function labImage(): Promise<{ root: string; built: boolean; second
 
 /** One booted container: its address in the run's /24, and the ways a learner reaches it. */
 export class Container {
-  constructor(readonly lab: Lab, readonly name: string, readonly addr: string, readonly state: string, readonly bootSeconds: number) {}
+  constructor(
+    readonly lab: Lab,
+    readonly name: string,
+    readonly addr: string,
+    readonly state: string,
+    readonly bootSeconds: number,
+  ) {}
 
   /** Runs argv as a transient unit of the container's systemd (the container's capabilities, not the host's). */
   run(argv: string[], input?: string): Promise<Ran> {
@@ -75,7 +82,14 @@ export class Container {
     const fwd = await forwardIntoNetns(`${this.lab.id}-hub`, this.addr, 22);
     this.lab.closers.push(() => fwd.close());
     const knownHosts = join(this.lab.dir, `known_hosts.${this.name}.${fwd.port}`);
-    writeFileSync(knownHosts, keys.stdout.trim().split('\n').map((l) => `[127.0.0.1]:${fwd.port} ${l.split(' ').slice(0, 2).join(' ')}`).join('\n') + '\n');
+    writeFileSync(
+      knownHosts,
+      keys.stdout
+        .trim()
+        .split('\n')
+        .map((l) => `[127.0.0.1]:${fwd.port} ${l.split(' ').slice(0, 2).join(' ')}`)
+        .join('\n') + '\n',
+    );
     return { ...fwd, knownHosts, identityFile: this.lab.identityFile };
   }
 
@@ -92,7 +106,11 @@ export class Lab {
   readonly dir = mkdtempSync(join(tmpdir(), 'tssr-lab-'));
   readonly identityFile: string;
 
-  private constructor(readonly id: string, readonly root: string, readonly kept: boolean) {
+  private constructor(
+    readonly id: string,
+    readonly root: string,
+    readonly kept: boolean,
+  ) {
     this.identityFile = join(this.dir, 'id_ed25519');
   }
 
@@ -119,10 +137,12 @@ export class Lab {
     const started = Date.now();
     const addrs: string[] = [];
     for (const n of names) addrs.push(await lab(['boot', this.id, n, this.root, ...nspawnArgs]));
-    return Promise.all(names.map(async (n, i) => {
-      const state = await lab(['wait', this.id, n, '180'], undefined, 200_000);
-      return new Container(this, n, addrs[i], state, (Date.now() - started) / 1000);
-    }));
+    return Promise.all(
+      names.map(async (n, i) => {
+        const state = await lab(['wait', this.id, n, '180'], undefined, 200_000);
+        return new Container(this, n, addrs[i], state, (Date.now() - started) / 1000);
+      }),
+    );
   }
 
   /** Stops one container by name, booted or not; down() stops the rest. */

@@ -32,7 +32,10 @@ process.on('disconnect', () => process.exit(0));
 /** Starts the forwarder; resolves once the child accepts connections. */
 export async function forwardIntoNetns(netns: string, host: string, port: number): Promise<Forward> {
   const server = createServer();
-  await new Promise<void>((res, rej) => { server.once('error', rej); server.listen(0, '127.0.0.1', () => res()); });
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => res());
+  });
   const local = (server.address() as { port: number }).port;
   const child = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', CHILD, host, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
@@ -49,5 +52,10 @@ export async function forwardIntoNetns(netns: string, host: string, port: number
     server.close(); // from now on only the child accepts
   }
   child.removeAllListeners('exit');
-  return { port: local, close: () => { child.kill(); } };
+  return {
+    port: local,
+    close: () => {
+      child.kill();
+    },
+  };
 }

@@ -2,7 +2,14 @@ import type { Exercise, RunReport } from '../../../../schemas/generated/types';
 import { t, type Lang } from '../../core/i18n';
 
 /** Seconds per phase of one exercise's proof; absent when the phase did not apply or did not run. */
-export interface PhaseTimes { boot?: number; setup?: number; fresh?: number; apply?: number; solved?: number; cleanup?: number }
+export interface PhaseTimes {
+  boot?: number;
+  setup?: number;
+  fresh?: number;
+  apply?: number;
+  solved?: number;
+  cleanup?: number;
+}
 
 /** One line of the pack test table. */
 export interface ProofRow {
@@ -44,7 +51,8 @@ export function freshProblems(ex: Exercise, report: RunReport, lang: Lang): stri
 /** The solved run proves the solution: every critère passes. */
 export function solvedProblems(ex: Exercise, report: RunReport, lang: Lang): string[] {
   if (report.outcome !== 'complete') return [t(lang, 'packTest.interrupted', ex.id, report.error ?? '')];
-  return report.criteria.filter((c) => c.status !== 'passed')
+  return report.criteria
+    .filter((c) => c.status !== 'passed')
     .map((c) => t(lang, 'packTest.solvedNotPassed', ex.id, c.id, t(lang, `status.${c.status}` as const), firstProblem(c)));
 }
 
@@ -59,12 +67,29 @@ export function passedCell(r: RunReport | undefined, lang: Lang, ex?: Exercise):
 /** The table: one row per exercise, phase times in seconds with one decimal. */
 export function formatTable(rows: ProofRow[], lang: Lang, exercises: Exercise[] = []): string {
   const s = (n?: number): string => (n === undefined ? '—' : `${n.toFixed(1)} s`);
-  const head = ['exercise', 'fresh', 'solved', 'boot', 'setup', 'checkFresh', 'apply', 'checkSolved', 'verdict'].map((k) => t(lang, `packTest.col.${k}` as 'packTest.col.exercise'));
+  const head = ['exercise', 'fresh', 'solved', 'boot', 'setup', 'checkFresh', 'apply', 'checkSolved', 'verdict'].map((k) =>
+    t(lang, `packTest.col.${k}` as 'packTest.col.exercise'),
+  );
   const body = rows.map((r) => [
-    r.id, passedCell(r.fresh, lang, exercises.find((e) => e.id === r.id)), passedCell(r.solved, lang), s(r.times.boot), s(r.times.setup), s(r.times.fresh), s(r.times.apply), s(r.times.solved),
+    r.id,
+    passedCell(
+      r.fresh,
+      lang,
+      exercises.find((e) => e.id === r.id),
+    ),
+    passedCell(r.solved, lang),
+    s(r.times.boot),
+    s(r.times.setup),
+    s(r.times.fresh),
+    s(r.times.apply),
+    s(r.times.solved),
     t(lang, `packTest.verdict.${r.verdict}` as const),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

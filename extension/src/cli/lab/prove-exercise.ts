@@ -11,7 +11,10 @@ import { freshProblems, solvedProblems, type ProofRow } from './proof';
 import type { Container, Lab } from './lab';
 
 /** One exercise to prove: its data and folder. */
-export interface ExerciseToProve { data: Exercise; dir: string }
+export interface ExerciseToProve {
+  data: Exercise;
+  dir: string;
+}
 
 const since = (start: number): number => (Date.now() - start) / 1000;
 
@@ -48,8 +51,13 @@ export async function proveInContainer(lab: Lab, name: string, ex: ExerciseToPro
     const ep = await box.sshEndpoint();
     const { SshTransport } = require('../../ssh/ssh-transport') as typeof import('../../ssh/ssh-transport');
     transport = new SshTransport({
-      host: '127.0.0.1', port: ep.port, user: 'root', identityFile: ep.identityFile, knownHostsFile: ep.knownHosts,
-      agentSource: readFileSync(agentPath(), 'utf8'), lang,
+      host: '127.0.0.1',
+      port: ep.port,
+      user: 'root',
+      identityFile: ep.identityFile,
+      knownHostsFile: ep.knownHosts,
+      agentSource: readFileSync(agentPath(), 'utf8'),
+      lang,
     });
     const check = (): Promise<RunReport> => runExercise({ transport: transport!, exercise: ex.data, exerciseDir: ex.dir, lang });
     const d = ex.data;

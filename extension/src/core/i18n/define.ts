@@ -24,7 +24,12 @@ export function show(value: unknown): string {
  * `{expected}` is a matcher in words (describeMatcher) and `{actual}` a short one-line excerpt, so a learner reads
  * « contient « compta » », never `{"contains":"compta"}` against a whole output.
  */
-export function fill(template: string, params: Record<string, unknown> | undefined, nested: (r: { code: string; params?: Record<string, unknown> }) => string, lang: Lang = 'fr'): string {
+export function fill(
+  template: string,
+  params: Record<string, unknown> | undefined,
+  nested: (r: { code: string; params?: Record<string, unknown> }) => string,
+  lang: Lang = 'fr',
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!params || !(name in params)) return whole;
     const v = params[name];

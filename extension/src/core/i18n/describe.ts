@@ -12,7 +12,12 @@ const OPS = new Set(['equals', 'contains', 'matches', 'oneOf', 'consistOf', 'gt'
 export function showValue(lang: Lang, v: unknown, last: 'and' | 'or' = 'and'): string {
   if (v === undefined || v === null) return say(lang, 'nothing');
   if (typeof v === 'string') return say(lang, 'quote', oneLine(v, 60));
-  if (Array.isArray(v)) return joinWords(lang, v.map((x) => showValue(lang, x)), last);
+  if (Array.isArray(v))
+    return joinWords(
+      lang,
+      v.map((x) => showValue(lang, x)),
+      last,
+    );
   if (typeof v === 'object') return oneLine(JSON.stringify(v), 60);
   return String(v);
 }
@@ -30,22 +35,58 @@ function joinWords(lang: Lang, words: string[], last: 'and' | 'or'): string {
  */
 export function describeMatcher(lang: Lang, m: unknown, fem = false): string {
   // A plain value at the top is the exact value expected, shown as it is (a list stays a list).
-  if (!isOp(m) || !OPS.has(Object.keys(m)[0])) return m === undefined || m === null ? say(lang, 'nothing') : oneLine(typeof m === 'string' ? m : JSON.stringify(m), 80);
+  if (!isOp(m) || !OPS.has(Object.keys(m)[0]))
+    return m === undefined || m === null ? say(lang, 'nothing') : oneLine(typeof m === 'string' ? m : JSON.stringify(m), 80);
   const [op, arg] = Object.entries(m)[0];
   const f = (k: 'gt' | 'ge' | 'lt' | 'le' | 'notEquals'): Key => (fem ? `${k}F` : k);
   switch (op) {
-    case 'equals': return showValue(lang, arg);
-    case 'contains': return say(lang, 'contains', isOp(arg) ? describeMatcher(lang, arg) : showValue(lang, arg));
-    case 'matches': return say(lang, 'matches', say(lang, 'quote', oneLine(String(arg), 60)));
-    case 'oneOf': return say(lang, 'oneOf', showValue(lang, arg, 'or'));
-    case 'consistOf': return say(lang, 'consistOf', joinWords(lang, (arg as unknown[]).map((x) => (isOp(x) ? describeMatcher(lang, x) : showValue(lang, x))), 'and'));
-    case 'gt': case 'ge': case 'lt': case 'le': return say(lang, f(op), String(arg));
-    case 'semver': return say(lang, 'semver', String(arg));
-    case 'length': return say(lang, 'length', describeMatcher(lang, arg, true));
-    case 'haveKey': return say(lang, 'haveKey', showValue(lang, arg));
-    case 'allOf': return joinWords(lang, (arg as unknown[]).map((x) => part(lang, x, fem)), 'and');
-    case 'anyOf': return say(lang, 'group', joinWords(lang, (arg as unknown[]).map((x) => part(lang, x, fem)), 'or'));
-    default: return negation(lang, arg, fem);
+    case 'equals':
+      return showValue(lang, arg);
+    case 'contains':
+      return say(lang, 'contains', isOp(arg) ? describeMatcher(lang, arg) : showValue(lang, arg));
+    case 'matches':
+      return say(lang, 'matches', say(lang, 'quote', oneLine(String(arg), 60)));
+    case 'oneOf':
+      return say(lang, 'oneOf', showValue(lang, arg, 'or'));
+    case 'consistOf':
+      return say(
+        lang,
+        'consistOf',
+        joinWords(
+          lang,
+          (arg as unknown[]).map((x) => (isOp(x) ? describeMatcher(lang, x) : showValue(lang, x))),
+          'and',
+        ),
+      );
+    case 'gt':
+    case 'ge':
+    case 'lt':
+    case 'le':
+      return say(lang, f(op), String(arg));
+    case 'semver':
+      return say(lang, 'semver', String(arg));
+    case 'length':
+      return say(lang, 'length', describeMatcher(lang, arg, true));
+    case 'haveKey':
+      return say(lang, 'haveKey', showValue(lang, arg));
+    case 'allOf':
+      return joinWords(
+        lang,
+        (arg as unknown[]).map((x) => part(lang, x, fem)),
+        'and',
+      );
+    case 'anyOf':
+      return say(
+        lang,
+        'group',
+        joinWords(
+          lang,
+          (arg as unknown[]).map((x) => part(lang, x, fem)),
+          'or',
+        ),
+      );
+    default:
+      return negation(lang, arg, fem);
   }
 }
 

@@ -43,8 +43,30 @@ export { renderReason, reasons } from './reasons';
 export { describeMatcher, excerpt } from './describe';
 
 /** Every message of the client, by key; each group lives in its own file. */
-export const messages = { ...startTexts, ...packTestTexts, ...runControlTexts, ...pack, ...path, ...file, ...usage, ...lint, ...ssh, ...run, ...report, ...yaml, ...ui, ...cli, ...transport, ...matcher,
-  ...bashDocsRules, ...bashErrorsRules, ...bashQuotingRules, ...bashStyleRules, ...psDocsRules, ...psSafetyRules, ...psStyleRules,
+export const messages = {
+  ...startTexts,
+  ...packTestTexts,
+  ...runControlTexts,
+  ...pack,
+  ...path,
+  ...file,
+  ...usage,
+  ...lint,
+  ...ssh,
+  ...run,
+  ...report,
+  ...yaml,
+  ...ui,
+  ...cli,
+  ...transport,
+  ...matcher,
+  ...bashDocsRules,
+  ...bashErrorsRules,
+  ...bashQuotingRules,
+  ...bashStyleRules,
+  ...psDocsRules,
+  ...psSafetyRules,
+  ...psStyleRules,
 };
 
 /** A key of the message catalogue. */

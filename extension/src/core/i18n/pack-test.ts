@@ -16,7 +16,7 @@ export const packTestTexts = defineEntries({
   },
   'packTest.unknownExercise': {
     fr: 'Exercice inconnu dans --exercise : {0}. Exercices de ce pack : {1}',
-    en: 'Unknown exercise in --exercise: {0}. This pack\'s exercises: {1}',
+    en: "Unknown exercise in --exercise: {0}. This pack's exercises: {1}",
   },
   'packTest.imageBuilding': {
     fr: 'Image Debian 12 des conteneurs : construite au premier usage (quelques minutes), puis gardée en cache…',

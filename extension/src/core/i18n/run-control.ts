@@ -28,7 +28,7 @@ export const runControlTexts = defineEntries({
   },
   'ssh.sudoRefused': {
     fr: 'sudo -n refuse de lancer l’agent sur {0} ({1}). --sudo exige une règle sans mot de passe pour la commande de l’agent ; ajoutez avec visudo -f /etc/sudoers.d/tssr-lab :\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
-    en: 'sudo -n refuses to start the agent on {0} ({1}). --sudo needs a password-less rule for the agent\'s command; add with visudo -f /etc/sudoers.d/tssr-lab:\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve',
+    en: "sudo -n refuses to start the agent on {0} ({1}). --sudo needs a password-less rule for the agent's command; add with visudo -f /etc/sudoers.d/tssr-lab:\n  {2} ALL=(root) NOPASSWD: {3} {4}/.cache/tssr-lab/agent-*.js serve",
   },
   'usage.sudoLocal': {
     fr: '--sudo vaut pour une cible SSH : pour une vérification locale en root, lancez sudo tssr-lab check …',

@@ -28,6 +28,6 @@ export const run = defineEntries({
   },
   'run.deadline': {
     fr: 'aucune fin de l’agent après {0} s (délai maximal de l’exécution, calculé d’après les délais des vérifications) ; la connexion a été coupée',
-    en: 'no end from the agent after {0} s (the run deadline, computed from the checks\' timeouts); the connection was cut',
+    en: "no end from the agent after {0} s (the run deadline, computed from the checks' timeouts); the connection was cut",
   },
 });

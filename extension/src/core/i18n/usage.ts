@@ -12,7 +12,7 @@ export const usage = defineEntries({
   },
   'usage.unknownCriterion': {
     fr: 'Critère inconnu dans --only : {0}. Critères de cet exercice : {1}',
-    en: 'Unknown critère in --only: {0}. This exercise\'s critères: {1}',
+    en: "Unknown critère in --only: {0}. This exercise's critères: {1}",
   },
   'usage.solutionIsApply': {
     fr: 'La solution de cet exercice est un script qui configure la cible ({0}) : --solution vérifierait la machine telle qu’elle est, pas la solution. Prouvez-la sur un conteneur jetable avec « sudo tssr-lab pack test {1} --exercise {2} », ou appliquez-la sur une VM de test puis lancez check sans --solution.',

@@ -8,14 +8,26 @@ export const yaml = defineEntries({
     fr: 'indentation incohérente : alignez cette ligne sur ses voisines (espaces, pas de tabulations)',
     en: 'inconsistent indentation: align this line with its siblings (spaces, no tabs)',
   },
-  'yaml.TAB_AS_INDENT': { fr: 'tabulation utilisée pour indenter : YAML n’accepte que des espaces', en: 'a tab is used for indentation: YAML accepts spaces only' },
-  'yaml.MULTIPLE_DOCS': { fr: 'le fichier contient plusieurs documents (---) : n’en gardez qu’un', en: 'the file holds several documents (---): keep only one' },
+  'yaml.TAB_AS_INDENT': {
+    fr: 'tabulation utilisée pour indenter : YAML n’accepte que des espaces',
+    en: 'a tab is used for indentation: YAML accepts spaces only',
+  },
+  'yaml.MULTIPLE_DOCS': {
+    fr: 'le fichier contient plusieurs documents (---) : n’en gardez qu’un',
+    en: 'the file holds several documents (---): keep only one',
+  },
   'yaml.MULTILINE_IMPLICIT_KEY': {
     fr: 'une clé s’étend sur plusieurs lignes : il manque sans doute « : » ou un guillemet',
     en: 'a key spans several lines: a ":" or a quote is probably missing',
   },
-  'yaml.BLOCK_AS_IMPLICIT_KEY': { fr: 'un bloc est utilisé comme clé : vérifiez l’indentation et les « : »', en: 'a block is used as a key: check the indentation and the ":"' },
-  'yaml.BAD_SCALAR_START': { fr: 'une valeur commence par un caractère réservé : mettez-la entre guillemets', en: 'a value starts with a reserved character: quote it' },
+  'yaml.BLOCK_AS_IMPLICIT_KEY': {
+    fr: 'un bloc est utilisé comme clé : vérifiez l’indentation et les « : »',
+    en: 'a block is used as a key: check the indentation and the ":"',
+  },
+  'yaml.BAD_SCALAR_START': {
+    fr: 'une valeur commence par un caractère réservé : mettez-la entre guillemets',
+    en: 'a value starts with a reserved character: quote it',
+  },
   'yaml.UNEXPECTED_TOKEN': {
     fr: 'caractère inattendu à cet endroit : vérifiez la ponctuation (« : », « - », crochets)',
     en: 'unexpected character here: check the punctuation (":", "-", brackets)',

@@ -1,19 +1,36 @@
 import type { SyntaxNode } from './types';
 
 /** A node that can search its subtree natively (web-tree-sitter's descendantsOfType runs inside WASM). */
-interface NativeSearch { descendantsOfType(types: string | string[]): Array<SyntaxNode | null> }
+interface NativeSearch {
+  descendantsOfType(types: string | string[]): Array<SyntaxNode | null>;
+}
 
 /**
  * Node types the rules search the whole tree for, gathered by one native search per analysis
  * (each descendantsOfType call walks the whole tree inside WASM, so one call beats one per rule).
  */
 export const INDEXED: Record<string, string[]> = {
-  bash: ['command', 'simple_expansion', 'expansion', 'test_command', 'file_redirect', 'list', 'variable_assignment', 'command_substitution', 'pipeline', 'comment'],
+  bash: [
+    'command',
+    'simple_expansion',
+    'expansion',
+    'test_command',
+    'file_redirect',
+    'list',
+    'variable_assignment',
+    'command_substitution',
+    'pipeline',
+    'comment',
+  ],
   // PowerShell rules scan the text first and confirm candidates with one lookup each: no whole-tree search.
   powershell: [],
 };
 
-interface Index { root: SyntaxNode; byType: Map<string, SyntaxNode[]>; memo: Map<string, unknown> }
+interface Index {
+  root: SyntaxNode;
+  byType: Map<string, SyntaxNode[]>;
+  memo: Map<string, unknown>;
+}
 let index: Index | undefined;
 
 /**

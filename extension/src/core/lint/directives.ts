@@ -1,7 +1,10 @@
 import type { LineIndex } from './lines';
 
 /** Codes silenced by inline directives: per line, and for the whole file. */
-export interface Silenced { lines: Map<number, Set<string>>; file: Set<string> }
+export interface Silenced {
+  lines: Map<number, Set<string>>;
+  file: Set<string>;
+}
 
 const OWN = /#\s*tssr-lab-disable(-next-line)?\s+([A-Za-z0-9,\s-]+)/;
 const SHELLCHECK = /#\s*shellcheck\s+disable=([A-Z0-9,]+)/i;

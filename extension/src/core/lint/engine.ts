@@ -27,17 +27,26 @@ export function runRules(text: string, root: SyntaxNode, language: ScriptLanguag
       rule.check({ text, root, report });
     }
   });
-  if (silenced.file.size || silenced.lines.size) for (const f of findings) {
-    const names = [f.code, ...(f.alias ? [f.alias.toUpperCase()] : []), ...shellcheckTwins(f.code)];
-    if (names.some((n) => isSilenced(silenced, f.range.line, n))) f.suppressed = true;
-  }
+  if (silenced.file.size || silenced.lines.size)
+    for (const f of findings) {
+      const names = [f.code, ...(f.alias ? [f.alias.toUpperCase()] : []), ...shellcheckTwins(f.code)];
+      if (names.some((n) => isSilenced(silenced, f.range.line, n))) f.suppressed = true;
+    }
   return findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 
 function make(rule: Rule, lines: LineIndex, start: number, end: number, message: Bilingual, fix?: Fix): Finding {
   return {
-    code: rule.code, ...(rule.alias ? { alias: rule.alias } : {}), severity: rule.severity, message, critere: rule.critere,
-    range: lines.range(start, end), start, end, source: 'tssr', ...(fix ? { fix } : {}),
+    code: rule.code,
+    ...(rule.alias ? { alias: rule.alias } : {}),
+    severity: rule.severity,
+    message,
+    critere: rule.critere,
+    range: lines.range(start, end),
+    start,
+    end,
+    source: 'tssr',
+    ...(fix ? { fix } : {}),
   };
 }
 
@@ -53,9 +62,14 @@ export class LintDocument {
   private stale = false;
 
   /** The text after every edit so far. */
-  get current(): string { return this.text; }
+  get current(): string {
+    return this.text;
+  }
 
-  constructor(private readonly parser: ScriptParser, readonly language: ScriptLanguage) {}
+  constructor(
+    private readonly parser: ScriptParser,
+    readonly language: ScriptLanguage,
+  ) {}
 
   /** Full analysis of a new text. */
   analyse(text: string, opts?: LintOptions): Finding[] {
@@ -75,10 +89,16 @@ export class LintDocument {
       const p = idx.position(o);
       return { row: p.line - 1, column: p.col - 1 };
     };
-    this.tree?.edit(new Edit({
-      startIndex: start, oldEndIndex: end, newEndIndex: start + newText.length,
-      startPosition: point(before, start), oldEndPosition: point(before, end), newEndPosition: point(after, start + newText.length),
-    }));
+    this.tree?.edit(
+      new Edit({
+        startIndex: start,
+        oldEndIndex: end,
+        newEndIndex: start + newText.length,
+        startPosition: point(before, start),
+        oldEndPosition: point(before, end),
+        newEndPosition: point(after, start + newText.length),
+      }),
+    );
     this.text = text;
     this.lines = after;
     this.stale = true;
@@ -95,7 +115,10 @@ export class LintDocument {
     return runRules(this.text, this.tree.rootNode as unknown as SyntaxNode, this.language, opts, this.lines);
   }
 
-  dispose(): void { this.tree?.delete(); this.tree = undefined; }
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+  }
 }
 
 /** One-shot analysis. */

@@ -40,7 +40,14 @@ export async function lintFile(parser: ScriptParser, file: string, text: string,
   const sc = await runShellcheck(text, { path: config.shellcheck.path, exclude: config.ignore.filter((c) => /^SC\d+$/i.test(c)) });
   const shellcheckMs = performance.now() - t1;
   if (sc.kind !== 'ok') {
-    return { file, language, findings: own, shellcheck: sc.kind, shellcheckMessage: sc.kind === 'failed' ? sc.message : sc.path, timings: { rulesMs, shellcheckMs } };
+    return {
+      file,
+      language,
+      findings: own,
+      shellcheck: sc.kind,
+      shellcheckMessage: sc.kind === 'failed' ? sc.message : sc.path,
+      timings: { rulesMs, shellcheckMs },
+    };
   }
   return { file, language, findings: mergeFindings(own, sc.findings), shellcheck: 'ok', timings: { rulesMs, shellcheckMs } };
 }

@@ -6,15 +6,18 @@ import { LineIndex } from './lines';
 import type { Finding, Severity, TextEdit } from './types';
 
 /** ShellCheck's state, as a union rather than exceptions: the caller decides how to tell the user. */
-export type ShellcheckResult =
-  | { kind: 'ok'; findings: Finding[] }
-  | { kind: 'missing'; path: string }
-  | { kind: 'failed'; message: string };
+export type ShellcheckResult = { kind: 'ok'; findings: Finding[] } | { kind: 'missing'; path: string } | { kind: 'failed'; message: string };
 
 const LEVEL: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 
 interface Json1Comment {
-  line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string;
+  line: number;
+  endLine: number;
+  column: number;
+  endColumn: number;
+  level: string;
+  code: number;
+  message: string;
   fix?: { replacements: Array<{ line: number; endLine: number; column: number; endColumn: number; replacement: string }> } | null;
 }
 
@@ -27,10 +30,20 @@ export function parseJson1(output: string, text: string): Finding[] {
     const code = `SC${c.code}`;
     const start = lines.offset(c.line, c.column);
     const end = Math.max(start, lines.offset(c.endLine, c.endColumn));
-    const edits: TextEdit[] = (c.fix?.replacements ?? []).map((r) => ({ start: lines.offset(r.line, r.column), end: lines.offset(r.endLine, r.endColumn), newText: r.replacement }));
+    const edits: TextEdit[] = (c.fix?.replacements ?? []).map((r) => ({
+      start: lines.offset(r.line, r.column),
+      end: lines.offset(r.endLine, r.endColumn),
+      newText: r.replacement,
+    }));
     const finding: Finding = {
-      code, severity: LEVEL[c.level] ?? 'info', message: sameText(c.message), range: lines.range(start, end), start, end,
-      source: 'shellcheck', url: ruleUrl(code),
+      code,
+      severity: LEVEL[c.level] ?? 'info',
+      message: sameText(c.message),
+      range: lines.range(start, end),
+      start,
+      end,
+      source: 'shellcheck',
+      url: ruleUrl(code),
       ...(edits.length ? { fix: { title: texts('lint.shellcheckFix', code), edits } } : {}),
     };
     if (isSilenced(silenced, c.line, code)) finding.suppressed = true;
@@ -42,13 +55,26 @@ export function parseJson1(output: string, text: string): Finding[] {
 export function runShellcheck(text: string, opts: { path?: string; exclude?: string[]; timeoutMs?: number } = {}): Promise<ShellcheckResult> {
   const path = opts.path || 'shellcheck';
   return new Promise((resolve) => {
-    const args = ['--format=json1', '--shell=bash', '--external-sources', ...(opts.exclude?.length ? [`--exclude=${opts.exclude.map((c) => c.replace(/^SC/i, '')).join(',')}`] : []), '-'];
+    const args = [
+      '--format=json1',
+      '--shell=bash',
+      '--external-sources',
+      ...(opts.exclude?.length ? [`--exclude=${opts.exclude.map((c) => c.replace(/^SC/i, '')).join(',')}`] : []),
+      '-',
+    ];
     const child = spawn(path, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); resolve({ kind: 'failed', message: 'ShellCheck timed out' }); }, opts.timeoutMs ?? 10_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ kind: 'failed', message: 'ShellCheck timed out' });
+    }, opts.timeoutMs ?? 10_000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     child.on('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       resolve(e.code === 'ENOENT' ? { kind: 'missing', path } : { kind: 'failed', message: e.message });
@@ -56,7 +82,10 @@ export function runShellcheck(text: string, opts: { path?: string; exclude?: str
     child.on('close', (code) => {
       clearTimeout(timer);
       // Exit 1 means "found something"; anything above is a ShellCheck failure.
-      if (code !== 0 && code !== 1) { resolve({ kind: 'failed', message: err.trim() || `exit ${code}` }); return; }
+      if (code !== 0 && code !== 1) {
+        resolve({ kind: 'failed', message: err.trim() || `exit ${code}` });
+        return;
+      }
       try {
         resolve({ kind: 'ok', findings: parseJson1(out, text) });
       } catch (e) {

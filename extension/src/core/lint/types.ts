@@ -9,10 +9,17 @@ export type Severity = 'error' | 'warning' | 'info';
 export type Bilingual = Texts;
 
 /** A text replacement; offsets are 0-based character offsets in the analysed text. */
-export interface TextEdit { start: number; end: number; newText: string }
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 /** A mechanical fix, offered as a quick fix. */
-export interface Fix { title: Bilingual; edits: TextEdit[] }
+export interface Fix {
+  title: Bilingual;
+  edits: TextEdit[];
+}
 
 /** One problem found in a script. */
 export interface Finding {

@@ -3,7 +3,7 @@ import { xmlSafe } from './safe-text';
 
 // Characters XML 1.0 forbids are made visible first, then the markup characters become entities.
 function esc(s: string): string {
-  return xmlSafe(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' }[c]!));
+  return xmlSafe(s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** JUnit XML: one testsuite per exercise, one testcase per critère, results as evidence. */

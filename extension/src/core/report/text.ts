@@ -11,7 +11,8 @@ export function formatResult(r: Result): string {
   const head = terminalSafe(`  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`);
   if (r.checkType !== 'lint' || !Array.isArray(r.actual)) return head;
   // Script coaching evidence: each finding, silenced ones included and marked.
-  const findings = (r.actual as Array<{ code: string; severity: string; line: number; col: number; message: string; suppressed?: boolean }>).slice(0, 20)
+  const findings = (r.actual as Array<{ code: string; severity: string; line: number; col: number; message: string; suppressed?: boolean }>)
+    .slice(0, 20)
     .map((f) => `      ${r.path}:${f.line}:${f.col} ${f.severity} ${f.code}: ${f.message}${f.suppressed ? ' [directive]' : ''}`);
   return [head, ...findings.map(terminalSafe)].join('\n');
 }

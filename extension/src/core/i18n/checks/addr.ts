@@ -2,7 +2,10 @@ import { defineEntries } from '../define';
 
 /** Reasons of the `addr` check. */
 export const addr = defineEntries({
-  'addr.badPort': { fr: 'l’adresse {address} n’a pas de port valide (1 à 65535) : écrivez hôte:port', en: 'address {address} has no valid port (1 to 65535): write host:port' },
+  'addr.badPort': {
+    fr: 'l’adresse {address} n’a pas de port valide (1 à 65535) : écrivez hôte:port',
+    en: 'address {address} has no valid port (1 to 65535): write host:port',
+  },
   'addr.open': {
     fr: '{address} ({protocol}) répond alors qu’il devrait être fermé : arrêtez le service ou filtrez le port',
     en: '{address} ({protocol}) answers but should be closed: stop the service or filter the port',

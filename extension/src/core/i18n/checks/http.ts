@@ -15,5 +15,8 @@ export const http = defineEntries({
     en: 'more than {max} redirects from {url}: look for a redirect loop in the server configuration',
   },
   'http.badRedirect': { fr: '{url} redirige hors de HTTP(S)', en: '{url} redirects outside HTTP(S)' },
-  'http.caFileUnreadable': { fr: 'le fichier d’AC {path} n’a pas pu être lu ({error}) : vérifiez le chemin caFile', en: 'CA file {path} could not be read ({error}): check the caFile path' },
+  'http.caFileUnreadable': {
+    fr: 'le fichier d’AC {path} n’a pas pu être lu ({error}) : vérifiez le chemin caFile',
+    en: 'CA file {path} could not be read ({error}): check the caFile path',
+  },
 });

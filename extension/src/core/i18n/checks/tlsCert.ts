@@ -20,10 +20,16 @@ export const tlsCert = defineEntries({
     fr: 'la clé {key} ne correspond pas au certificat : regénérez le certificat avec cette clé, ou pointez vers la bonne clé',
     en: 'key {key} does not match the certificate: regenerate the certificate with this key, or point to the right key',
   },
-  'tlsCert.trustNeedsAddress': { fr: '`trusted` ne s’évalue que sur un point d’accès (address), pas sur un fichier', en: '`trusted` is evaluated on an endpoint (address) only, not on a file' },
+  'tlsCert.trustNeedsAddress': {
+    fr: '`trusted` ne s’évalue que sur un point d’accès (address), pas sur un fichier',
+    en: '`trusted` is evaluated on an endpoint (address) only, not on a file',
+  },
   'tlsCert.untrusted': {
     fr: 'la cible ne fait pas confiance au certificat de {address} ({error}) : installez la chaîne de l’AC ou vérifiez le nom',
     en: 'the target does not trust the certificate of {address} ({error}): install the CA chain or check the name',
   },
-  'tlsCert.trustedAnyway': { fr: 'la cible fait confiance au certificat de {address}, contrairement à l’attendu', en: 'the target trusts the certificate of {address}, unlike expected' },
+  'tlsCert.trustedAnyway': {
+    fr: 'la cible fait confiance au certificat de {address}, contrairement à l’attendu',
+    en: 'the target trusts the certificate of {address}, unlike expected',
+  },
 });

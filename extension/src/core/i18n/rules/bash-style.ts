@@ -9,7 +9,10 @@ export const bashStyleRules = defineEntries({
   },
   'lint.B008.message': { fr: '{0} contient un secret écrit en dur', en: '{0} holds a hard-coded secret' },
   'lint.B008.message2': { fr: 'Mot de passe en clair passé à {0}', en: 'Clear-text password passed to {0}' },
-  'lint.B008.message3': { fr: 'Mot de passe en clair passé à sshpass (utilisez -f fichier ou -e)', en: 'Clear-text password passed to sshpass (use -f file or -e)' },
+  'lint.B008.message3': {
+    fr: 'Mot de passe en clair passé à sshpass (utilisez -f fichier ou -e)',
+    en: 'Clear-text password passed to sshpass (use -f file or -e)',
+  },
   'lint.B008.message4': { fr: 'Identifiants en clair passés à {0}', en: 'Clear-text credentials passed to {0}' },
   'lint.B009.title': { fr: 'Backticks au lieu de $( )', en: 'Backticks instead of $( )' },
   'lint.B009.explanation': {

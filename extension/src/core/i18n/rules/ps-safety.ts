@@ -39,7 +39,7 @@ export const psSafetyRules = defineEntries({
   'lint.P011.title': { fr: 'Variable globale', en: 'Global variable' },
   'lint.P011.explanation': {
     fr: '$global: modifie la session de l’appelant et crée des effets de bord entre scripts. Passez les valeurs en paramètres et renvoyez les résultats.',
-    en: '$global: changes the caller\'s session and creates side effects between scripts. Pass values as parameters and return results.',
+    en: "$global: changes the caller's session and creates side effects between scripts. Pass values as parameters and return results.",
   },
   'lint.P011.message': { fr: '{0} est une variable globale', en: '{0} is a global variable' },
   'lint.P012.title': { fr: '$null à droite d’une comparaison', en: '$null on the right of a comparison' },

@@ -14,7 +14,10 @@ export const psStyleRules = defineEntries({
     fr: 'Write-Host écrit à l’écran, pas dans le pipeline : le résultat ne peut être ni redirigé, ni filtré, ni réutilisé. Renvoyez les données avec Write-Output (ou simplement la valeur) et les messages avec Write-Verbose/Write-Information.',
     en: 'Write-Host writes to the screen, not to the pipeline: the output cannot be redirected, filtered or reused. Return data with Write-Output (or just the value) and messages with Write-Verbose/Write-Information.',
   },
-  'lint.P005.message': { fr: 'Write-Host ne renvoie rien dans le pipeline : utilisez Write-Output', en: 'Write-Host sends nothing down the pipeline: use Write-Output' },
+  'lint.P005.message': {
+    fr: 'Write-Host ne renvoie rien dans le pipeline : utilisez Write-Output',
+    en: 'Write-Host sends nothing down the pipeline: use Write-Output',
+  },
   'lint.P005.fix': { fr: 'Remplacer par Write-Output', en: 'Replace with Write-Output' },
   'lint.P006.title': { fr: 'Verbe non approuvé', en: 'Unapproved verb' },
   'lint.P006.explanation': {

@@ -8,17 +8,25 @@ const HEADER_TEMPLATE = '# Description : <ce que fait le script>\n# Usage       
 /** Documentation rules: shebang, header, usage. */
 export const bashDocs: Rule[] = [
   {
-    code: 'TSSR-B001', language: 'bash', severity: 'warning', critere: 'CCS4.2',
+    code: 'TSSR-B001',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CCS4.2',
     title: texts('lint.B001.title'),
     explanation: texts('lint.B001.explanation'),
     check(ctx) {
       if (ctx.text.startsWith('#!')) return;
-      ctx.report({ startIndex: 0, endIndex: afterFirstLine(ctx.text) - 1 }, texts('lint.B001.message'),
-        { title: texts('lint.B001.fix'), edits: [{ start: 0, end: 0, newText: '#!/usr/bin/env bash\n' }] });
+      ctx.report({ startIndex: 0, endIndex: afterFirstLine(ctx.text) - 1 }, texts('lint.B001.message'), {
+        title: texts('lint.B001.fix'),
+        edits: [{ start: 0, end: 0, newText: '#!/usr/bin/env bash\n' }],
+      });
     },
   },
   {
-    code: 'TSSR-B002', language: 'bash', severity: 'warning', critere: 'CP11.4',
+    code: 'TSSR-B002',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.4',
     title: texts('lint.B002.title'),
     explanation: texts('lint.B002.explanation'),
     check(ctx) {
@@ -32,25 +40,49 @@ export const bashDocs: Rule[] = [
       if (!missing.length) return;
       const at = ctx.text.startsWith('#!') ? afterFirstLine(ctx.text) : 0;
       const node = header[0] ?? { startIndex: 0, endIndex: Math.max(0, at - 1) };
-      ctx.report(node, texts('lint.B002.message', joinTexts(missing.map((k) => texts(k)), sameText(', '))),
-        header.length ? undefined : { title: texts('lint.B002.fix'), edits: [{ start: at, end: at, newText: HEADER_TEMPLATE }] });
+      ctx.report(
+        node,
+        texts(
+          'lint.B002.message',
+          joinTexts(
+            missing.map((k) => texts(k)),
+            sameText(', '),
+          ),
+        ),
+        header.length ? undefined : { title: texts('lint.B002.fix'), edits: [{ start: at, end: at, newText: HEADER_TEMPLATE }] },
+      );
     },
   },
   {
-    code: 'TSSR-B003', language: 'bash', severity: 'warning', critere: 'CCS4.2',
+    code: 'TSSR-B003',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CCS4.2',
     title: texts('lint.B003.title'),
     explanation: texts('lint.B003.explanation'),
     check(ctx) {
-      const positional = descendants(ctx.root, ['simple_expansion', 'expansion']).find((e) => /^\$\{?([1-9@*]|#\}?$)/.test(e.text))
-        ?? commandsNamed(ctx.root, ['shift', 'getopts'])[0];
+      const positional =
+        descendants(ctx.root, ['simple_expansion', 'expansion']).find((e) => /^\$\{?([1-9@*]|#\}?$)/.test(e.text)) ??
+        commandsNamed(ctx.root, ['shift', 'getopts'])[0];
       if (!positional) return;
       // Text searches, comments left out: cheaper than visiting every word of the tree.
       const code = ctx.text.replace(/^\s*#.*$/gm, '');
-      const hasHelp = /(^|[\s|("'])(-h|--help)(?=[\s|)"']|$)/m.test(code) || commandsNamed(ctx.root, ['getopts']).some((g) => commandArgs(g).some((a) => a.text.includes('h')));
+      const hasHelp =
+        /(^|[\s|("'])(-h|--help)(?=[\s|)"']|$)/m.test(code) ||
+        commandsNamed(ctx.root, ['getopts']).some((g) => commandArgs(g).some((a) => a.text.includes('h')));
       const hasCount = /\$#|\$\{#\}/.test(code);
       const missing = [...(hasHelp ? [] : ['lint.B003.help' as const]), ...(hasCount ? [] : ['lint.B003.count' as const])];
       if (!missing.length) return;
-      ctx.report(positional, texts('lint.B003.message', joinTexts(missing.map((k) => texts(k)), texts('lint.B003.nor'))));
+      ctx.report(
+        positional,
+        texts(
+          'lint.B003.message',
+          joinTexts(
+            missing.map((k) => texts(k)),
+            texts('lint.B003.nor'),
+          ),
+        ),
+      );
     },
   },
 ];

@@ -24,32 +24,45 @@ function explicitHandling(root: SyntaxNode): boolean {
 /** Error handling rules: errexit, unchecked cd, exit codes. */
 export const bashErrors: Rule[] = [
   {
-    code: 'TSSR-B006', language: 'bash', severity: 'warning', critere: 'CP11.3',
+    code: 'TSSR-B006',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.3',
     title: texts('lint.B006.title'),
     explanation: texts('lint.B006.explanation'),
     check(ctx) {
       if (hasErrexit(ctx.root) || explicitHandling(ctx.root)) return;
       const header = headerComments(ctx.root);
-      const at = header.length ? header[header.length - 1].endIndex + 1 : (ctx.text.startsWith('#!') ? afterFirstLine(ctx.text) : 0);
-      ctx.report({ startIndex: 0, endIndex: Math.max(0, afterFirstLine(ctx.text) - 1) }, texts('lint.B006.message'),
-        { title: texts('lint.B006.fix'), edits: [{ start: at, end: at, newText: 'set -euo pipefail\n' }] });
+      const at = header.length ? header[header.length - 1].endIndex + 1 : ctx.text.startsWith('#!') ? afterFirstLine(ctx.text) : 0;
+      ctx.report({ startIndex: 0, endIndex: Math.max(0, afterFirstLine(ctx.text) - 1) }, texts('lint.B006.message'), {
+        title: texts('lint.B006.fix'),
+        edits: [{ start: at, end: at, newText: 'set -euo pipefail\n' }],
+      });
     },
   },
   {
-    code: 'TSSR-B007', language: 'bash', severity: 'warning', critere: 'CP11.3',
+    code: 'TSSR-B007',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.3',
     title: texts('lint.B007.title'),
     explanation: texts('lint.B007.explanation'),
     check(ctx) {
       if (hasErrexit(ctx.root)) return;
       for (const cd of commandsNamed(ctx.root, ['cd'])) {
-        if (handled(cd) || cd.parent?.type === 'subshell' && cd.parent.namedChildren.length === 1) continue;
-        ctx.report(cd, texts('lint.B007.message', cd.text),
-          { title: texts('lint.B007.fix'), edits: [{ start: cd.endIndex, end: cd.endIndex, newText: ' || exit 1' }] });
+        if (handled(cd) || (cd.parent?.type === 'subshell' && cd.parent.namedChildren.length === 1)) continue;
+        ctx.report(cd, texts('lint.B007.message', cd.text), {
+          title: texts('lint.B007.fix'),
+          edits: [{ start: cd.endIndex, end: cd.endIndex, newText: ' || exit 1' }],
+        });
       }
     },
   },
   {
-    code: 'TSSR-B010', language: 'bash', severity: 'warning', critere: 'CP11.3',
+    code: 'TSSR-B010',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.3',
     title: texts('lint.B010.title'),
     explanation: texts('lint.B010.explanation'),
     check(ctx) {

@@ -18,7 +18,10 @@ const quote = (e: SyntaxNode) => ({ title: texts('lint.quoteFix', e.text), edits
 /** Quoting rules: expansions in arguments, `[` operands, `rm -rf $var`. */
 export const bashQuoting: Rule[] = [
   {
-    code: 'TSSR-B004', language: 'bash', severity: 'warning', critere: 'CP11.3',
+    code: 'TSSR-B004',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.3',
     title: texts('lint.B004.title'),
     explanation: texts('lint.B004.explanation'),
     check(ctx) {
@@ -28,12 +31,17 @@ export const bashQuoting: Rule[] = [
     },
   },
   {
-    code: 'TSSR-B005', language: 'bash', severity: 'error', critere: 'CP11.3',
+    code: 'TSSR-B005',
+    language: 'bash',
+    severity: 'error',
+    critere: 'CP11.3',
     title: texts('lint.B005.title'),
     explanation: texts('lint.B005.explanation'),
     check(ctx) {
       // A variable set from mktemp under errexit cannot be empty: the script stops if mktemp fails.
-      const fromMktemp = new Set(hasErrexit(ctx.root) ? [...ctx.text.matchAll(/^\s*(?:local\s+|readonly\s+)?([A-Za-z_]\w*)=\$\(\s*mktemp\b/gm)].map((m) => m[1]) : []);
+      const fromMktemp = new Set(
+        hasErrexit(ctx.root) ? [...ctx.text.matchAll(/^\s*(?:local\s+|readonly\s+)?([A-Za-z_]\w*)=\$\(\s*mktemp\b/gm)].map((m) => m[1]) : [],
+      );
       for (const rm of commandsNamed(ctx.root, ['rm'])) {
         const args = commandArgs(rm);
         if (!args.some((a) => /^-[a-zA-Z]*[rR]/.test(a.text) || a.text === '--recursive')) continue;
@@ -42,15 +50,23 @@ export const bashQuoting: Rule[] = [
             if (/^\$\{[A-Za-z_][A-Za-z0-9_]*:\?/.test(e.text) || !isSplittable(e)) continue;
             const name = e.text.replace(/^\$\{?/, '').replace(/\}$/, '');
             if (fromMktemp.has(name)) continue;
-            ctx.report(e, texts('lint.B005.message', e.text),
-              /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? { title: texts('lint.B005.fix', name), edits: [{ start: e.startIndex, end: e.endIndex, newText: `\${${name}:?}` }] } : undefined);
+            ctx.report(
+              e,
+              texts('lint.B005.message', e.text),
+              /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+                ? { title: texts('lint.B005.fix', name), edits: [{ start: e.startIndex, end: e.endIndex, newText: `\${${name}:?}` }] }
+                : undefined,
+            );
           }
         }
       }
     },
   },
   {
-    code: 'TSSR-B011', language: 'bash', severity: 'warning', critere: 'CP11.3',
+    code: 'TSSR-B011',
+    language: 'bash',
+    severity: 'warning',
+    critere: 'CP11.3',
     title: texts('lint.B011.title'),
     explanation: texts('lint.B011.explanation'),
     check(ctx) {

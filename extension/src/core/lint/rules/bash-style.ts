@@ -17,7 +17,10 @@ function literal(value: SyntaxNode | null): string | null {
 /** Style and security rules: secrets, backticks, read -r, useless cat. */
 export const bashStyle: Rule[] = [
   {
-    code: 'TSSR-B008', language: 'bash', severity: 'error', critere: 'CCS4.2',
+    code: 'TSSR-B008',
+    language: 'bash',
+    severity: 'error',
+    critere: 'CCS4.2',
     title: texts('lint.B008.title'),
     explanation: texts('lint.B008.explanation'),
     check(ctx) {
@@ -46,32 +49,42 @@ export const bashStyle: Rule[] = [
     },
   },
   {
-    code: 'TSSR-B009', language: 'bash', severity: 'info', critere: 'CCS4.2',
+    code: 'TSSR-B009',
+    language: 'bash',
+    severity: 'info',
+    critere: 'CCS4.2',
     title: texts('lint.B009.title'),
     explanation: texts('lint.B009.explanation'),
     check(ctx) {
       for (const s of descendants(ctx.root, ['command_substitution'])) {
         if (!s.text.startsWith('`')) continue;
-        ctx.report(s, texts('lint.B009.message'),
-          { title: texts('lint.B009.fix'), edits: [{ start: s.startIndex, end: s.endIndex, newText: `$(${s.text.slice(1, -1)})` }] });
+        ctx.report(s, texts('lint.B009.message'), {
+          title: texts('lint.B009.fix'),
+          edits: [{ start: s.startIndex, end: s.endIndex, newText: `$(${s.text.slice(1, -1)})` }],
+        });
       }
     },
   },
   {
-    code: 'TSSR-B012', language: 'bash', severity: 'info', critere: 'CP11.3',
+    code: 'TSSR-B012',
+    language: 'bash',
+    severity: 'info',
+    critere: 'CP11.3',
     title: texts('lint.B012.title'),
     explanation: texts('lint.B012.explanation'),
     check(ctx) {
       for (const r of commandsNamed(ctx.root, ['read'])) {
         if (commandArgs(r).some((a) => /^-[a-zA-Z]*r/.test(a.text))) continue;
         const name = r.childForFieldName('name')!;
-        ctx.report(r, texts('lint.B012.message'),
-          { title: texts('lint.B012.fix'), edits: [{ start: name.endIndex, end: name.endIndex, newText: ' -r' }] });
+        ctx.report(r, texts('lint.B012.message'), { title: texts('lint.B012.fix'), edits: [{ start: name.endIndex, end: name.endIndex, newText: ' -r' }] });
       }
     },
   },
   {
-    code: 'TSSR-B013', language: 'bash', severity: 'info', critere: 'CCS4.2',
+    code: 'TSSR-B013',
+    language: 'bash',
+    severity: 'info',
+    critere: 'CCS4.2',
     title: texts('lint.B013.title'),
     explanation: texts('lint.B013.explanation'),
     check(ctx) {
@@ -80,8 +93,10 @@ export const bashStyle: Rule[] = [
         if (!first || !second || first.type !== 'command' || commandName(first) !== 'cat' || second.type !== 'command') continue;
         const args = commandArgs(first);
         if (args.length !== 1 || args[0].text.startsWith('-')) continue;
-        ctx.report(first, texts('lint.B013.message', args[0].text, commandName(second)),
-          { title: texts('lint.B013.fix'), edits: [{ start: first.startIndex, end: second.endIndex, newText: `${second.text} < ${args[0].text}` }] });
+        ctx.report(first, texts('lint.B013.message', args[0].text, commandName(second)), {
+          title: texts('lint.B013.fix'),
+          edits: [{ start: first.startIndex, end: second.endIndex, newText: `${second.text} < ${args[0].text}` }],
+        });
       }
     },
   },

@@ -8,5 +8,6 @@ import { psSafety } from './ps-safety';
 import { psStyle } from './ps-style';
 
 /** The TSSR rule set, bash then PowerShell, in code order. */
-export const RULES: Rule[] = [...bashDocs, ...bashQuoting, ...bashErrors, ...bashStyle, ...psDocs, ...psSafety, ...psStyle]
-  .sort((a, b) => a.code.localeCompare(b.code));
+export const RULES: Rule[] = [...bashDocs, ...bashQuoting, ...bashErrors, ...bashStyle, ...psDocs, ...psSafety, ...psStyle].sort((a, b) =>
+  a.code.localeCompare(b.code),
+);

@@ -15,7 +15,11 @@ const EMPTY_CATCH = /\bcatch\b(?:\s*\[[^\]\n]*\]\s*,?)*\s*\{(?:\s|#[^\n]*|<#[\s\
 /** PowerShell safety rules: plain-text passwords, Invoke-Expression, empty catch, globals, $null comparisons, hard-coded hosts. */
 export const psSafety: Rule[] = [
   {
-    code: 'TSSR-P003', alias: 'PSAvoidUsingPlainTextForPassword', language: 'powershell', severity: 'error', critere: 'CCS4.2',
+    code: 'TSSR-P003',
+    alias: 'PSAvoidUsingPlainTextForPassword',
+    language: 'powershell',
+    severity: 'error',
+    critere: 'CCS4.2',
     title: texts('lint.P003.title'),
     explanation: texts('lint.P003.explanation'),
     check(ctx) {
@@ -29,7 +33,11 @@ export const psSafety: Rule[] = [
     },
   },
   {
-    code: 'TSSR-P004', alias: 'PSAvoidUsingConvertToSecureStringWithPlainText', language: 'powershell', severity: 'error', critere: 'CCS4.2',
+    code: 'TSSR-P004',
+    alias: 'PSAvoidUsingConvertToSecureStringWithPlainText',
+    language: 'powershell',
+    severity: 'error',
+    critere: 'CCS4.2',
     title: texts('lint.P004.title'),
     explanation: texts('lint.P004.explanation'),
     check(ctx) {
@@ -40,7 +48,11 @@ export const psSafety: Rule[] = [
     },
   },
   {
-    code: 'TSSR-P007', alias: 'PSAvoidUsingEmptyCatchBlock', language: 'powershell', severity: 'warning', critere: 'CP11.2',
+    code: 'TSSR-P007',
+    alias: 'PSAvoidUsingEmptyCatchBlock',
+    language: 'powershell',
+    severity: 'warning',
+    critere: 'CP11.2',
     title: texts('lint.P007.title'),
     explanation: texts('lint.P007.explanation'),
     check(ctx) {
@@ -50,14 +62,20 @@ export const psSafety: Rule[] = [
         if (!c) continue;
         const block = c.namedChildren.find((n) => n.type === 'statement_block');
         if (block && !block.namedChildren.some((n) => n.type !== 'comment')) {
-          ctx.report(c, texts('lint.P007.message'),
-            { title: texts('lint.P007.fix'), edits: [{ start: block.startIndex, end: block.endIndex, newText: '{ Write-Error $_ }' }] });
+          ctx.report(c, texts('lint.P007.message'), {
+            title: texts('lint.P007.fix'),
+            edits: [{ start: block.startIndex, end: block.endIndex, newText: '{ Write-Error $_ }' }],
+          });
         }
       }
     },
   },
   {
-    code: 'TSSR-P008', alias: 'PSAvoidUsingInvokeExpression', language: 'powershell', severity: 'warning', critere: 'CP11.2',
+    code: 'TSSR-P008',
+    alias: 'PSAvoidUsingInvokeExpression',
+    language: 'powershell',
+    severity: 'warning',
+    critere: 'CP11.2',
     title: texts('lint.P008.title'),
     explanation: texts('lint.P008.explanation'),
     check(ctx) {
@@ -67,7 +85,11 @@ export const psSafety: Rule[] = [
     },
   },
   {
-    code: 'TSSR-P009', alias: 'PSAvoidUsingComputerNameHardcoded', language: 'powershell', severity: 'warning', critere: 'CCS4.2',
+    code: 'TSSR-P009',
+    alias: 'PSAvoidUsingComputerNameHardcoded',
+    language: 'powershell',
+    severity: 'warning',
+    critere: 'CCS4.2',
     title: texts('lint.P009.title'),
     explanation: texts('lint.P009.explanation'),
     check(ctx) {
@@ -84,7 +106,11 @@ export const psSafety: Rule[] = [
     },
   },
   {
-    code: 'TSSR-P011', alias: 'PSAvoidGlobalVars', language: 'powershell', severity: 'warning', critere: 'CCS4.2',
+    code: 'TSSR-P011',
+    alias: 'PSAvoidGlobalVars',
+    language: 'powershell',
+    severity: 'warning',
+    critere: 'CCS4.2',
     title: texts('lint.P011.title'),
     explanation: texts('lint.P011.explanation'),
     check(ctx) {
@@ -95,7 +121,11 @@ export const psSafety: Rule[] = [
     },
   },
   {
-    code: 'TSSR-P012', alias: 'PSPossibleIncorrectComparisonWithNull', language: 'powershell', severity: 'warning', critere: 'CP11.2',
+    code: 'TSSR-P012',
+    alias: 'PSPossibleIncorrectComparisonWithNull',
+    language: 'powershell',
+    severity: 'warning',
+    critere: 'CP11.2',
     title: texts('lint.P012.title'),
     explanation: texts('lint.P012.explanation'),
     check(ctx) {
@@ -109,8 +139,10 @@ export const psSafety: Rule[] = [
         seen.add(c.startIndex);
         const [left, right] = c.namedChildren.filter((n) => !sameNode(n, op));
         if (!left || !right || right.text.toLowerCase() !== '$null' || left.text.toLowerCase() === '$null') continue;
-        ctx.report(c, texts('lint.P012.message'),
-          { title: texts('lint.P012.fix'), edits: [{ start: c.startIndex, end: c.endIndex, newText: `$null ${op.text} ${left.text}` }] });
+        ctx.report(c, texts('lint.P012.message'), {
+          title: texts('lint.P012.fix'),
+          edits: [{ start: c.startIndex, end: c.endIndex, newText: `$null ${op.text} ${left.text}` }],
+        });
       }
     },
   },

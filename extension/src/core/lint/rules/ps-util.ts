@@ -2,7 +2,13 @@ import { descendants, memo, nodeAt } from '../ast';
 import type { SyntaxNode } from '../types';
 
 /** A PowerShell command invocation: its name node and, read on demand, its elements (parameters and arguments). */
-export interface Invocation { readonly node: SyntaxNode; name: SyntaxNode; lower: string; start: number; readonly elements: SyntaxNode[] }
+export interface Invocation {
+  readonly node: SyntaxNode;
+  name: SyntaxNode;
+  lower: string;
+  start: number;
+  readonly elements: SyntaxNode[];
+}
 
 /** Climbs from the smallest node at `offset` to an ancestor of `type` that starts there (or contains it, when `within`). */
 export function nodeOfTypeAt(root: SyntaxNode, offset: number, type: string, within = false): SyntaxNode | null {
@@ -29,8 +35,12 @@ export function invocationsMatching(root: SyntaxNode, text: string, pattern: Reg
       let elements: SyntaxNode[] | undefined;
       const node = (): SyntaxNode => name.parent ?? name;
       out.push({
-        name, lower: m[0].toLowerCase(), start,
-        get node() { return node(); },
+        name,
+        lower: m[0].toLowerCase(),
+        start,
+        get node() {
+          return node();
+        },
         get elements(): SyntaxNode[] {
           elements ??= (node().childForFieldName('command_elements')?.namedChildren ?? []).filter((e: SyntaxNode) => e.type !== 'command_argument_sep');
           return elements;
@@ -75,7 +85,10 @@ export function positionalEstimate(line: string): number {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     if (t === '|' || t.startsWith('#')) break;
-    if (/^-[A-Za-z]/.test(t)) { if (!t.endsWith(':') && tokens[i + 1] && !/^-[A-Za-z]/.test(tokens[i + 1])) i++; continue; }
+    if (/^-[A-Za-z]/.test(t)) {
+      if (!t.endsWith(':') && tokens[i + 1] && !/^-[A-Za-z]/.test(tokens[i + 1])) i++;
+      continue;
+    }
     positional++;
   }
   return positional;
