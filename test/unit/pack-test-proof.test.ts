@@ -98,7 +98,7 @@ describe('pack test verdicts', () => {
       { id: 'script', where: 'local', times: { fresh: 0.9 }, verdict: 'failed', problems: ['x'] },
     ];
     const lines = formatTable(rows, 'fr', [ex]).split('\n');
-    assert.match(lines[0], /^Exercice +Départ +Résolu +Démarrage +setup +vérif\. départ +solution +vérif\. résolu +Verdict$/);
+    assert.match(lines[0], /^Exercice +Départ +Résolu +Démarrage +préparation +vérif\. départ +application +vérif\. résolu +Bilan$/);
     assert.match(lines[2], /^ex +1\/2 réussis \(1 startsMet\) +2\/2 réussis +3\.1 s +0\.5 s +1\.0 s +0\.3 s +1\.0 s +PROUVÉ$/);
     assert.match(lines[3], /^script +— +— +— +— +0\.9 s +— +— +ÉCHEC$/);
     assert.equal(lines[2].indexOf('PROUVÉ'), lines[3].indexOf('ÉCHEC'));

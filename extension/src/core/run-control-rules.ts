@@ -27,7 +27,7 @@ export function runControlRules(ex: Exercise, source: YamlSource, file: string, 
     const used =
       (n.check as { needs?: string[] }).needs !== undefined || nodes.some((m) => ((m.check as { needs?: string[] }).needs ?? []).includes(n.check.id!));
     if (byId.has(n.check.id)) {
-      if (used) add(`/criteria/${n.i}/checks/${n.j}/id`, 'duplicate-check-id', t(lang, 'needs.duplicateCheckId', n.check.id));
+      if (used) add(`/criteria/${n.i}/checks/${n.j}/id`, 'duplicate-check-id', t(lang, 'runControl.duplicateCheckId', n.check.id));
     } else byId.set(n.check.id, k);
   });
   const edges = criterionEdges(ex, nodes, add, lang);
@@ -35,12 +35,12 @@ export function runControlRules(ex: Exercise, source: YamlSource, file: string, 
     ((n.check as { needs?: string[] }).needs ?? []).forEach((id, k) => {
       const pointer = `/criteria/${n.i}/checks/${n.j}/needs/${k}`;
       const to = byId.get(id);
-      if (to === undefined) add(pointer, 'unknown-needs', t(lang, 'needs.unknownCheck', id, [...byId.keys()].join(', ') || '—'));
+      if (to === undefined) add(pointer, 'unknown-needs', t(lang, 'runControl.unknownCheck', id, [...byId.keys()].join(', ') || '—'));
       else edges.push({ from, to, pointer });
     }),
   );
   for (const cycle of cycles(nodes.length, edges)) {
-    add(cycle.pointer, 'needs-cycle', t(lang, 'needs.cycle', [...cycle.path, cycle.path[0]].map((k) => nodes[k].label).join(' → ')));
+    add(cycle.pointer, 'needs-cycle', t(lang, 'runControl.cycle', [...cycle.path, cycle.path[0]].map((k) => nodes[k].label).join(' → ')));
   }
   const listed = new Set((ex.workspaceFiles ?? []).map((f) => f.replace(/^\.\//, '')));
   nodes.forEach((n) => {
@@ -59,7 +59,7 @@ function criterionEdges(ex: Exercise, nodes: Array<{ i: number }>, add: Add, lan
     (c.needs ?? []).forEach((id, k) => {
       const pointer = `/criteria/${i}/needs/${k}`;
       const target = ids.indexOf(id);
-      if (target < 0) return add(pointer, 'unknown-needs', t(lang, 'needs.unknownCriterion', id, ids.join(', ')));
+      if (target < 0) return add(pointer, 'unknown-needs', t(lang, 'runControl.unknownCriterion', id, ids.join(', ')));
       nodes.forEach((a, from) => {
         if (a.i === i)
           nodes.forEach((b, to) => {

@@ -47,7 +47,7 @@ export const packTestTexts = defineEntries({
     en: 'Boot',
   },
   'packTest.col.setup': {
-    fr: 'setup',
+    fr: 'préparation',
     en: 'setup',
   },
   'packTest.col.checkFresh': {
@@ -55,7 +55,7 @@ export const packTestTexts = defineEntries({
     en: 'check fresh',
   },
   'packTest.col.apply': {
-    fr: 'solution',
+    fr: 'application',
     en: 'solution',
   },
   'packTest.col.checkSolved': {
@@ -63,7 +63,7 @@ export const packTestTexts = defineEntries({
     en: 'check solved',
   },
   'packTest.col.verdict': {
-    fr: 'Verdict',
+    fr: 'Bilan',
     en: 'Verdict',
   },
   'packTest.verdict.ok': {

@@ -2,19 +2,19 @@ import { defineEntries } from './define';
 
 /** Run control (needs, check ids), the sudo option and --concurrency. */
 export const runControlTexts = defineEntries({
-  'needs.unknownCriterion': {
+  'runControl.unknownCriterion': {
     fr: 'needs nomme un critère inconnu « {0} » : critères de cet exercice : {1}',
     en: 'needs names an unknown critère "{0}": this exercise\'s critères: {1}',
   },
-  'needs.unknownCheck': {
+  'runControl.unknownCheck': {
     fr: 'needs nomme une vérification inconnue « {0} » : donnez un id: à la vérification voulue (ids connus : {1})',
     en: 'needs names an unknown check "{0}": give the wanted check an id: (known ids: {1})',
   },
-  'needs.duplicateCheckId': {
+  'runControl.duplicateCheckId': {
     fr: 'Identifiant de vérification en double « {0} » : needs ne saurait pas laquelle attendre ; renommez l’une des deux',
     en: 'Duplicate check id "{0}": needs could not tell which one to wait for; rename one of them',
   },
-  'needs.cycle': {
+  'runControl.cycle': {
     fr: 'Dépendances en boucle : {0} ; retirez un des needs pour casser la boucle',
     en: 'Dependencies in a loop: {0}; remove one of the needs to break it',
   },
