@@ -2,7 +2,7 @@
 // Every tool runs in ONE alternating series (BENCH_RUNS rounds, 15 by default, the order rotating each round), locally
 // and over SSH to a private sshd on 127.0.0.1; then a 500-check agent run. Prints medians, ratios, peak memory
 // (summed RSS of the process tree, sampled from /proc) and the CLI's phases (TSSR_LAB_TIMINGS=1).
-// Needs: a build and the compiled tests (npm run bench:agent does both), root, openssh-server, curl, iproute2;
+// Needs: a build and the compiled tests (npm run bench:agent does both), root, openssh-server, curl, iproute2, cron;
 // Testinfra and Serverspec are optional columns: sudo apt-get install -y python3-testinfra ruby-serverspec
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // The bench's 40-check suite, written once and rendered for each tool: a TSSR Lab exercise, a bare-bash script,
 // a Testinfra test file and a Serverspec spec. Composition as in issue 8: files, users, groups, packages, ports,
-// processes, commands, http, sysctl, cron. Groups, processes, http and sysctl use the agent's native types (issue 9);
-// cron still goes through a `command` check. The peers use their native resources where they have one.
+// processes, commands, http, sysctl, cron. Groups, processes, http, sysctl and cron use the agent's native types
+// (issue 9). The peers use their native resources where they have one.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
@@ -153,7 +153,13 @@ export function suite({ dataFile, httpPort, pyPort, sshPort }) {
       'cron',
       [
         file('/etc/cron.daily', { filetype: 'directory' }, '[ -d /etc/cron.daily ]', 'f.is_directory', ['be_directory']),
-        cmd(['run-parts', '--list', '/etc/cron.daily'], 'dpkg'),
+        {
+          // The daily jobs are scheduled: /etc/crontab (or cron.d, or a timer) runs run-parts on /etc/cron.daily.
+          check: { type: 'cron', command: { contains: 'cron.daily' }, user: 'root' },
+          bash: 'grep -q cron.daily /etc/crontab',
+          testinfra: `assert "cron.daily" in host.file("/etc/crontab").content_string`,
+          serverspec: `describe file('/etc/crontab') do\n  it { should contain 'cron.daily' }\nend`,
+        },
       ],
     ],
   ];

@@ -211,8 +211,8 @@ try {
   await step('Vérifier on the local target marks critères passed and failed in the tree', async () => {
     await palette('TSSR Lab: Check (Vérifier)');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'poste' }).first().click();
-    await page.getByRole('treeitem', { name: /Le fichier des comptes existe, passed/ }).waitFor({ timeout: 30_000 });
-    await page.getByRole('treeitem', { name: /Le dossier des sauvegardes existe, failed/ }).waitFor();
+    await page.getByRole('treeitem', { name: /Le fichier des comptes existe, réussi/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /Le dossier des sauvegardes existe, échoué/ }).waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-tree.png') });
   });
 

@@ -25,10 +25,20 @@ export class TreeTooLarge extends Error {}
 function hashFile(path: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    const stream = createReadStream(path, { signal });
+    // Node 18's createReadStream takes no signal: the stream is destroyed on abort instead.
+    const stream = createReadStream(path);
+    const stop = (): void => void stream.destroy(new Error('aborted'));
+    if (signal?.aborted) stop();
+    signal?.addEventListener('abort', stop, { once: true });
     stream.on('data', (b) => hash.update(b));
-    stream.on('error', reject);
-    stream.on('end', () => resolve(hash.digest('hex')));
+    stream.on('error', (e) => {
+      signal?.removeEventListener('abort', stop);
+      reject(e);
+    });
+    stream.on('end', () => {
+      signal?.removeEventListener('abort', stop);
+      resolve(hash.digest('hex'));
+    });
   });
 }
 

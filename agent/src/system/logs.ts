@@ -55,9 +55,11 @@ export async function readFileSince(path: string, from: number): Promise<LogRead
 }
 
 /** One journal entry as a syslog line: `identifier[pid]: message` (a binary MESSAGE comes as a byte array). */
-export function journalLine(json: string): string | null {
+export function journalLine(json: string, sinceMs = 0): string | null {
   try {
     const e = JSON.parse(json) as Record<string, unknown>;
+    // journalctl --since has a one-second grain: an entry written just before the run, in the same second, is no line of it.
+    if (typeof e.__REALTIME_TIMESTAMP === 'string' && Number(e.__REALTIME_TIMESTAMP) < sinceMs * 1000) return null;
     const raw = e.MESSAGE;
     const message = Array.isArray(raw) ? Buffer.from(raw as number[]).toString('utf8') : typeof raw === 'string' ? raw : '';
     const id = typeof e.SYSLOG_IDENTIFIER === 'string' ? e.SYSLOG_IDENTIFIER : '';
@@ -76,7 +78,7 @@ export async function readJournal(sinceMs: number, signal: AbortSignal): Promise
   if (run.code !== 0) return { kind: 'failed', error: run.stderr.trim().slice(0, 300) || `exit ${run.code}` };
   const lines = run.stdout
     .split('\n')
-    .map(journalLine)
+    .map((l) => journalLine(l, sinceMs))
     .filter((l): l is string => l !== null);
   // Outside the adm and systemd-journal groups journalctl shows only the user's own entries, and says so.
   return { kind: 'lines', lines, truncated: run.truncated, partial: /not seeing messages from other users/i.test(run.stderr) };
