@@ -244,6 +244,23 @@ export type ConfigKeyCheck = {
    * Whether the key is set (default true). For sshd every known keyword has a value, its default at least.
    */
   exists?: boolean;
+  /**
+   * For `sshd` only: the connection the effective value is computed for (`sshd -T -C`), so that `Match` blocks apply, e.g. `{user: root}` for "is root refused?". Missing fields default to host `tssr-lab.invalid` and address `192.0.2.10` (a documentation address that no Match block should name).
+   */
+  connection?: {
+    /**
+     * The user logging in.
+     */
+    user: string;
+    /**
+     * The client's host name.
+     */
+    host?: string;
+    /**
+     * The client's address.
+     */
+    addr?: string;
+  };
 };
 /**
  * Runs a daemon's own configuration validator and reports whether it accepts the configuration, with the file:line of the first error it names: `nginx -t`, `apachectl configtest`, `named-checkconf`, `named-checkzone`, `sshd -t`, `visudo -c`, `rsyslogd -N1`, `postfix check`, `zabbix_agentd -T`, `kea-dhcp4 -t`. A validator that is not installed is an error naming the package to install. Most validators need root to read the daemon's files.

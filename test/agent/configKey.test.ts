@@ -62,6 +62,16 @@ describe('agent configKey check on real files and sshd', () => {
       ['a Match block is not the global value', { key: 'passwordauthentication', value: 'no' }, ['exists:pass', 'value:pass']],
       ['a default value sshd computed', { key: 'X11Forwarding', value: 'no' }, ['exists:pass', 'value:pass']],
       ['a wrong value', { key: 'Port', value: 22 }, ['exists:pass', 'value:fail']],
+      [
+        'for a connection, its Match block applies (sshd -T -C)',
+        { key: 'PasswordAuthentication', value: 'yes', connection: { user: 'bob' } },
+        ['exists:pass', 'value:pass'],
+      ],
+      [
+        'another user gets the global value',
+        { key: 'PasswordAuthentication', value: 'no', connection: { user: 'alice', addr: '10.0.0.8' } },
+        ['exists:pass', 'value:pass'],
+      ],
     ];
     for (const [name, check, expected] of cases) {
       it(name, async () => assert.deepEqual((await run({ type: 'configKey', format: 'sshd', path: conf, ...check })).summary, expected));

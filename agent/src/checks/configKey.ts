@@ -49,7 +49,7 @@ export const configKey: CheckRunner<ConfigKeyCheck> = async (c, ctx: CheckContex
   const wantExists = c.exists ?? true;
   let read: ConfigRead;
   try {
-    read = await ctx.system.config(c.format, c.path, ctx.signal);
+    read = await ctx.system.config(c.format, c.path, ctx.signal, c.connection);
   } catch (e) {
     read = { kind: 'toolFailed', tool: c.format, code: null, detail: (e as Error).message };
   }

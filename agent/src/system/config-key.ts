@@ -63,12 +63,24 @@ export function parseSshdT(text: string): Map<string, string[]> {
 }
 
 /** Reads one configuration in a format; a daemon's own dump (`sshd -T`, `nginx -T`) when it has one. */
-export async function readConfig(format: ConfigFormat, path: string | undefined, signal: AbortSignal): Promise<ConfigRead> {
+/** The connection an sshd value is computed for (`sshd -T -C`): Match blocks apply to it. */
+export interface SshdConnection {
+  user: string;
+  host?: string;
+  addr?: string;
+}
+
+/** `-C user=…,host=…,addr=…`; the fields are checked by the schema (no comma can get in). */
+export function connectionSpec(c: SshdConnection): string {
+  return `user=${c.user},host=${c.host ?? 'tssr-lab.invalid'},addr=${c.addr ?? '192.0.2.10'}`;
+}
+
+export async function readConfig(format: ConfigFormat, path: string | undefined, signal: AbortSignal, connection?: SshdConnection): Promise<ConfigRead> {
   const files = diskSource(signal);
   const file = path ?? DEFAULT_CONFIG[format];
   switch (format) {
     case 'sshd': {
-      const run = await runTool(['sshd', '-T', '-f', file!], signal);
+      const run = await runTool(['sshd', '-T', '-f', file!, ...(connection ? ['-C', connectionSpec(connection)] : [])], signal);
       const problem = toolProblem(run, 'sshd', 'openssh-server');
       if (problem) return problem;
       return { kind: 'entries', entries: await walkSshd(file!, files), effective: parseSshdT((run as { stdout: string }).stdout) };

@@ -13,7 +13,7 @@ import { reach, type Reach } from './reach';
 import { askDns, type DnsOutcome, type DnsQuery } from './dns-client';
 import { certificateFile, certificateRemote, privateKeyMatches, type CertOutcome, type KeyOutcome } from './tls-cert';
 import { readCron, type CronTable } from './cron';
-import { readConfig, type ConfigFormat, type ConfigRead } from './config-key';
+import { connectionSpec, readConfig, type ConfigFormat, type ConfigRead, type SshdConnection } from './config-key';
 import { runValidator, type Validator, type ValidatorArgs } from './config-test';
 import type { ToolRun } from './run-tool';
 import { logMark, readLog, sendLog, type LogRead, type LogSource, type LogTrigger, type SendOutcome } from './logs';
@@ -118,8 +118,8 @@ export interface System {
   privateKeyMatches(certPem: string, keyPath: string, signal: AbortSignal): Promise<KeyOutcome>;
   /** Cron jobs and systemd timers, read once per run. */
   cron(signal: AbortSignal): Promise<CronTable>;
-  /** One configuration's settings (with sshd -T / nginx -T where the daemon has a dump), once per format and path. */
-  config(format: ConfigFormat, path: string | undefined, signal: AbortSignal): Promise<ConfigRead>;
+  /** One configuration's settings (with sshd -T / nginx -T where the daemon has a dump), once per format, path and sshd connection. */
+  config(format: ConfigFormat, path: string | undefined, signal: AbortSignal, connection?: SshdConnection): Promise<ConfigRead>;
   /** Runs a daemon's configuration validator (each check runs its own). */
   validate(tool: Validator, args: ValidatorArgs, signal: AbortSignal): Promise<ToolRun>;
   /** When the run started (ms since the epoch): log lines older than this are not the run's. */
@@ -192,8 +192,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const paths = { ...DEFAULT_PATHS, ...overrides };
   const startedAt = Date.now();
   // An aborted read is a rejection, so it is forgotten and the next check reads again.
-  const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal) =>
-    readConfig(format, path, signal).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)),
+  const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal, connection?: SshdConnection) =>
+    readConfig(format, path, signal, connection).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)),
   );
   const text = (path: string): Promise<string> => readFile(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
@@ -231,7 +231,8 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     privateKeyMatches,
     // Shared by every cron check: no single check's deadline may cut it short (it reads small files only).
     cron: once(() => readCron(paths, new AbortController().signal)),
-    config: (format, path, signal) => config(`${format}\0${path ?? ''}`, format, path, signal),
+    config: (format, path, signal, connection) =>
+      config(`${format}\0${path ?? ''}\0${connection ? connectionSpec(connection) : ''}`, format, path, signal, connection),
     validate: runValidator,
     startedAt,
     logMark: oncePerKey((path) => logMark(path)),
