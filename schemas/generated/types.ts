@@ -299,7 +299,7 @@ export type LogCheck = {
   needs?: Needs;
   retry?: Retry;
   /**
-   * The log file to read instead of the journal (`/var/log/remote/web01.log`).
+   * The log file to read instead of the journal (`/var/log/remote/web01.log`), or a folder: every file directly inside it is read (`/var/log/distant` for rsyslog's one file per host, whose name the check cannot know), new files included.
    */
   path?: string;
   /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ describe('agent log check with a real rsyslogd on loopback', function () {
   this.timeout(60_000);
   const dir = mkdtempSync(join(tmpdir(), 'tssr-log-'));
   const out = join(dir, 'remote.log');
+  // rsyslog's one file per sending host: the check reads the folder, whose files it cannot name in advance.
+  const hosts = join(dir, 'hosts');
   let rsyslogd: ChildProcess | undefined;
   let udp = 0;
   let tcp = 0;
@@ -61,9 +63,12 @@ describe('agent log check with a real rsyslogd on loopback', function () {
         'module(load="imtcp")',
         `input(type="imtcp" address="127.0.0.1" port="${tcp}")`,
         `*.* action(type="omfile" file="${out}")`,
+        `template(name="perHost" type="string" string="${hosts}/%HOSTNAME%.log")`,
+        '*.* action(type="omfile" dynaFile="perHost")',
         '',
       ].join('\n'),
     );
+    mkdirSync(hosts);
     rsyslogd = spawn('/usr/sbin/rsyslogd', ['-n', '-f', join(dir, 'rsyslog.conf'), '-i', join(dir, 'rsyslogd.pid')], { stdio: 'ignore' });
     // Ready when both inputs answer: the tcp port accepts and the udp port no longer refuses.
     while (!(await tcpOpen(tcp)) || (await udpRefused('127.0.0.1', udp))) {
@@ -89,6 +94,15 @@ describe('agent log check with a real rsyslogd on loopback', function () {
       withinMs: 20_000,
     });
     assert.equal(r.status, 'pass', JSON.stringify(r));
+  });
+
+  it('a folder: the message lands in the file of its host, which did not exist before', async () => {
+    const r = await logCheck({ path: hosts, trigger: { message: `tssr-folder-${process.pid}`, server: { host: '127.0.0.1', port: udp } }, withinMs: 20_000 });
+    assert.deepEqual([r.status, r.path], ['pass', hosts], JSON.stringify(r));
+    assert.equal(readdirSync(hosts).length, 1);
+    // A second run: the line is now older than the run, so it no longer counts.
+    const again = await logCheck({ path: hosts, pattern: `tssr-folder-${process.pid}` });
+    assert.deepEqual([again.status, again.reason.code], ['fail', 'log.noLine']);
   });
 
   it('lines written before the run started are not the run’s', async () => {

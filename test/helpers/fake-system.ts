@@ -137,6 +137,7 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     },
     startedAt: 0,
     logMark: async () => 0,
+    logFolderMarks: async () => null,
     logDefaultFile: async () => '/var/log/syslog',
     logRead: async (source) => {
       calls.push(`read ${source.kind}`);

@@ -32,6 +32,8 @@ async function firstMatch(lines: string[], pattern: Matcher, ctx: CheckContext):
 async function sourceOf(c: LogCheck, ctx: CheckContext): Promise<{ source: LogSource; where: string }> {
   if (!c.path && (await ctx.system.systemd())) return { source: { kind: 'journal', sinceMs: ctx.system.startedAt }, where: 'journal' };
   const path = c.path ?? (await ctx.system.logDefaultFile());
+  const marks = c.path ? await ctx.system.logFolderMarks(path) : null;
+  if (marks) return { source: { kind: 'folder', path, marks }, where: path };
   return { source: { kind: 'file', path, from: await ctx.system.logMark(path) }, where: path };
 }
 

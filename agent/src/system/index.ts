@@ -16,7 +16,7 @@ import { readCron, type CronTable } from './cron';
 import { connectionSpec, readConfig, type ConfigFormat, type ConfigRead, type SshdConnection } from './config-key';
 import { runValidator, type Validator, type ValidatorArgs } from './config-test';
 import type { ToolRun } from './run-tool';
-import { logMark, readLog, sendLog, type LogRead, type LogSource, type LogTrigger, type SendOutcome } from './logs';
+import { logFolderMarks, logMark, readLog, sendLog, type LogRead, type LogSource, type LogTrigger, type SendOutcome } from './logs';
 import { mountUsage } from './statfs';
 import { detectFirewall, type FirewallFacts } from './firewall';
 import { snmpQuery, type SnmpOutcome, type SnmpRequest } from './snmp';
@@ -126,6 +126,8 @@ export interface System {
   readonly startedAt: number;
   /** A log file's size when the run first looked at it: reads start there. */
   logMark(path: string): Promise<number>;
+  /** A log folder's files and their sizes when the run first looked at it (null when the path is no folder). */
+  logFolderMarks(path: string): Promise<Record<string, number> | null>;
   /** The syslog file read when a log check names none (the first of paths.syslogFiles that exists). */
   logDefaultFile(): Promise<string>;
   /** New lines of a log source (not cached: checks poll it). */
@@ -236,6 +238,7 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     validate: runValidator,
     startedAt,
     logMark: oncePerKey((path) => logMark(path)),
+    logFolderMarks: oncePerKey((path) => logFolderMarks(path)),
     logDefaultFile: once(async () => {
       for (const f of paths.syslogFiles)
         if (

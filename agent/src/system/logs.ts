@@ -1,14 +1,19 @@
 import { createSocket } from 'node:dgram';
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runTool, type ToolRun } from './run-tool';
 
 /** Lines read from a log since a mark, or why they could not be read. */
 export type LogRead =
   { kind: 'lines'; lines: string[]; truncated: boolean; partial?: boolean } | { kind: 'failed'; error: string } | { kind: 'missingTool'; tool: string };
 
-/** Where log lines are read: the journal since a time (ms), or a file from a byte offset. */
-export type LogSource = { kind: 'journal'; sinceMs: number } | { kind: 'file'; path: string; from: number };
+/**
+ * Where log lines are read: the journal since a time (ms), a file from a byte offset, or every file of a folder from
+ * its own offset (a file that appears later, e.g. rsyslog's one file per sending host, is read from its start).
+ */
+export type LogSource =
+  { kind: 'journal'; sinceMs: number } | { kind: 'file'; path: string; from: number } | { kind: 'folder'; path: string; marks: Record<string, number> };
 
 /** A message sent with logger(1), locally or to a remote syslog server. */
 export interface LogTrigger {
@@ -29,6 +34,38 @@ export async function logMark(path: string): Promise<number> {
     (s) => s.size,
     (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 0 : Promise.reject(e)),
   );
+}
+
+/** Most files of a log folder read per poll (a folder of one file per host stays far below). */
+const MAX_FOLDER_FILES = 200;
+
+/** The regular files directly inside a folder with their sizes now, or null when the path is not a folder. */
+export async function logFolderMarks(path: string): Promise<Record<string, number> | null> {
+  const s = await stat(path).catch(() => null);
+  if (!s?.isDirectory()) return null;
+  const marks: Record<string, number> = {};
+  for (const name of (await readdir(path)).sort().slice(0, MAX_FOLDER_FILES)) {
+    const f = await stat(join(path, name)).catch(() => null);
+    if (f?.isFile()) marks[name] = f.size;
+  }
+  return marks;
+}
+
+/** New lines of every regular file of a folder, each from its mark (0 for a file that was not there). */
+async function readFolderSince(path: string, marks: Record<string, number>): Promise<LogRead> {
+  const names = await readdir(path).catch((e: NodeJS.ErrnoException) => e);
+  if (names instanceof Error) return { kind: 'failed', error: names.code ?? names.message };
+  const lines: string[] = [];
+  let truncated = false;
+  for (const name of names.sort().slice(0, MAX_FOLDER_FILES)) {
+    const f = await stat(join(path, name)).catch(() => null);
+    if (!f?.isFile()) continue;
+    const read = await readFileSince(join(path, name), marks[name] ?? 0);
+    if (read.kind !== 'lines') return read;
+    lines.push(...read.lines);
+    truncated ||= read.truncated;
+  }
+  return { kind: 'lines', lines, truncated };
 }
 
 /** The lines written to a file after `from`, at most the last MiB of them; a file that shrank (rotated) is read from its start. */
@@ -86,7 +123,8 @@ export async function readJournal(sinceMs: number, signal: AbortSignal): Promise
 
 /** Reads the new lines of a log source. */
 export function readLog(source: LogSource, signal: AbortSignal): Promise<LogRead> {
-  return source.kind === 'journal' ? readJournal(source.sinceMs, signal) : readFileSince(source.path, source.from);
+  if (source.kind === 'journal') return readJournal(source.sinceMs, signal);
+  return source.kind === 'folder' ? readFolderSince(source.path, source.marks) : readFileSince(source.path, source.from);
 }
 
 /**
