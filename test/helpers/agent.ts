@@ -16,8 +16,14 @@ export interface Transcript {
 
 /** Spawns the built agent, writes `input` on stdin and collects its output. */
 export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript> {
+  return runAgentVia([], input, timeoutMs);
+}
+
+/** Runs the built agent (`serve`) behind an argv prefix (`ip netns exec ns`, `setpriv …`, none) and collects its output. */
+export function runAgentVia(prefix: string[], input: string, timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): Promise<Transcript> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AGENT, 'serve']);
+    const argv = [...prefix, process.execPath, AGENT, 'serve'];
+    const child = spawn(argv[0], argv.slice(1), { env });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
@@ -34,7 +40,11 @@ export function runAgent(input: string, timeoutMs = 30_000): Promise<Transcript>
       clearTimeout(timer);
       const lines = out.split('\n').filter(Boolean);
       const lang = /"lang":"en"/.test(input.slice(0, 4096)) ? 'en' : 'fr';
-      resolve({ lines, events: lines.map((l) => JSON.parse(l)), code, stderr: err, lang });
+      try {
+        resolve({ lines, events: lines.map((l) => JSON.parse(l)), code, stderr: err, lang });
+      } catch (e) {
+        reject(new Error(`${(e as Error).message}: ${out} ${err}`));
+      }
     });
     child.stdin.end(input);
   });

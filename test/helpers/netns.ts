@@ -1,10 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { AGENT } from './paths';
-import type { Transcript } from './agent';
+import { execFileSync } from 'node:child_process';
+import { runAgentVia, type Transcript } from './agent';
 
 /** A throw-away network namespace for tests; `ip` runs inside it, and so can the built agent. */
 export interface TestNetns {
   name: string;
+  /** The argv prefix that runs a program inside the namespace. */
+  exec: string[];
   /** Runs `ip ARGS…` inside the namespace (argv array, no shell). */
   ip(...args: string[]): void;
   /** Runs the built agent inside the namespace (`ip netns exec`), as `runAgent` does on the host. */
@@ -34,28 +35,8 @@ export function createNetns(tag: string): TestNetns {
   return {
     name,
     ip,
-    runAgent: (input, timeoutMs = 30_000) =>
-      new Promise((resolve, reject) => {
-        const child = spawn('ip', ['netns', 'exec', name, process.execPath, AGENT, 'serve']);
-        let out = '';
-        let err = '';
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          reject(new Error('agent did not exit'));
-        }, timeoutMs);
-        child.stdout.on('data', (d) => {
-          out += d;
-        });
-        child.stderr.on('data', (d) => {
-          err += d;
-        });
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          const lines = out.split('\n').filter(Boolean);
-          resolve({ lines, events: lines.map((l) => JSON.parse(l) as Record<string, unknown>), code, stderr: err });
-        });
-        child.stdin.end(input);
-      }),
+    exec: ['ip', 'netns', 'exec', name],
+    runAgent: (input, timeoutMs = 30_000) => runAgentVia(['ip', 'netns', 'exec', name], input, timeoutMs),
     remove: () => {
       execFileSync('ip', ['netns', 'delete', name]);
     },
