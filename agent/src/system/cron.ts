@@ -67,22 +67,21 @@ export function unitSettings(text: string, section: string): Array<{ key: string
   return out;
 }
 
-/** The first unit file of that name along the unit path (/etc overrides /lib), with its text. */
-async function unitFile(name: string, dirs: string[], signal: AbortSignal): Promise<{ path: string; text: string } | null> {
-  for (const dir of dirs) {
-    const r = await readConfigText(join(dir, name), signal);
-    if ('text' in r) return { path: join(dir, name), text: r.text };
-  }
-  return null;
+/** A unit file's path and text; `where` maps each unit name to its first file along the unit path (/etc overrides /lib). */
+async function unitFile(name: string, where: Map<string, string>, signal: AbortSignal): Promise<{ path: string; text: string } | null> {
+  const path = where.get(name);
+  if (!path) return null;
+  const r = await readConfigText(path, signal);
+  return 'text' in r ? { path, text: r.text } : null;
 }
 
 /** A timer's jobs: one per OnCalendar= or monotonic setting, running its service's ExecStart as its User=. */
-async function timerEntries(name: string, dirs: string[], signal: AbortSignal): Promise<CronEntry[]> {
-  const timer = await unitFile(name, dirs, signal);
+async function timerEntries(name: string, where: Map<string, string>, signal: AbortSignal): Promise<CronEntry[]> {
+  const timer = await unitFile(name, where, signal);
   if (!timer) return [];
   const settings = unitSettings(timer.text, 'Timer');
   const unit = settings.find((s) => s.key === 'Unit')?.value ?? name.replace(/\.timer$/, '.service');
-  const service = await unitFile(unit, dirs, signal);
+  const service = await unitFile(unit, where, signal);
   const svc = service ? unitSettings(service.text, 'Service') : [];
   const command = svc.find((s) => s.key === 'ExecStart')?.value.replace(/^[-@:+!]+/, '') ?? '';
   const user = svc.find((s) => s.key === 'User')?.value ?? 'root';
@@ -118,11 +117,11 @@ export async function readCron(paths: CronPaths, signal: AbortSignal): Promise<C
   await add(paths.crontab);
   // run-parts skips names with dots or other characters outside [A-Za-z0-9_-]: cron ignores them too.
   for (const name of (await list(paths.cronD)).filter((n) => /^[A-Za-z0-9_-]+$/.test(n))) await add(join(paths.cronD, name));
-  const timers = new Set<string>();
-  for (const dir of paths.unitDirs) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    names.filter((n) => n.endsWith('.timer')).forEach((n) => timers.add(n));
-  }
-  for (const name of [...timers].sort()) table.entries.push(...(await timerEntries(name, paths.unitDirs, signal)));
+  // Each unit folder is listed once; a unit is then read from the first folder that has it, timers in parallel.
+  const listings = await Promise.all(paths.unitDirs.map((dir) => readdir(dir).catch(() => [] as string[])));
+  const where = new Map<string, string>();
+  listings.forEach((names, i) => names.forEach((n) => where.has(n) || where.set(n, join(paths.unitDirs[i], n))));
+  const timers = [...where.keys()].filter((n) => n.endsWith('.timer')).sort();
+  for (const entries of await Promise.all(timers.map((name) => timerEntries(name, where, signal)))) table.entries.push(...entries);
   return table;
 }
