@@ -91,12 +91,12 @@ describe('agent firewall check on real rulesets in a network namespace', functio
     let ns: Netns;
     before(async function () {
       if (!have('nft')) this.skip(); // apt-get install nftables (.ci/run installs it)
-      ns = await createNetns('fw');
+      ns = createNetns('fw');
       const r = await runArgv('ip', ['netns', 'exec', ns.name, 'nft', '-f', '-'], NFT_RULES);
       assert.equal(r.code, 0, r.stderr);
     });
     after(async () => {
-      await ns?.remove();
+      ns?.remove();
     });
 
     it('reads policies, allowed and denied ports, NAT and forwards from nft -j list ruleset', async () => {
@@ -137,12 +137,12 @@ describe('agent firewall check on real rulesets in a network namespace', functio
     let ns: Netns;
     before(async function () {
       if (!have('iptables-legacy-restore')) this.skip(); // apt-get install iptables
-      ns = await createNetns('ipt');
+      ns = createNetns('ipt');
       const r = await runArgv('ip', ['netns', 'exec', ns.name, 'iptables-legacy-restore'], IPTABLES_RULES);
       assert.equal(r.code, 0, r.stderr);
     });
     after(async () => {
-      await ns?.remove();
+      ns?.remove();
     });
 
     it('reads the same policy from iptables-save, with the line of the deciding rule', async () => {
@@ -162,7 +162,7 @@ describe('agent firewall check on real rulesets in a network namespace', functio
     let etc = '';
     before(async function () {
       if (!have('ufw')) this.skip(); // apt-get install ufw
-      ns = await createNetns('ufw');
+      ns = createNetns('ufw');
       // `ip netns exec` mounts /etc/netns/NAME/ufw over /etc/ufw: ufw's state stays in the namespace, the host's is untouched.
       etc = join('/etc/netns', ns.name);
       mkdirSync(etc, { recursive: true });
@@ -178,7 +178,7 @@ describe('agent firewall check on real rulesets in a network namespace', functio
       }
     });
     after(async () => {
-      await ns?.remove();
+      ns?.remove();
       if (etc) rmSync(etc, { recursive: true, force: true });
       try {
         rmdirSync('/etc/netns');
