@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeCert } from '../helpers/certs';
 import { runAgent, request, results } from '../helpers/agent';
 import { renderReason } from '../../extension/src/core/i18n/reasons';
 
@@ -67,56 +67,14 @@ describe('agent http check against a loopback server', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const dir = mkdtempSync(join(tmpdir(), 'tssr-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, routes);
+    const local = makeCert(dir, 'local', { subject: '/CN=127.0.0.1' });
+    tls = createTlsServer({ key: readFileSync(local.key), cert: readFileSync(local.cert) }, routes);
     await new Promise<void>((r) => tls!.listen(0, '127.0.0.1', () => r()));
     tlsBase = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
     // An intranet certificate named for its host only: trusted through caFile, matched through serverName.
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=intranet.tssr.lan',
-        '-addext',
-        'subjectAltName=DNS:intranet.tssr.lan',
-        '-keyout',
-        join(dir, 'intranet.key'),
-        '-out',
-        join(dir, 'intranet.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    caFile = join(dir, 'intranet.pem');
-    intranet = createTlsServer({ key: readFileSync(join(dir, 'intranet.key')), cert: readFileSync(caFile) }, routes);
+    const named = makeCert(dir, 'intranet', { subject: '/CN=intranet.tssr.lan', san: 'DNS:intranet.tssr.lan' });
+    caFile = named.cert;
+    intranet = createTlsServer({ key: readFileSync(named.key), cert: readFileSync(caFile) }, routes);
     await new Promise<void>((r) => intranet!.listen(0, '127.0.0.1', () => r()));
     intranetBase = `https://127.0.0.1:${(intranet.address() as AddressInfo).port}`;
   });

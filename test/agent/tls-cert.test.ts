@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext, createServer, type Server } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeCert as makeCertFiles } from '../helpers/certs';
 import { runAgent, request, results } from '../helpers/agent';
 
 /** A self-signed certificate made by openssl, as a TSSR learner makes one for an intranet. */
 function makeCert(dir: string, name: string, days: number, san: string): void {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      String(days),
-      '-subj',
-      `/O=TSSR/CN=${name}`,
-      '-addext',
-      `subjectAltName=${san}`,
-      '-keyout',
-      join(dir, `${name}.key`),
-      '-out',
-      join(dir, `${name}.pem`),
-    ],
-    { stdio: 'ignore' },
-  );
+  makeCertFiles(dir, name, { subject: `/O=TSSR/CN=${name}`, days, san });
 }
 
 describe('agent tlsCert check on real certificates', () => {

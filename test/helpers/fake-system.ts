@@ -93,7 +93,6 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
     },
     passwd: async () => f.passwd ?? [],
     groups: () => value(f.groups, []),
-    dpkg: async () => null,
     listeners: async (protocol) => (f.listeners ?? []).filter((l) => l.protocol === protocol),
     mounts: async () => f.mounts ?? [],
     processes: () => value(f.processes, []),

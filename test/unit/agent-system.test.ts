@@ -61,8 +61,9 @@ describe('agent System facts', () => {
     await assert.rejects(system.groups());
   });
 
-  it('dpkg() is null without a dpkg database', async () => {
-    assert.equal(await createSystem({ dpkgStatus: '/nonexistent/status' }).dpkg(), null);
+  it('without a dpkg database, packages() is not read from dpkg', async () => {
+    // rpm may still be there (its tool alone makes it present): only dpkg's absence is asserted.
+    assert.notEqual((await createSystem({ dpkgStatus: '/nonexistent/status' }).packages())?.manager, 'dpkg');
   });
 });
 

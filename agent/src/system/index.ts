@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { parsePasswd, parseGroups, type GroupEntry, type PasswdEntry } from './passwd';
-import { parseDpkgStatus } from './package-deb';
 import { listeners, type Listener } from './proc-net';
 import { parseMounts, type Mount } from './mounts';
 import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './processes';
@@ -83,8 +82,6 @@ export interface System {
   passwd(): Promise<PasswdEntry[]>;
   /** /etc/group entries, in file order. */
   groups(): Promise<GroupEntry[]>;
-  /** Installed versions per package name from the dpkg status database; null without dpkg. */
-  dpkg(): Promise<Map<string, string[]> | null>;
   /** Listening tcp sockets or bound udp sockets, IPv4 and IPv6. */
   listeners(protocol: 'tcp' | 'udp'): Promise<Listener[]>;
   /** Mounted file systems. */
@@ -208,12 +205,6 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     paths,
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
     groups: once(async () => parseGroups(await text(paths.group))),
-    dpkg: once(async () => {
-      // latin1: the fields kept (names, versions, status) are ASCII by dpkg's own rules, and the descriptions' UTF-8
-      // would otherwise turn the whole 1 MB text into a two-byte string.
-      const status = await readFile(paths.dpkgStatus, 'latin1').catch(() => null);
-      return status === null ? null : parseDpkgStatus(status);
-    }),
     listeners: (protocol) => (protocol === 'tcp' ? tcp() : udp()),
     mounts: once(async () => parseMounts(await text(paths.mounts))),
     processes: async (comm) => {
