@@ -417,6 +417,51 @@ export type Matcher7 = Literal | Matcher[] | MatcherOperator;
  */
 export type Matcher8 = Literal | Matcher[] | MatcherOperator;
 /**
+ * One critère of the exercise, evidencing one critère de performance of the référentiel.
+ *
+ * This interface was referenced by `Exercise`'s JSON-Schema
+ * via the `definition` "Criterion".
+ */
+export type Criterion = {
+  [k: string]: unknown;
+} & {
+  id: Slug;
+  title: LocalizedText;
+  /**
+   * Référentiel critère id, e.g. CCS1.2.
+   */
+  referentiel: string;
+  /**
+   * Points of the critère: finite, at most 1000.
+   */
+  points: number;
+  hint?: LocalizedText;
+  /**
+   * Hint ladder, shown one step at a time when the learner asks: from a nudge to the exact command. Replaces `hint` (a pack may keep a single `hint`).
+   *
+   * @minItems 1
+   */
+  hints?: [LocalizedText, ...LocalizedText[]];
+  /**
+   * How the critère is judged, as in the référentiel: `auto` (the checks decide), `evidence` (the checks gather evidence, a person judges), `jury` (judged by the jury only: no checks, recorded for the jury's grid).
+   */
+  assessment?: 'auto' | 'evidence' | 'jury';
+  /**
+   * Ids of critères that must pass first: when one fails, this critère's checks are skipped with the reason.
+   *
+   * @minItems 1
+   */
+  needs?: [Slug, ...Slug[]];
+  /**
+   * The checks that decide the critère (at least one), or none for a `jury` critère.
+   */
+  checks?: Check[];
+  /**
+   * The critère may already pass on a fresh target, before the learner's work: e.g. sshd listening, which the checks come in through. `tssr-lab pack test` then accepts it passing on the fresh container; every other critère must fail or be skipped there.
+   */
+  startsMet?: boolean;
+};
+/**
  * pass/fail: the property was read and compared; skip: not evaluated (a prerequisite failed); error: the probe itself failed or timed out.
  */
 export type Status = 'pass' | 'fail' | 'skip' | 'error';
@@ -1535,39 +1580,6 @@ export interface Solution {
   apply?: string;
 }
 /**
- * One critère of the exercise, evidencing one critère de performance of the référentiel.
- *
- * This interface was referenced by `Exercise`'s JSON-Schema
- * via the `definition` "Criterion".
- */
-export interface Criterion {
-  id: Slug;
-  title: LocalizedText;
-  /**
-   * Référentiel critère id, e.g. CCS1.2.
-   */
-  referentiel: string;
-  /**
-   * Points of the critère: finite, at most 1000.
-   */
-  points: number;
-  hint: LocalizedText;
-  /**
-   * Ids of critères that must pass first: when one fails, this critère's checks are skipped with the reason.
-   *
-   * @minItems 1
-   */
-  needs?: [Slug, ...Slug[]];
-  /**
-   * @minItems 1
-   */
-  checks: [Check, ...Check[]];
-  /**
-   * The critère may already pass on a fresh target, before the learner's work: e.g. sshd listening, which the checks come in through. `tssr-lab pack test` then accepts it passing on the fresh container; every other critère must fail or be skipped there.
-   */
-  startsMet?: boolean;
-}
-/**
  * pack.yaml: a folder of exercises published together by a trainer.
  */
 export interface Pack {
@@ -1579,6 +1591,10 @@ export interface Pack {
    * Exercise folders in display order. When absent, every sub-folder holding an exercise.yaml, sorted.
    */
   exercises?: string[];
+  /**
+   * Exam pack: learner-facing output shows only passed or failed, without expected values or hints. The evaluator's report keeps them.
+   */
+  exam?: boolean;
 }
 /**
  * The single line the agent reads: which checks to run, grouped by critère.
@@ -1779,5 +1795,9 @@ export interface CriterionReport {
   earned: number;
   status: CriterionStatus;
   hint?: string;
+  /**
+   * How the critère is judged: `auto`, `evidence` (a person judges the gathered evidence) or `jury` (no checks: left for the jury's grid).
+   */
+  assessment?: 'auto' | 'evidence' | 'jury';
   results: Result[];
 }

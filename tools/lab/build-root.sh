@@ -41,6 +41,10 @@ slapd shared/organization string TSSR Lab
 slapd slapd/password1 password tssr-lab
 slapd slapd/password2 password tssr-lab
 slapd slapd/no_configuration boolean false
+krb5-config krb5-config/default_realm string LAB.TSSR
+krb5-config krb5-config/add_servers_realm string LAB.TSSR
+krb5-config krb5-config/add_servers boolean false
+samba-common samba-common/dhcp boolean false
 SEL
 t1=$SECONDS
 chroot "$ROOT" "${C[@]}" apt-get update -qq
@@ -67,9 +71,14 @@ echo "shutdown_lifetime 1 seconds" > "$ROOT/etc/squid/conf.d/lab.conf"   # else 
 mkdir -p "$ROOT/etc/systemd/system/chrony.service.d"
 printf '[Unit]\nConditionCapability=\n' > "$ROOT/etc/systemd/system/chrony.service.d/container.conf"
 echo 'DAEMON_OPTS="-F 1 -x"' > "$ROOT/etc/default/chrony"
+# podman inside nspawn (RECIPES-services-in-containers.md §5.4): no kernel keyring, no cgroup writes, vfs on the overlay root.
+mkdir -p "$ROOT/etc/containers"
+printf '[containers]\nkeyring = false\ncgroups = "disabled"\n' > "$ROOT/etc/containers/containers.conf"
+printf '[storage]\ndriver = "vfs"\nrunroot = "/run/containers/storage"\ngraphroot = "/var/lib/containers/storage"\n' \
+  > "$ROOT/etc/containers/storage.conf"
 # Installed but off at boot: apache2 clashes with nginx on :80, the rest only cost boot time (mariadb, squid, slapd
 # take seconds each). A test or an exercise's setup runs `systemctl enable --now UNIT`.
-for unit in apache2 named kea-dhcp4-server kea-dhcp6-server kea-ctrl-agent isc-dhcp-server slapd mariadb squid chrony nftables dnsmasq smbd nmbd winbind; do
+for unit in apache2 named kea-dhcp4-server kea-dhcp6-server kea-ctrl-agent isc-dhcp-server slapd mariadb squid chrony nftables dnsmasq smbd nmbd winbind samba-ad-dc kamailio zabbix-agent nagios-nrpe-server php8.2-fpm podman-restart; do
   if [ -e "$ROOT/lib/systemd/system/$unit.service" ] || [ -e "$ROOT/etc/init.d/$unit" ]; then chroot "$ROOT" systemctl disable -q "$unit" 2>/dev/null || true; fi
 done
 rm -f "$ROOT.debootstrap.log" "$ROOT.apt.log"

@@ -5,6 +5,7 @@ import { renderReason, type Lang } from './i18n';
 import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';
 import type { Finding, Severity } from './lint/types';
+import { checksOf } from './criteria';
 
 /** Check types evaluated by the client on the learner's files rather than by the agent on the target. */
 export const CLIENT_CHECK_TYPES = ['lint'] as const;
@@ -89,5 +90,5 @@ export async function runLintCheck(
 export function clientChecks(ex: Exercise, only?: string[]): Array<{ criterionId: string; checkIndex: number; check: LintCheck }> {
   return ex.criteria
     .filter((c) => !only || only.includes(c.id))
-    .flatMap((c) => c.checks.flatMap((check, checkIndex) => (isClientCheck(check) ? [{ criterionId: c.id, checkIndex, check }] : [])));
+    .flatMap((c) => checksOf(c).flatMap((check, checkIndex) => (isClientCheck(check) ? [{ criterionId: c.id, checkIndex, check }] : [])));
 }

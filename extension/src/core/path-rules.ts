@@ -4,6 +4,7 @@ import { t, type Lang } from './i18n';
 import { lexicalViolation, resolveInside, type PathKind, type PathResult, type PathViolation } from './paths';
 import type { YamlSource } from './positions';
 import type { Problem } from './problems';
+import { checksOf } from './criteria';
 
 /** The folder a path must stay in. */
 export type PathRoot = 'exercise' | 'pack' | 'workspace';
@@ -61,7 +62,7 @@ export function requireInside(root: string, rel: string, kind: PathKind, rootKin
 /** Every path an exercise names, with its JSON pointer, its kind and whether it must exist when validating. */
 function namedPaths(ex: Exercise): Array<[string, string | undefined, PathKind, boolean]> {
   const lint = ex.criteria.flatMap((c, i) =>
-    c.checks.flatMap((check, j) =>
+    checksOf(c).flatMap((check, j) =>
       check.type === 'lint' ? check.files.map((f, k): [string, string, PathKind, boolean] => [`/criteria/${i}/checks/${j}/files/${k}`, f, 'file', false]) : [],
     ),
   );

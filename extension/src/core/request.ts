@@ -6,6 +6,7 @@ import type { RunRequest, WorkspaceFile } from '../../../schemas/generated/types
 import type { Lang } from './i18n';
 import { requireInside } from './path-rules';
 import { PROTOCOL_MAJOR } from '../../../schemas/generated/protocol-version';
+import { checksOf } from './criteria';
 
 /** Major protocol version this client speaks (from schemas/protocol.schema.json's x-protocol-version). */
 export { PROTOCOL_MAJOR };
@@ -42,7 +43,7 @@ function readWorkspace(files: string[], dir: string, lang: Lang): WorkspaceFile[
  */
 export function workspaceFilesFor(ex: Exercise, criteria: Array<Exercise['criteria'][number]>): string[] {
   const files = ex.workspaceFiles ?? [];
-  const checks = criteria.flatMap((c) => c.checks).filter((c) => !isClientCheck(c));
+  const checks = criteria.flatMap((c) => checksOf(c)).filter((c) => !isClientCheck(c));
   if (criteria.length === ex.criteria.length || checks.some((c) => c.type === 'command' || c.type === 'script')) return files;
   const paths = checks.flatMap((c) => (c.type === 'file' ? [c.path.replace(/^\.\/+/, '').replace(/\/+$/, '')] : []));
   return files.filter((f) => paths.some((p) => p === '.' || p === '' || f === p || f.startsWith(p + '/')));
@@ -60,12 +61,12 @@ export function workspaceDirOf(ex: Exercise, exerciseDir: string, opts: RequestO
  */
 export function selectedCriteria(ex: Exercise, only?: string[]): string[] | undefined {
   if (!only) return undefined;
-  const ownerOf = new Map(ex.criteria.flatMap((c) => c.checks.flatMap((k) => (k.id !== undefined ? [[k.id, c.id] as const] : []))));
+  const ownerOf = new Map(ex.criteria.flatMap((c) => checksOf(c).flatMap((k) => (k.id !== undefined ? [[k.id, c.id] as const] : []))));
   const chosen = new Set(only);
   for (let grew = true; grew;) {
     grew = false;
     for (const c of ex.criteria.filter((x) => chosen.has(x.id))) {
-      const needed = [...(c.needs ?? []), ...c.checks.flatMap((k) => ((k as { needs?: string[] }).needs ?? []).map((id) => ownerOf.get(id) ?? ''))];
+      const needed = [...(c.needs ?? []), ...checksOf(c).flatMap((k) => ((k as { needs?: string[] }).needs ?? []).map((id) => ownerOf.get(id) ?? ''))];
       for (const id of needed)
         if (id && !chosen.has(id)) {
           chosen.add(id);
@@ -90,12 +91,15 @@ export function buildRequest(ex: Exercise, exerciseDir: string, opts: RequestOpt
     concurrency: opts.concurrency ?? 4,
     workspace: readWorkspace(workspaceFilesFor(ex, criteria), dir, opts.lang),
     // Client-side checks (lint) stay here; the agent gets the others with their original positions.
-    criteria: criteria.map((c) => {
-      const agentChecks = c.checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));
-      const needs = c.needs ? { needs: c.needs } : {};
-      return agentChecks.length === c.checks.length
-        ? { id: c.id, checks: c.checks, ...needs }
-        : { id: c.id, checks: agentChecks.map((x) => x.check), checkIndexes: agentChecks.map((x) => x.i), ...needs };
-    }),
+    criteria: criteria
+      .filter((c) => checksOf(c).length > 0)
+      .map((c) => {
+        const checks = checksOf(c);
+        const agentChecks = checks.map((check, i) => ({ check, i })).filter((x) => !isClientCheck(x.check));
+        const needs = c.needs ? { needs: c.needs } : {};
+        return agentChecks.length === checks.length
+          ? { id: c.id, checks, ...needs }
+          : { id: c.id, checks: agentChecks.map((x) => x.check), checkIndexes: agentChecks.map((x) => x.i), ...needs };
+      }),
   };
 }

@@ -2,6 +2,7 @@ import type { Exercise } from '../../../schemas/generated/types';
 import { t, type Lang } from './i18n';
 import type { YamlSource } from './positions';
 import type { Problem } from './problems';
+import { checksOf } from './criteria';
 
 /** One `needs` edge between checks, with where it was written. */
 interface Edge {
@@ -20,7 +21,7 @@ type Add = (pointer: string, code: string, message: string) => void;
 export function runControlRules(ex: Exercise, source: YamlSource, file: string, lang: Lang): Problem[] {
   const out: Problem[] = [];
   const add: Add = (pointer, code, message) => out.push({ file, range: source.locate(pointer), severity: 'error', code, message });
-  const nodes = ex.criteria.flatMap((c, i) => c.checks.map((check, j) => ({ i, j, label: check.id ?? `${c.id}[${j}]`, check })));
+  const nodes = ex.criteria.flatMap((c, i) => checksOf(c).map((check, j) => ({ i, j, label: check.id ?? `${c.id}[${j}]`, check })));
   const byId = new Map<string, number>();
   nodes.forEach((n, k) => {
     if (n.check.id === undefined) return;

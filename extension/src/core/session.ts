@@ -5,6 +5,7 @@ import { renderReason } from './i18n/reasons';
 import { PROTOCOL_MAJOR } from './request';
 import { validate } from './schemas';
 import { localize } from './text';
+import { checksOf, hintsOf } from './criteria';
 
 /** Live state of one critère during and after a run. */
 export type CriterionState = CriterionReport;
@@ -36,7 +37,7 @@ export class Session {
     readonly pack?: { id: string; version: string },
   ) {
     for (const c of exercise.criteria) {
-      this.checkCounts.set(c.id, c.checks.length);
+      this.checkCounts.set(c.id, checksOf(c).length);
       this.criteria.set(c.id, {
         id: c.id,
         title: localize(c.title, lang),
@@ -44,7 +45,8 @@ export class Session {
         points: c.points,
         earned: 0,
         status: 'notRun',
-        hint: localize(c.hint, lang),
+        hint: hintsOf(c).length ? localize(hintsOf(c)[0], lang) : undefined,
+        ...(c.assessment ? { assessment: c.assessment } : {}),
         results: [],
       });
     }
@@ -52,7 +54,8 @@ export class Session {
 
   /** Marks the given critères (all by default) as running. */
   start(only?: string[]): void {
-    for (const c of this.criteria.values()) if (!only || only.includes(c.id)) c.status = 'running';
+    // A jury critère has no checks: it never runs, and stays for the jury's grid.
+    for (const c of this.criteria.values()) if ((!only || only.includes(c.id)) && this.checkCounts.get(c.id) !== 0) c.status = 'running';
   }
 
   /** Parses, validates and folds one stdout line; returns the event, or throws AgentError for a protocol breach. */
