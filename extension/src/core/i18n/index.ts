@@ -28,6 +28,7 @@ import { run } from './run';
 import { ssh } from './ssh';
 import { cli } from './cli';
 import { transport } from './transport';
+import { grade } from './grade';
 import { ui } from './ui';
 import { usage } from './usage';
 import { yaml } from './yaml';
@@ -59,6 +60,7 @@ export const messages = {
   ...ui,
   ...cli,
   ...transport,
+  ...grade,
   ...matcher,
   ...bashDocsRules,
   ...bashErrorsRules,
