@@ -22,6 +22,11 @@ export type Schemas =
   | RunReport
   | CriterionStatus
   | CriterionReport
+  | Evaluation
+  | GradedExercise
+  | CandidateRef
+  | HostEvaluation
+  | Signature
   | TimeoutMs
   | TextMatcher
   | TextMatchers
@@ -1800,4 +1805,131 @@ export interface CriterionReport {
    */
   assessment?: 'auto' | 'evidence' | 'jury';
   results: Result[];
+}
+/**
+ * The outcome of grading a room: candidates' hosts × exercises × critères, with the evidence for each verdict (each exercise is a RunReport), optionally signed.
+ */
+export interface Evaluation {
+  evaluationVersion: 1;
+  /**
+   * The grading run: its id (the run folder's name), when it ran, and how.
+   */
+  session: {
+    id: string;
+    title?: string;
+    startedAt: string;
+    finishedAt?: string;
+    /**
+     * tssr-lab's version.
+     */
+    tool?: string;
+    /**
+     * Exam mode: candidates saw only passed or failed; this report keeps everything.
+     */
+    exam?: boolean;
+    /**
+     * The inventory slice graded, `i/n`, when sharded.
+     */
+    shard?: string;
+  };
+  pack?: {
+    id: string;
+    version: string;
+  };
+  /**
+   * The exercises graded, in pack order, with their critères (the grid's rows).
+   */
+  exercises: GradedExercise[];
+  hosts: HostEvaluation[];
+  signature?: Signature;
+}
+/**
+ * This interface was referenced by `Evaluation`'s JSON-Schema
+ * via the `definition` "GradedExercise".
+ */
+export interface GradedExercise {
+  id: string;
+  title: string;
+  competences: string[];
+  criteria: {
+    id: string;
+    title: string;
+    referentiel: string;
+    points: number;
+    assessment?: 'auto' | 'evidence' | 'jury';
+  }[];
+}
+/**
+ * This interface was referenced by `Evaluation`'s JSON-Schema
+ * via the `definition` "HostEvaluation".
+ */
+export interface HostEvaluation {
+  candidate: CandidateRef;
+  /**
+   * done: every exercise ran; unreachable: no SSH session (results: none); error: the agent could not run or stopped (results received are kept); interrupted: the evaluator stopped the run; pending: not graded yet.
+   */
+  status: 'done' | 'unreachable' | 'error' | 'interrupted' | 'pending';
+  error?: {
+    code: string;
+    message: string;
+  };
+  startedAt?: string;
+  durationMs?: number;
+  /**
+   * Hints the candidate revealed, per exercise id and critère id, when the editor recorded them.
+   */
+  hintsUsed?: {
+    [k: string]: {
+      [k: string]: number;
+    };
+  };
+  /**
+   * One report per exercise graded on this host, with the evidence.
+   */
+  runs: RunReport[];
+  totals?: {
+    points: number;
+    earned: number;
+  };
+}
+/**
+ * Who was graded, and where.
+ *
+ * This interface was referenced by `Evaluation`'s JSON-Schema
+ * via the `definition` "Candidate".
+ */
+export interface CandidateRef {
+  id: string;
+  name: string;
+  host: string;
+  port?: number;
+  user?: string;
+  vars?: {
+    [k: string]: string;
+  };
+}
+/**
+ * Ed25519 signature of the report's canonical JSON (RFC 8785). Each critère's digest is kept, so a verification names what changed.
+ *
+ * This interface was referenced by `Evaluation`'s JSON-Schema
+ * via the `definition` "Signature".
+ */
+export interface Signature {
+  alg: 'Ed25519';
+  canonicalization: 'RFC8785';
+  /**
+   * SHA-256 fingerprint of the public key (SPKI DER, base64).
+   */
+  keyId: string;
+  /**
+   * SHA-256 (hex) of each critère's canonical JSON, by JSON pointer, plus `""` for the rest of the document.
+   */
+  digests: {
+    [k: string]: string;
+  };
+  /**
+   * Base64 Ed25519 signature over the canonical JSON of {keyId, digests}.
+   */
+  value: string;
+  signedAt?: string;
 }
