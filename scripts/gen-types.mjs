@@ -50,7 +50,7 @@ function referentiel() {
   return (
     banner +
     `/** TSSR competences and critères de performance (schemas/referentiel/tssr.yaml). */\n` +
-    `export const REFERENTIEL = ${JSON.stringify({ code: doc.code, title: doc.title, competences }, null, 2)} as const;\n`
+    `export const REFERENTIEL = ${JSON.stringify({ code: doc.code, title: doc.title, blocks: doc.blocks.map((b) => ({ id: b.id, title: b.title })), competences }, null, 2)} as const;\n`
   );
 }
 

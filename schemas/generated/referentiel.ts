@@ -3,6 +3,24 @@
 export const REFERENTIEL = {
   "code": "TP-01351",
   "title": "Technicien supérieur systèmes et réseaux",
+  "blocks": [
+    {
+      "id": "CCP1",
+      "title": "Assister les utilisateurs en centre de services"
+    },
+    {
+      "id": "CCP2",
+      "title": "Maintenir, exploiter et sécuriser une infrastructure centralisée"
+    },
+    {
+      "id": "CCP3",
+      "title": "Maintenir et exploiter une infrastructure distribuée et contribuer à sa sécurisation"
+    },
+    {
+      "id": "CCS",
+      "title": "Administrer les serveurs Linux (certificat complémentaire de spécialisation)"
+    }
+  ],
   "competences": [
     {
       "id": "CP1",
