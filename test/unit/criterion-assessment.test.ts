@@ -55,6 +55,8 @@ describe('critères: hint ladder and assessment', () => {
     session.finish('complete');
     const oral = session.report().criteria.find((c) => c.id === 'oral');
     assert.equal(oral?.assessment, 'jury');
+    // Its point is the jury's to give: the checked total is the auto critère's alone.
+    assert.equal(session.report().totals.points, 1);
     assert.equal(validate('report.schema.json', session.report()).length, 0);
   });
 });

@@ -143,7 +143,8 @@ export class Session {
       ...(this.error ? { error: this.error } : {}),
       criteria,
       totals: {
-        points: criteria.reduce((s, c) => s + c.points, 0),
+        // A jury critère's points are the jury's to give: the checked total leaves them out.
+        points: criteria.reduce((s, c) => s + (c.assessment === 'jury' ? 0 : c.points), 0),
         earned: criteria.reduce((s, c) => s + c.earned, 0),
         passed: count('passed'),
         failed: count('failed'),
