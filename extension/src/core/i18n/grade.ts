@@ -58,4 +58,6 @@ export const grade = defineEntries({
   'grade.html.heat': { fr: 'Candidats × critères', en: 'Candidates × criteria' },
   'grade.html.chart': { fr: 'Taux de réussite par critère', en: 'Pass rate per criterion' },
   'grade.html.averages': { fr: 'Moyenne par compétence', en: 'Average per competence' },
+  'grade.csv.total': { fr: 'Total', en: 'Total' },
+  'grade.csv.status': { fr: 'État', en: 'Status' },
 });
