@@ -108,6 +108,60 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     });
 
   program
+    .command('grade')
+    .description(t(lang, 'cli.grade'))
+    .argument('[target]', t(lang, 'cli.grade.target'))
+    .option('--inventory <file>', t(lang, 'cli.grade.inventory'))
+    .option('-o, --out <folder>', t(lang, 'cli.grade.out'))
+    .option('--resume <folder>', t(lang, 'cli.grade.resume'))
+    .option('--retry-failed', t(lang, 'cli.grade.retryFailed'))
+    .option('--shard <i/n>', t(lang, 'cli.grade.shard'))
+    .option('--concurrency <n>', t(lang, 'cli.grade.concurrency'), '16')
+    .option('-i, --identity <file>', t(lang, 'cli.check.identity'))
+    .option('--known-hosts <file>', t(lang, 'cli.check.knownHosts'))
+    .option('--sudo', t(lang, 'cli.check.sudo'))
+    .option('--sign <key>', t(lang, 'cli.grade.sign'))
+    .option('--exam', t(lang, 'cli.grade.exam'))
+    .action(async (path: string | undefined, o) => {
+      const { grade } = require('./grade') as typeof import('./grade');
+      code = await grade(path, { ...o, lang }, out, err);
+    });
+
+  const reportCmd = program
+    .command('report')
+    .description(t(lang, 'cli.report'))
+    .argument('<run>', t(lang, 'cli.report.run'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.format')).choices(['html', 'json', 'csv', 'junit', 'tap']).default('html'))
+    .option('-o, --out <folder>', t(lang, 'cli.report.out'))
+    .option('--pdf', t(lang, 'cli.report.pdf'))
+    .option('--sign <key>', t(lang, 'cli.grade.sign'))
+    .action((path: string, o) => {
+      const { report } = require('./report') as typeof import('./report');
+      code = report(path, { ...o, lang }, out, err);
+    });
+  reportCmd
+    .command('merge')
+    .description(t(lang, 'cli.report.merge'))
+    .argument('<runs...>', t(lang, 'cli.report.runs'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'cli.format')).choices(['html', 'json', 'csv', 'junit', 'tap']).default('html'))
+    .option('-o, --out <folder>', t(lang, 'cli.report.out'))
+    .option('--sign <key>', t(lang, 'cli.grade.sign'))
+    .action((paths: string[], o) => {
+      const { reportMerge } = require('./report') as typeof import('./report');
+      code = reportMerge(paths, { ...o, lang }, out);
+    });
+
+  program
+    .command('verify')
+    .description(t(lang, 'cli.verify'))
+    .argument('<report>', t(lang, 'cli.verify.report'))
+    .requiredOption('--pubkey <key>', t(lang, 'cli.verify.pubkey'))
+    .action((file: string, o: { pubkey: string }) => {
+      const { verify } = require('./report') as typeof import('./report');
+      code = verify(file, o.pubkey, lang, out);
+    });
+
+  program
     .command('lint')
     .description(t(lang, 'cli.lint'))
     .argument('<files...>', t(lang, 'cli.lint.files'))

@@ -24,6 +24,9 @@ import type { SshProgress } from './progress';
 import { uploadAgent } from './upload';
 
 /** How to reach and trust an SSH target. */
+/** How long a cancelled run waits for the remote agent to let go before it settles with what it received. */
+const ABORT_SETTLE_MS = 1000;
+
 export interface SshOptions {
   host: string;
   port: number;
@@ -208,6 +211,9 @@ export class SshTransport implements Transport, ScriptRunner {
         const abort = (): void => {
           ch.signal('TERM');
           ch.close();
+          // sshd closes the channel only when the remote command ends, which a check sleeping in a child may delay:
+          // a stopped run settles within a second with what it received; the connection's end cleans up the rest.
+          setTimeout(() => done(null), ABORT_SETTLE_MS).unref();
         };
         let lost: string | undefined;
         const onClose = (): void => {
