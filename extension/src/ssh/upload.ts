@@ -9,7 +9,24 @@ export interface SftpSession {
   writeFile(path: string, data: string, cb: Done): void;
   rename(from: string, to: string, cb: Done): void;
   unlink(path: string, cb: Done): void;
+  /** OpenSSH's statvfs extension, to tell a full disk from other write failures. */
+  ext_openssh_statvfs?(
+    path: string,
+    cb: (err: Error | undefined, info: { f_bsize: number | bigint; f_frsize: number | bigint; f_bavail: number | bigint }) => void,
+  ): void;
   end(): void;
+}
+
+/** Free bytes where the agent goes, when the server tells (OpenSSH's statvfs extension), else undefined. */
+function freeBytes(sftp: SftpSession, dir: string): Promise<number | undefined> {
+  return new Promise((res) => {
+    if (!sftp.ext_openssh_statvfs) return res(undefined);
+    try {
+      sftp.ext_openssh_statvfs(dir, (e, info) => res(e || !info ? undefined : Number(info.f_bavail) * Number(info.f_frsize || info.f_bsize)));
+    } catch {
+      res(undefined);
+    }
+  });
 }
 
 /**
@@ -25,7 +42,19 @@ export async function uploadAgent(sftp: SftpSession, rel: { dir: string; file: s
       await new Promise<void>((res) => sftp.mkdir(prefix, () => res()));
     }
     const tmp = `${rel.file}.${process.pid}.${Date.now()}.tmp`;
-    await new Promise<void>((res, rej) => sftp.writeFile(tmp, source, (e) => (e ? rej(e) : res())));
+    const written = await new Promise<Error | undefined>((res) => sftp.writeFile(tmp, source, (e) => res(e ?? undefined)));
+    if (written) {
+      // SFTP says only "Failure" for a full disk: ask how much room is left, to say so and what to do.
+      sftp.unlink(tmp, () => undefined);
+      const free = await freeBytes(sftp, rel.dir);
+      if (free !== undefined && free < Buffer.byteLength(source)) {
+        throw new TransportError(
+          'DISK_FULL',
+          t(lang, 'ssh.diskFull', label, `${home}/${rel.dir}`, Math.floor(free / 1024), Math.ceil(Buffer.byteLength(source) / 1024)),
+        );
+      }
+      throw written;
+    }
     // Another run may have won the race: its file has the same content, so keep it and drop ours.
     await new Promise<void>((res) => sftp.rename(tmp, rel.file, (e) => (e ? sftp.unlink(tmp, () => res()) : res())));
     return `${home}/${rel.file}`;

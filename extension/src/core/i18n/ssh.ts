@@ -114,4 +114,8 @@ export const ssh = defineEntries({
     fr: '{0}. Installez-le sur la cible, puis relancez la vérification :\n  Debian/Ubuntu : sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora : sudo dnf install -y nodejs',
     en: '{0}. Install it on the target, then run the check again:\n  Debian/Ubuntu: sudo apt-get install -y nodejs\n  RHEL/Rocky/Alma/Fedora: sudo dnf install -y nodejs',
   },
+  'ssh.diskFull': {
+    fr: 'Plus de place sur {0} pour copier l’agent : il reste {2} Kio dans {1}, il en faut {3}. Libérez de la place sur la cible (df -h ~), puis relancez.',
+    en: 'No room on {0} to copy the agent: {2} KiB left in {1}, {3} needed. Free some space on the target (df -h ~), then run again.',
+  },
 });
