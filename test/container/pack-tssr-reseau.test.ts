@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Exercise, Pack } from '../../schemas/generated/types';
@@ -22,6 +23,39 @@ function exercisesOf(pack: string): Array<{ id: string; total: number; jury: num
  * fresh Debian 12 container per exercise, runs its setup (bridges, namespaces, a broken service), sees every auto and
  * evidence critère fail, applies the reference solution and sees every one pass; jury critères stay recorded, not run.
  */
+/** A copy of a pack whose exercise's solution lost the lines matching `drop`: a learner who stopped half-way. */
+function withPartialSolution(id: string, exercise: string, drop: RegExp): string {
+  const pack = join(mkdtempSync(join(tmpdir(), 'tssr-packtest-')), id);
+  cpSync(join(ROOT, 'exercises', id), pack, { recursive: true });
+  const apply = join(pack, exercise, 'solution', 'apply.sh');
+  const before = readFileSync(apply, 'utf8');
+  const after = before.replace(drop, '');
+  assert.notEqual(after, before, `${drop} is not in ${exercise}'s solution`);
+  writeFileSync(apply, after);
+  return pack;
+}
+
+/**
+ * Half-done work is caught by the critère that names it: each case removes one step from a reference solution and
+ * expects the proof to fail on exactly that critère, so the checks measure the service, not the steps around it.
+ */
+const partial: Array<{ pack: string; exercise: string; drop: RegExp; critere: string; why: string }> = [
+  {
+    pack: 'tssr-reseau',
+    exercise: 'vlan-routage-inter',
+    drop: /^ {2}tc qdisc del dev v-user root$/m,
+    critere: 'performance',
+    why: 'the rate limiter left on the users VLAN: routing works, but 1200-byte pings are slow and lost',
+  },
+  {
+    pack: 'tssr-securite',
+    exercise: 'incident-acces-internet',
+    drop: /^systemctl enable nftables$/m,
+    critere: 'pare-feu-retabli',
+    why: 'the ruleset reloaded by hand but the service left disabled: the firewall would be gone after a reboot',
+  },
+];
+
 for (const id of ['tssr-reseau', 'tssr-securite']) {
   describe(`container: tssr-lab pack test proves the ${id} pack on fresh containers`, function () {
     this.timeout(20 * 60_000);
@@ -49,3 +83,23 @@ for (const id of ['tssr-reseau', 'tssr-securite']) {
     });
   });
 }
+
+describe('container: a half-done solution fails the proof on the critère it skipped', function () {
+  this.timeout(10 * 60_000);
+
+  before(function () {
+    const why = labUnavailable();
+    if (why) throw new Error(why);
+  });
+
+  for (const c of partial) {
+    it(`${c.exercise}: ${c.why}`, async () => {
+      const r = await cli('--lang', 'en', 'pack', 'test', withPartialSolution(c.pack, c.exercise, c.drop), '--exercise', c.exercise);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, new RegExp(String.raw`^${c.exercise} +0/\d+ passed .* FAILED$`, 'm'));
+      const problems = r.stdout.split('\n').filter((l) => l.startsWith(`  ! ${c.exercise}:`));
+      assert.equal(problems.length, 1, r.stdout);
+      assert.match(problems[0], new RegExp(`critère ${c.critere} does not pass with the solution \\(FAILED\\)`));
+    });
+  }
+});
