@@ -78,6 +78,13 @@ describe('pack test verdicts', () => {
     ]);
   });
 
+  it('solved: a jury critère has no checks and stays notRun; it is recorded, not a failed proof', () => {
+    const jury = report({ donne: 'passed', travail: 'passed', oral: 'notRun' });
+    jury.criteria[2].assessment = 'jury';
+    assert.deepEqual(solvedProblems(ex, jury, 'en'), []);
+    assert.equal(solvedProblems(ex, report({ donne: 'passed', travail: 'notRun' }), 'en').length, 1);
+  });
+
   it('needs a container for setup, apply or cleanup scripts, not for files-only solutions', () => {
     assert.equal(needsContainer(ex), true);
     assert.equal(needsContainer({ ...ex, solution: { files: 'solution' } }), false);
