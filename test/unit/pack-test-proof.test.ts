@@ -78,6 +78,13 @@ describe('pack test verdicts', () => {
     ]);
   });
 
+  it('solved: a jury critère never runs (no checks) and is not a failure; a notRun auto critère still is', () => {
+    const r = report({ donne: 'passed', travail: 'notRun' });
+    const asJury = { ...r, criteria: r.criteria.map((c) => (c.id === 'travail' ? { ...c, assessment: 'jury' as const, results: [] } : c)) };
+    assert.deepEqual(solvedProblems(ex, asJury, 'en'), []);
+    assert.equal(solvedProblems(ex, r, 'en').length, 1);
+  });
+
   it('needs a container for setup, apply or cleanup scripts, not for files-only solutions', () => {
     assert.equal(needsContainer(ex), true);
     assert.equal(needsContainer({ ...ex, solution: { files: 'solution' } }), false);

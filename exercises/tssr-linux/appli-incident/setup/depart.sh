@@ -6,12 +6,15 @@
 # Auteur      : Équipe TSSR Lab
 # Date        : 2026-11-29
 set -euo pipefail
+case "${1:-}" in -h|--help) echo "Usage : bash depart.sh   (sans argument, en root, sur la cible)"; exit 0 ;; esac
+[ $# -eq 0 ] || { echo "Usage : bash depart.sh   (sans argument)" >&2; exit 2; }
 
 grep -q 'annuaire.tssr.lan' /etc/hosts || echo '127.0.0.1 annuaire.tssr.lan' >> /etc/hosts
 # --- Les livraisons de l'équipe de développement : /opt/livraisons/annuaire-1.0 et annuaire-1.1 ---
 livrer() {
-  local v=$1 d=/opt/livraisons/annuaire-$1 cols='nom, service' th='<th>Nom</th><th>Service</th>' td=''
-  rm -rf "$d"; install -d -m 0755 "$d"
+  local v=${1:?usage: livrer VERSION} d cols='nom, service' th='<th>Nom</th><th>Service</th>' td=''
+  d=/opt/livraisons/annuaire-$v
+  rm -rf "${d:?}"; install -d -m 0755 "$d"
   echo "$v" > "$d/VERSION"
   if [ "$v" = 1.1 ]; then
     cols='nom, service, telephone'; th='<th>Nom</th><th>Service</th><th>Téléphone</th>'
@@ -72,9 +75,13 @@ SQL
     cat > "$d/tests/smoke.sh" <<'TEST'
 #!/usr/bin/env bash
 # Description : Test de fumée de l'annuaire 1.1 : la page répond, affiche la version, les téléphones et les données.
-# Usage       : smoke.sh URL   (ex. smoke.sh http://annuaire.tssr.lan:8081/)
+# Usage       : smoke.sh URL   (ex. smoke.sh http://annuaire.tssr.lan:8081/) ; code 0 si tout est OK, 1 sinon, 2 usage
+# Auteur      : Équipe de développement de l'annuaire
+# Date        : 2026-11-20
 set -u
-url=${1:?usage: smoke.sh URL}
+case "${1:-}" in -h|--help) echo "Usage : smoke.sh URL"; exit 0 ;; esac
+[ $# -eq 1 ] || { echo "Usage : smoke.sh URL" >&2; exit 2; }
+url=$1
 page=$(curl -fsS "$url") || { echo "ECHEC : $url ne répond pas"; exit 1; }
 rc=0
 verifie() { if grep -q "$1" <<<"$page"; then echo "OK : $2"; else echo "ECHEC : $2"; rc=1; fi; }
@@ -111,7 +118,8 @@ for db in annuaire_prod annuaire_recette; do
   mariadb "$db" < "$L/annuaire-1.1/migrations/002-telephone.sql"
 done
 deploy() { # deploy DIR LABEL DB USER PASSWORD
-  rm -rf "$1"; install -d -m 0755 "$1"
+  local dir=${1:?usage: deploy DIR LABEL DB USER PASSWORD}
+  rm -rf "${dir:?}"; install -d -m 0755 "$dir"
   install -m 0644 "$L/annuaire-1.1/index.php" "$L/annuaire-1.1/VERSION" "$1/"
   printf "<?php\nreturn [\n    'environnement' => '%s',\n    'dsn' => 'mysql:host=localhost;dbname=%s;charset=utf8mb4',\n    'utilisateur' => '%s',\n    'mot_de_passe' => '%s',\n];\n" \
     "$2" "$3" "$4" "$5" > "$1/config.php"

@@ -5,7 +5,9 @@
 # Auteur      : Équipe TSSR Lab
 # Date        : 2026-11-29
 set -euo pipefail
-code() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+case "${1:-}" in -h|--help) echo "Usage : bash apply.sh   (sans argument, en root, sur la cible)"; exit 0 ;; esac
+[ $# -eq 0 ] || { echo "Usage : bash apply.sh   (sans argument)" >&2; exit 2; }
+code() { curl -s -o /dev/null -w '%{http_code}' "${1:?usage: code URL}"; }
 report=/root/incident-6120.md
 {
   echo "# Incident 6120 — annuaire indisponible"

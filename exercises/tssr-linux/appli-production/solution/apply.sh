@@ -5,6 +5,8 @@
 # Auteur      : Équipe TSSR Lab
 # Date        : 2026-11-29
 set -euo pipefail
+case "${1:-}" in -h|--help) echo "Usage : bash apply.sh   (sans argument, en root, sur la cible)"; exit 0 ;; esac
+[ $# -eq 0 ] || { echo "Usage : bash apply.sh   (sans argument)" >&2; exit 2; }
 L=/opt/livraisons
 systemctl enable --now mariadb php8.2-fpm >/dev/null 2>&1
 
@@ -21,7 +23,7 @@ mariadb annuaire_recette < "$L/annuaire-1.0/schema.sql"
 
 # deploy DIR VERSION LABEL DB USER PASSWORD: only the code goes under the web root, never the SQL or the tests.
 deploy() {
-  install -d -m 0755 "$1"
+  install -d -m 0755 "${1:?usage: deploy DIR VERSION LABEL DB USER PASSWORD}"
   install -m 0644 "$L/annuaire-$2/index.php" "$L/annuaire-$2/VERSION" "$1/"
   cat > "$1/config.php" <<PHP
 <?php

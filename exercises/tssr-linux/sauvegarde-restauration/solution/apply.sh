@@ -5,7 +5,7 @@
 # Date        : 2026-11-29
 set -euo pipefail
 
-last=$(ls -t /var/backups/donnees-*.tar.gz | head -1)
+last=$(find /var/backups -maxdepth 1 -name 'donnees-*.tar.gz' -printf '%T@ %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
 tar -tzf "$last" | grep -q '^srv/data/rh/contrats/'
 # Only the lost folder: today's invoices stay as they are.
 tar -xzpf "$last" -C / srv/data/rh/contrats
