@@ -29,6 +29,8 @@ sleep 1
 # 2. Production: the DBA rotated the password; config.php follows (never the other way round).
 new=$(sed -n 's/^annuaire@localhost (production) : \([^ ]*\) .*/\1/p' /root/coffre/annuaire.txt)
 sed -i "s/'mot_de_passe' => '[^']*'/'mot_de_passe' => '$new'/" /var/www/annuaire-prod/config.php
+# OPcache may keep the old config.php for up to 2 s (revalidate_freq): a reload makes the change immediate.
+systemctl reload php8.2-fpm
 # 3. Test environment: the socket of the PHP that Debian 12 has.
 sed -i 's|unix:/run/php/php8.1-fpm.sock|unix:/run/php/php8.2-fpm.sock|' /etc/nginx/sites-available/annuaire-recette
 nginx -t 2>/dev/null

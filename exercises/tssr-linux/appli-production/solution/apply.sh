@@ -36,6 +36,8 @@ return [
 PHP
   chown root:www-data "$1/config.php"
   chmod 0640 "$1/config.php"
+  # OPcache keeps compiled code for up to 2 s (revalidate_freq): reload so the new code answers at once.
+  if systemctl is-active -q php8.2-fpm; then systemctl reload php8.2-fpm; fi
 }
 deploy /var/www/annuaire-prod 1.0 PRODUCTION annuaire_prod annuaire Annu-Prod-2026
 deploy /var/www/annuaire-recette 1.0 RECETTE annuaire_recette annuaire_rec Annu-Rec-2026

@@ -6,7 +6,8 @@
 set -euo pipefail
 
 last=$(find /var/backups -maxdepth 1 -name 'donnees-*.tar.gz' -printf '%T@ %p\n' | sort -n | tail -1 | cut -d' ' -f2-)
-tar -tzf "$last" | grep -q '^srv/data/rh/contrats/'
+# The folder is in the archive (tar fails on a member it does not hold).
+tar -tzf "$last" srv/data/rh/contrats >/dev/null
 # Only the lost folder: today's invoices stay as they are.
 tar -xzpf "$last" -C / srv/data/rh/contrats
 
