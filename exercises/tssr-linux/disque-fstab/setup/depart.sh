@@ -12,10 +12,11 @@ for m in /var/www/publications /srv/tmp-web; do
 done
 rm -rf /srv/disques /root/intervention-5310.md
 
-# Le fstab tel que l'a laissé l'ancien administrateur : le disque d'archives n'existe plus.
-cat > /etc/fstab <<'FSTAB'
-# /etc/fstab: static file system information.
-# <file system> <mount point>   <type>  <options>       <dump>  <pass>
+# Retire les lignes d'une tentative précédente, sans toucher au reste du fstab (la racine d'une vraie VM y est).
+sed -i -e '\|/srv/tmp-web|d' -e '\|/var/www/publications|d' -e '/3f0c2a7e-1b7d-4c11-9a52-8e0f6d7c1a20/d' \
+  -e "/^# Disque d'archives/d" -e "/^# Dossier temporaire du site/d" -e '/^# Publications exposées/d' /etc/fstab
+# La ligne laissée par l'ancien administrateur : le disque d'archives n'existe plus.
+cat >> /etc/fstab <<'FSTAB'
 # Disque d'archives (sdb1), ajouté le 12/09
 UUID=3f0c2a7e-1b7d-4c11-9a52-8e0f6d7c1a20 /srv/archives ext4 defaults 0 2
 FSTAB
