@@ -10,6 +10,7 @@ import { registerTesting } from './features/testing';
 import { registerTree } from './features/tree';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
+import { registerEvaluation, type EvaluationView } from './features/evaluation';
 
 /** The editor's one language (see core/i18n/index.ts): the setting, else VS Code's display language; French first. */
 function lang(): Lang {
@@ -22,6 +23,7 @@ function lang(): Lang {
 export interface TssrLabApi {
   services: Services;
   coach: ScriptCoach;
+  evaluation: EvaluationView;
   activationMs: number;
 }
 
@@ -39,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   registerCommands(context, services);
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
+  const evaluation = registerEvaluation(context, services);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tssrLab.language')) void packs.reload();
@@ -47,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   await packs.reload();
   const activationMs = Date.now() - started;
   log.info(`activated in ${activationMs} ms`);
-  return { services, coach, activationMs };
+  return { services, coach, evaluation, activationMs };
 }
 
 export function deactivate(): void {

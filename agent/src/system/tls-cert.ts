@@ -96,13 +96,15 @@ export function certificateRemote(host: string, port: number, serverName: string
     const timer = setTimeout(() => done({ kind: 'failed', error: 'ETIMEDOUT' }), windowMs);
     signal.addEventListener('abort', onAbort);
     socket.once('secureConnect', () => {
+      // Read the legacy object first: on Node 18, once getPeerX509Certificate() has run, it comes back without subjectaltname.
+      const peer = socket.getPeerCertificate();
       const x = socket.getPeerX509Certificate();
       if (!x) {
         done({ kind: 'failed', error: 'ENOCERT' });
         return;
       }
       // With an IP and no serverName, node checks the name against the IP SANs.
-      const nameError = tls.checkServerIdentity(serverName ?? host, socket.getPeerCertificate()) as NodeJS.ErrnoException | undefined;
+      const nameError = tls.checkServerIdentity(serverName ?? host, peer) as NodeJS.ErrnoException | undefined;
       const trustError = socket.authorizationError ? String(socket.authorizationError) : (nameError?.code ?? nameError?.message);
       done({ kind: 'cert', cert: { ...certFacts(x), trusted: trustError === undefined, ...(trustError ? { trustError } : {}) } });
     });

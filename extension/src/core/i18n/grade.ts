@@ -188,4 +188,20 @@ export const grade = defineEntries({
   'cli.verify': { fr: "vérifie la signature d'un rapport et nomme ce qui a été modifié", en: "verifies a report's signature and names what was edited" },
   'cli.verify.report': { fr: 'evaluation.json signé', en: 'signed evaluation.json' },
   'cli.verify.pubkey': { fr: 'clé publique Ed25519 du jury (PEM)', en: "the jury's Ed25519 public key (PEM)" },
+  'grade.ui.openGrid': { fr: 'Ouvrir la grille', en: 'Open the grid' },
+  'grade.ui.openInventory': { fr: "Ouvrir l'inventaire", en: 'Open the inventory' },
+  'grade.ui.noInventory': {
+    fr: "Ouvrez d'abord un inventaire de candidats (liste TSSR Lab, inventaire Ansible ou ~/.ssh/config).",
+    en: 'Open an inventory of candidates first (TSSR Lab roster, Ansible inventory or ~/.ssh/config).',
+  },
+  'grade.ui.pickExercises': { fr: 'Exercices à évaluer', en: 'Exercises to grade' },
+  'grade.ui.noExercise': {
+    fr: "Aucun exercice valide choisi : corrigez les erreurs du pack, puis relancez l'évaluation.",
+    en: 'No valid exercise chosen: fix the pack errors, then grade again.',
+  },
+  'grade.ui.finished': {
+    fr: 'Évaluation terminée : {0} candidat(s) évalué(s) sur {1}. Dossier : {2}',
+    en: 'Grading finished: {0} of {1} candidate(s) graded. Folder: {2}',
+  },
+  'grade.ui.notGraded': { fr: "{0} n'a pas encore été évalué(e).", en: '{0} has not been graded yet.' },
 });
