@@ -85,6 +85,26 @@ describe('pack test verdicts', () => {
     assert.equal(solvedProblems(ex, report({ donne: 'passed', travail: 'notRun' }), 'en').length, 1);
   });
 
+  it('fresh: a critère skipped because its prerequisite failed (needs) is accepted; any other error is not', () => {
+    const r = report({ donne: 'failed', travail: 'error' });
+    const skip = {
+      event: 'result' as const,
+      criterionId: 'travail',
+      checkIndex: 0,
+      checkType: 'file',
+      property: 'needs',
+      status: 'skip' as const,
+      durationMs: 0,
+    };
+    const blocked = { ...r, criteria: r.criteria.map((c) => (c.id === 'travail' ? { ...c, results: [skip] } : c)) };
+    assert.deepEqual(freshProblems(ex, blocked, 'en'), []);
+    const broken = {
+      ...r,
+      criteria: r.criteria.map((c) => (c.id === 'travail' ? { ...c, results: [{ ...skip, property: 'exists', status: 'error' as const }] } : c)),
+    };
+    assert.equal(freshProblems(ex, broken, 'en').length, 1);
+  });
+
   it('needs a container for setup, apply or cleanup scripts, not for files-only solutions', () => {
     assert.equal(needsContainer(ex), true);
     assert.equal(needsContainer({ ...ex, solution: { files: 'solution' } }), false);

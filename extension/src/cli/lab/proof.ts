@@ -43,7 +43,9 @@ export function freshProblems(ex: Exercise, report: RunReport, lang: Lang): stri
   return report.criteria.flatMap((c) => {
     const startsMet = ex.criteria.find((k) => k.id === c.id)?.startsMet === true;
     if (c.status === 'passed' && !startsMet) return [t(lang, 'packTest.freshPassed', ex.id, c.id)];
-    if (c.status === 'error') return [t(lang, 'packTest.freshError', ex.id, c.id, firstProblem(c))];
+    // Skipped because a prerequisite failed (`needs`): it cannot pass either, which is what a fresh target must show.
+    const blocked = c.results.length > 0 && c.results.every((r) => r.status === 'skip' && r.property === 'needs');
+    if (c.status === 'error' && !blocked) return [t(lang, 'packTest.freshError', ex.id, c.id, firstProblem(c))];
     return [];
   });
 }
