@@ -93,6 +93,19 @@ describe('tssr-lab grade, report and verify over real sshd', function () {
     assert.match(readFileSync(join(work, 'salle-a', 'rapport', 'results.tap'), 'utf8'), /^1\.\.3$/m);
   });
 
+  it('--pdf prints each grid through headless Chromium', async function () {
+    if (!existsSync('/usr/bin/chromium')) this.skip();
+    const r = await cli(['report', 'salle-a', '--format', 'html', '--pdf', '--out', 'pdf'], work);
+    assert.equal(r.code, 0, r.out);
+    for (const name of ['index', 'c01', 'c02', 'c03'])
+      assert.equal(
+        readFileSync(join(work, 'pdf', `${name}.pdf`))
+          .subarray(0, 5)
+          .toString(),
+        '%PDF-',
+      );
+  });
+
   it('verify: a signed report is intact; one byte of evidence edited is found and named', async () => {
     const file = join(work, 'salle-a', 'evaluation.json');
     const ok = await cli(['verify', file, '--pubkey', join(work, 'jury.pub.pem')], work);
