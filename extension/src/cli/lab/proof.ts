@@ -48,11 +48,11 @@ export function freshProblems(ex: Exercise, report: RunReport, lang: Lang): stri
   });
 }
 
-/** The solved run proves the solution: every critère passes. */
+/** The solved run proves the solution: every critère passes, except `jury` ones, which have no checks and never run. */
 export function solvedProblems(ex: Exercise, report: RunReport, lang: Lang): string[] {
   if (report.outcome !== 'complete') return [t(lang, 'packTest.interrupted', ex.id, report.error ?? '')];
   return report.criteria
-    .filter((c) => c.status !== 'passed')
+    .filter((c) => c.status !== 'passed' && c.assessment !== 'jury')
     .map((c) => t(lang, 'packTest.solvedNotPassed', ex.id, c.id, t(lang, `status.${c.status}` as const), firstProblem(c)));
 }
 
