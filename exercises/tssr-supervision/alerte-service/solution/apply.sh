@@ -19,13 +19,18 @@ install -d -m 0750 /var/log/supervision
 horodatage() { date '+%Y-%m-%dT%H:%M:%S%z'; }
 echo "$(horodatage) ALERTE $service en échec" >> "$journal"
 logger -t supervision -p daemon.crit "ALERTE $service en échec"
-if systemctl restart "$service"; then
-  echo "$(horodatage) RETABLI $service relancé" >> "$journal"
-  logger -t supervision -p daemon.notice "RETABLI $service relancé"
-else
-  echo "$(horodatage) ECHEC $service ne redémarre pas : intervention requise" >> "$journal"
-  logger -t supervision -p daemon.alert "ECHEC $service ne redémarre pas"
-fi
+# Trois tentatives espacées : un port encore tenu ou une dépendance lente ne doivent pas laisser le service à terre.
+for tentative in 1 2 3; do
+  if systemctl restart "$service" && systemctl is-active -q "$service"; then
+    echo "$(horodatage) RETABLI $service relancé (tentative $tentative)" >> "$journal"
+    logger -t supervision -p daemon.notice "RETABLI $service relancé"
+    exit 0
+  fi
+  sleep 2
+done
+echo "$(horodatage) ECHEC $service ne redémarre pas : intervention requise" >> "$journal"
+logger -t supervision -p daemon.alert "ECHEC $service ne redémarre pas"
+exit 1
 SH
 chmod 0750 /usr/local/sbin/alerte-service.sh
 
