@@ -71,6 +71,14 @@ describe('pack test verdicts', () => {
     });
   }
 
+  it('solved: a jury critère has no checks and stays notRun; it is left out of the proof, an auto one is not', () => {
+    const withJury = report({ donne: 'passed', travail: 'passed', recette: 'notRun' });
+    withJury.criteria[2].assessment = 'jury';
+    assert.deepEqual(solvedProblems(ex, withJury, 'en'), []);
+    const notRunAuto = report({ donne: 'passed', travail: 'notRun' });
+    assert.equal(solvedProblems(ex, notRunAuto, 'en').length, 1);
+  });
+
   it('solved: every critère must pass, startsMet or not; the first failing result is quoted', () => {
     assert.deepEqual(solvedProblems(ex, report({ donne: 'passed', travail: 'passed' }), 'en'), []);
     assert.deepEqual(solvedProblems(ex, report({ donne: 'failed', travail: 'passed' }), 'en'), [
