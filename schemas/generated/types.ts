@@ -268,7 +268,7 @@ export type ConfigKeyCheck = {
   };
 };
 /**
- * Runs a daemon's own configuration validator and reports whether it accepts the configuration, with the file:line of the first error it names: `nginx -t`, `apachectl configtest`, `named-checkconf`, `named-checkzone`, `sshd -t`, `visudo -c`, `rsyslogd -N1`, `postfix check`, `zabbix_agentd -T`, `kea-dhcp4 -t`. A validator that is not installed is an error naming the package to install. Most validators need root to read the daemon's files.
+ * Runs a daemon's own configuration validator and reports whether it accepts the configuration, with the file:line of the first error it names: `nginx -t`, `apachectl configtest`, `named-checkconf`, `named-checkzone`, `sshd -t`, `visudo -c`, `rsyslogd -N1`, `postfix check`, `zabbix_agentd -p (Zabbix 6.0 parses its configuration first)`, `kea-dhcp4 -t`. A validator that is not installed is an error naming the package to install. Most validators need root to read the daemon's files.
  */
 export type ConfigTestCheck = {
   type: 'configTest';
@@ -277,7 +277,7 @@ export type ConfigTestCheck = {
   needs?: Needs;
   retry?: Retry;
   /**
-   * The validator: nginx, apache (apachectl), named (named-checkconf), namedZone (named-checkzone), sshd, visudo, rsyslog (rsyslogd -N1), postfix, zabbixAgent (zabbix_agentd -T), keaDhcp4 (kea-dhcp4 -t).
+   * The validator: nginx, apache (apachectl), named (named-checkconf), namedZone (named-checkzone), sshd, visudo, rsyslog (rsyslogd -N1), postfix, zabbixAgent (zabbix_agentd -p (Zabbix 6.0 parses its configuration first)), keaDhcp4 (kea-dhcp4 -t).
    */
   tool:
     'nginx' | 'apache' | 'named' | 'namedZone' | 'sshd' | 'visudo' | 'rsyslog' | 'postfix' | 'zabbixAgent' | 'keaDhcp4';

@@ -22,7 +22,8 @@ export const VALIDATORS: Record<Validator, { argv: (a: ValidatorArgs) => string[
   // postfix takes a configuration folder: the file's folder (main.cf and master.cf live together).
   postfix: { argv: (a) => ['postfix', ...(a.file ? ['-c', dirname(a.file)] : []), 'check'], package: 'postfix' },
   // -T (--test-config) validates the file; -t tests one item key and would need an item.
-  zabbixAgent: { argv: (a) => ['zabbix_agentd', '-T', ...(a.file ? ['-c', a.file] : [])], package: 'zabbix-agent' },
+  // Zabbix 6.0 (Debian 12) has no -T: -p parses the configuration first and stops at its first bad line.
+  zabbixAgent: { argv: (a) => ['zabbix_agentd', ...(a.file ? ['-c', a.file] : []), '-p'], package: 'zabbix-agent' },
   keaDhcp4: { argv: (a) => ['kea-dhcp4', '-t', a.file ?? '/etc/kea/kea-dhcp4.conf'], package: 'kea-dhcp4-server' },
 };
 
