@@ -125,6 +125,7 @@ describe('configKey check on a fake system', () => {
     'apache ': { kind: 'missingTool', tool: 'x', package: 'y' },
     'ini /etc/php.ini': { kind: 'entries', entries: parseIni('[PHP]\nmemory_limit = 128M\n', '/etc/php.ini') },
     'keyValue /root/secret': { kind: 'needsRoot', what: '/root/secret', detail: 'EACCES' },
+    'ini /etc/broken.ini': { kind: 'unreadable', path: '/etc/broken.ini', error: 'EIO' },
   };
   const cases: Array<[string, Record<string, unknown>, string[]]> = [
     ['sshd effective value, any case', { format: 'sshd', key: 'PermitRootLogin', value: 'no' }, ['exists:pass', 'value:pass']],
@@ -139,7 +140,9 @@ describe('configKey check on a fake system', () => {
     ['ini section.key', { format: 'ini', path: '/etc/php.ini', key: 'PHP.memory_limit', value: { matches: '^\\d+M$' } }, ['exists:pass', 'value:pass']],
     ['a missing tool is an error', { format: 'apache', key: 'Listen', value: '80' }, ['exists:error', 'value:skip']],
     ['a file only root reads is an error', { format: 'keyValue', path: '/root/secret', key: 'K' }, ['exists:error']],
-    ['an unreadable file is an error', { format: 'ini', path: '/nope.ini', key: 'a.b' }, ['exists:error']],
+    ['a file that does not exist is the work not done: a fail', { format: 'ini', path: '/nope.ini', key: 'a.b', value: '1' }, ['exists:fail', 'value:skip']],
+    ['a file that does not exist, as wanted', { format: 'ini', path: '/nope.ini', key: 'a.b', exists: false }, ['exists:pass']],
+    ['an unreadable file is an error', { format: 'ini', path: '/etc/broken.ini', key: 'a.b' }, ['exists:error']],
   ];
   for (const [name, check, expected] of cases) {
     it(name, async () => {

@@ -54,6 +54,20 @@ export const configKey: CheckRunner<ConfigKeyCheck> = async (c, ctx: CheckContex
     read = { kind: 'toolFailed', tool: c.format, code: null, detail: (e as Error).message };
   }
   if (read.kind === 'aborted' || ctx.signal.aborted) return;
+  // A configuration file that does not exist is the learner's work not done yet: a fail (or a pass for `exists: false`).
+  if (read.kind === 'unreadable' && read.error === 'ENOENT') {
+    const reason = because('configKey.noFile', { path: read.path });
+    ctx.report({
+      property: 'exists',
+      status: wantExists ? 'fail' : 'pass',
+      expected: wantExists,
+      actual: false,
+      reason: wantExists ? reason : because('pass', { property: 'exists' }),
+      path: read.path,
+    });
+    if (wantExists && c.value !== undefined) skipBecause(ctx, ['value'], reason);
+    return;
+  }
   if (read.kind !== 'entries') {
     const reason = problem(read)!;
     ctx.report({ property: 'exists', status: 'error', expected: wantExists, actual: null, reason });

@@ -15,5 +15,6 @@ export const configKey = defineEntries({
     en: 'Reading {what} needs root ({detail}): run again with the sudo option or as root',
   },
   'configKey.unreadable': { fr: 'Impossible de lire {path} ({error}) : vérifiez le chemin', en: 'Cannot read {path} ({error}): check the path' },
+  'configKey.noFile': { fr: 'Le fichier {path} n’existe pas : créez-le', en: 'The file {path} does not exist: create it' },
   'configKey.noKey': { fr: 'La clé {key} n’est pas définie dans {source} : ajoutez-la', en: 'The key {key} is not set in {source}: add it' },
 });
