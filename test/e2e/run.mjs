@@ -9,12 +9,19 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { steps as targetSteps } from './steps/targets.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
 const counts = { passed: 0, failed: 0 };
 const started = Date.now();
 const log = (s) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
+
+/** shot(name) saves dist/e2e/<name>.png of the page. */
+const shotOf = (page) => async (name) => {
+  mkdirSync(join(ROOT, 'dist/e2e'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'dist/e2e', `${name}.png`) });
+};
 
 async function step(name, fn) {
   try {
@@ -234,7 +241,7 @@ try {
       .first()
       .waitFor({ timeout: 30_000 });
     await rows
-      .filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ })
+      .filter({ hasText: /Le dossier des sauvegardes existe :/ })
       .first()
       .waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
@@ -248,6 +255,7 @@ try {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'TSSR-B004' }).first().waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-script-coach.png') });
   });
+  await targetSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace, sshd });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.
