@@ -197,7 +197,8 @@ try {
       if (exitCode !== 0 && !c.failed) throw new Error(`in-host suite exited with ${exitCode}`);
     });
 
-  // Phase 2: a learner's flow in the UI.
+  // Phase 2: a learner's flow in the UI. The web's auto-save may have kept phase 1's edits: start from the fixture again.
+  cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
   const palette = async (command) => {
@@ -269,7 +270,8 @@ try {
     await restricted.getByRole('tab', { name: 'TSSR Lab' }).click({ timeout: 60_000 });
     await restricted.getByRole('treeitem', { name: /Le fichier des comptes existe, non exécuté/ }).waitFor({ timeout: 30_000 });
     await restricted.keyboard.press('F1');
-    await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab: Check');
+    // Every command of the extension matches this prefix; past a few commands, "similar commands" would hide some.
+    await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab:');
     const rows = restricted.locator('.quick-input-widget .monaco-list-row');
     await rows.filter({ hasText: 'TSSR Lab: Open statement' }).first().waitFor({ timeout: 10_000 });
     const runnable = await rows.filter({ hasText: 'Check (Vérifier)' }).count();

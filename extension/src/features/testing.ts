@@ -178,7 +178,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
       byExercise.set(d.exercise.dir, entry);
     }
     const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
+    const cancel = token.onCancellationRequested(() => abort.abort());
     for (const { d, only, items } of byExercise.values()) {
       if (token.isCancellationRequested) break;
       live.set(d.exercise.dir, { run, endsRun: false, items, reported: new Set(), ended: new Map() });
@@ -191,6 +191,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
         live.delete(d.exercise.dir);
       }
     }
+    cancel.dispose();
     run.end();
   };
 

@@ -57,7 +57,7 @@ export async function steps({ page, step, shot, workspace, sshd }) {
     });
 
     await step('the Cibles view lists the local and the SSH target, the SSH one active and in the status bar', async () => {
-      await page.getByRole('treeitem', { name: new RegExp(`${name.replace(/\./g, '\\.')}, ssh://root@.*, active`) }).waitFor({ timeout: 10_000 });
+      await page.getByRole('treeitem', { name: new RegExp(`${name.replace(/\./g, '\\.')}, ssh://root@.*, cible active`) }).waitFor({ timeout: 10_000 });
       await page.getByRole('treeitem', { name: /Cette machine \(local\)/ }).waitFor();
       await page.locator('.statusbar-item', { hasText: `Cible : ${name}` }).waitFor();
       await shot('targets-view');
@@ -69,7 +69,7 @@ export async function steps({ page, step, shot, workspace, sshd }) {
       await page.locator('.statusbar-item', { hasText: 'Cible : Cette machine (local)' }).waitFor({ timeout: 10_000 });
       const row = page.getByRole('treeitem', { name: new RegExp(`${name.replace(/\./g, '\\.')}, ssh://`) });
       await row.hover();
-      await row.locator('.action-label[aria-label="Supprimer la cible"]').click({ timeout: 10_000 });
+      await row.locator('.action-label.codicon-trash').click({ timeout: 10_000 });
       await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Supprimer' }).click({ timeout: 10_000 });
       await row.waitFor({ state: 'detached', timeout: 10_000 });
     });
