@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TssrLabApi } from '../../../extension/src/extension';
@@ -25,6 +25,7 @@ function writeLivePack(root: string): string {
       'criteria:',
       "  - { id: rapide, title: Rapide, referentiel: CP9.1, points: 1, hint: h, checks: [{ type: file, path: /etc/passwd, contents: ['root:'] }] }",
       "  - { id: lent, title: Lent, referentiel: CP9.1, points: 1, hint: h, checks: [{ type: command, exec: [sleep, '2'], exitStatus: 0 }] }",
+      "  - { id: distant, title: Distant, referentiel: CP9.1, points: 1, hint: h, checks: [{ type: file, path: /etc/passwd, contents: ['tssr-lab-e2e-absent'] }] }",
       '',
     ].join('\n'),
   );
@@ -85,6 +86,13 @@ export function runErrorTests(): void {
         assert.ok(quick >= 0, `rapide was never reported: ${order.join(', ')}`);
         assert.ok(quick < order.indexOf('result lent'), `rapide was reported only after the slow critère: ${order.join(', ')}`);
         assert.ok(order.includes('reported lent passed'));
+        // A failure on a file of the target points at its read-only copy, never at exercise.yaml.
+        const remote = vscode.languages.getDiagnostics().find(([, list]) => list.some((d) => d.code === 'distant'));
+        assert.ok(remote, 'the failure on /etc/passwd is not in Problems');
+        assert.equal(remote[0].scheme, 'tssr-lab-remote');
+        assert.equal(remote[0].path, '/etc/passwd');
+        const doc = await vscode.workspace.openTextDocument(remote[0]);
+        assert.equal(doc.getText(), readFileSync('/etc/passwd', 'utf8'));
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await api.services.packs.reload();

@@ -154,6 +154,9 @@ export function registerTargets(context: vscode.ExtensionContext, services: Serv
     status,
     vscode.window.createTreeView('tssrLab.targets', { treeDataProvider: tree }),
     store.onDidChange(redraw),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tssrLab.language')) redraw();
+    }),
     errors.register(TargetCommandIds.add, add),
     errors.register(TargetCommandIds.edit, edit),
     errors.register(TargetCommandIds.remove, remove),
