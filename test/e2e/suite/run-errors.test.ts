@@ -87,11 +87,14 @@ export function runErrorTests(): void {
         assert.ok(quick < order.indexOf('result lent'), `rapide was reported only after the slow critère: ${order.join(', ')}`);
         assert.ok(order.includes('reported lent passed'));
         // A failure on a file of the target points at its read-only copy, never at exercise.yaml.
-        const remote = vscode.languages.getDiagnostics().find(([, list]) => list.some((d) => d.code === 'distant'));
-        assert.ok(remote, 'the failure on /etc/passwd is not in Problems');
-        assert.equal(remote[0].scheme, 'tssr-lab-remote');
-        assert.equal(remote[0].path, '/etc/passwd');
-        const doc = await vscode.workspace.openTextDocument(remote[0]);
+        const places = vscode.languages
+          .getDiagnostics()
+          .filter(([, list]) => list.some((d) => d.code === 'distant'))
+          .map(([uri]) => uri);
+        const remote = places.find((u) => u.scheme === 'tssr-lab-remote');
+        assert.ok(remote, `the failure on /etc/passwd is not on its read-only copy: ${places.map(String).join(', ')}`);
+        assert.equal(remote.path, '/etc/passwd');
+        const doc = await vscode.workspace.openTextDocument(remote);
         assert.equal(doc.getText(), readFileSync('/etc/passwd', 'utf8'));
       } finally {
         rmSync(dir, { recursive: true, force: true });
