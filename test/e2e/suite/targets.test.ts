@@ -88,6 +88,16 @@ export function targetTests(): void {
       assert.ok(!api.services.targets.list().some((e) => e.name === 'vm-test'));
     });
 
+    it('a command that fails goes through the one error boundary: a French sentence and « Voir le journal »', async () => {
+      const result = await vscode.commands.executeCommand('tssrLab.targets.use', 'cible-inconnue');
+      assert.equal(result, undefined);
+      const shown = api.services.errors.lastShown!;
+      assert.equal(shown.code, 'UNKNOWN_TARGET');
+      assert.match(shown.message, /^Aucune cible ne s’appelle « cible-inconnue »/);
+      assert.deepEqual(shown.buttons, ['Voir le journal']);
+      assert.equal(api.services.targets.active().target, 'local');
+    });
+
     it('never accepts a changed host key: the test fails with a clear error and asks nothing', async function () {
       if (!port) this.skip();
       const dir = mkdtempSync(join(tmpdir(), 'tssr-targets-'));
