@@ -2,11 +2,24 @@ import * as vscode from 'vscode';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { t, type Lang } from '../core/i18n';
+import { formatTarget, parseTarget } from '../core/target';
 import type { TargetStore } from './targets/store';
 
 /** Scheme of the read-only copies of the target's files. */
 export const REMOTE_SCHEME = 'tssr-lab-remote';
 const MAX_BYTES = 256 * 1024;
+
+/** Whether two target strings name the same target (`ssh://u@h:22` and `ssh://u@h` do). */
+function sameTarget(a: string, b: string): boolean {
+  const norm = (x: string): string => {
+    try {
+      return formatTarget(parseTarget(x));
+    } catch {
+      return x;
+    }
+  };
+  return norm(a) === norm(b);
+}
 
 /** The read-only document of a file on a target (`tssr-lab-remote:/etc/ssh/sshd_config?target=…`). */
 export function remoteUri(target: string, path: string): vscode.Uri {
@@ -88,7 +101,10 @@ export class RemoteDocs implements vscode.TextDocumentContentProvider, vscode.Di
   }
 
   private async readRemote(target: string, path: string): Promise<{ text: string; truncated: boolean }> {
-    const entry = this.targets.list().find((e) => e.target === target) ?? { name: target, target };
+    // Only a target the learner chose (saved, or active): a link cannot make the editor log in somewhere else.
+    const known = [...this.targets.list(), this.targets.active()];
+    const entry = known.find((e) => sameTarget(e.target, target));
+    if (!entry) throw new Error(t(this.lang(), 'targets.unknown', target));
     const transport = await this.targets.transport(entry, { agentFile: this.agentFile });
     try {
       return await transport.readFile!(path, MAX_BYTES, this.lang());
