@@ -145,11 +145,11 @@ export function registerEvaluation(context: vscode.ExtensionContext, services: S
   context.subscriptions.push(
     view,
     vscode.window.createTreeView('tssrLab.evaluation', { treeDataProvider: view }),
-    vscode.commands.registerCommand('tssrLab.grade.openInventory', async (uri?: vscode.Uri) => {
+    services.errors.register('tssrLab.grade.openInventory', async (uri?: vscode.Uri) => {
       const file = uri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: t(lang(), 'grade.ui.openInventory') }))?.[0];
       if (file) view.open(file.fsPath);
     }),
-    vscode.commands.registerCommand('tssrLab.grade.run', async (exerciseDirs?: string[], runDir?: string) => {
+    services.errors.register('tssrLab.grade.run', async (exerciseDirs?: string[], runDir?: string) => {
       if (!view.candidates.length) return void vscode.window.showWarningMessage(t(lang(), 'grade.ui.noInventory'));
       let dirs = exerciseDirs;
       if (!dirs) {
@@ -166,8 +166,8 @@ export function registerEvaluation(context: vscode.ExtensionContext, services: S
       const done = [...view.states.values()].filter((p) => p.state === 'done').length;
       void vscode.window.showInformationMessage(t(lang(), 'grade.ui.finished', done, view.candidates.length, dir));
     }),
-    vscode.commands.registerCommand('tssrLab.grade.stop', () => view.stop()),
-    vscode.commands.registerCommand('tssrLab.grade.openGrid', (c: Candidate) => {
+    services.errors.register('tssrLab.grade.stop', () => view.stop()),
+    services.errors.register('tssrLab.grade.openGrid', (c: Candidate) => {
       const html = view.gridHtml(c);
       if (!html) return void vscode.window.showInformationMessage(t(lang(), 'grade.ui.notGraded', c.name));
       const panel = vscode.window.createWebviewPanel('tssrLab.grid', `${t(lang(), 'grade.html.title')} — ${c.name}`, vscode.ViewColumn.Active, {

@@ -3,6 +3,8 @@ import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
 import { extensionTests } from './extension.test';
 import { evaluationTests } from './evaluation.test';
+import { runErrorTests } from './run-errors.test';
+import { targetTests } from './targets.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -10,6 +12,8 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'in-host', mocha);
   extensionTests();
   evaluationTests();
+  runErrorTests();
+  targetTests();
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const runner = mocha.run((failures) => {
