@@ -22,6 +22,7 @@ export type Schemas =
   | RunReport
   | CriterionStatus
   | CriterionReport
+  | CheckMessage
   | TimeoutMs
   | TextMatcher
   | TextMatchers
@@ -75,6 +76,15 @@ export type Check =
   | SnmpCheck
   | LdapCheck
   | SqlCheck;
+/**
+ * What the learner reads when this check fails, in place of the generated sentence: a French text or {fr, en}. Say what is wrong in the learner's terms, never the check itself.
+ */
+export type CheckMessage =
+  | string
+  | {
+      fr: string;
+      en?: string;
+    };
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -135,6 +145,7 @@ export type TextMatcher =
 export type TlsCertCheck = {
   type: 'tlsCert';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -191,6 +202,7 @@ export type TlsCertCheck = {
 export type CronCheck = {
   type: 'cron';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -221,6 +233,7 @@ export type CronCheck = {
 export type ConfigKeyCheck = {
   type: 'configKey';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -268,6 +281,7 @@ export type ConfigKeyCheck = {
 export type ConfigTestCheck = {
   type: 'configTest';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -295,6 +309,7 @@ export type ConfigTestCheck = {
 export type LogCheck = {
   type: 'log';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -484,6 +499,7 @@ export interface FileCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -654,6 +670,7 @@ export interface CommandCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -693,6 +710,7 @@ export interface PortCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -722,6 +740,7 @@ export interface UserCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -789,6 +808,7 @@ export interface PackageCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -814,6 +834,7 @@ export interface GroupCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -840,6 +861,7 @@ export interface GroupCheck {
 export interface ProcessCheck {
   type: 'process';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -866,6 +888,7 @@ export interface ProcessCheck {
 export interface KernelParamCheck {
   type: 'kernelParam';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -884,6 +907,7 @@ export interface KernelParamCheck {
 export interface HttpCheck {
   type: 'http';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -960,6 +984,7 @@ export interface HttpCheck {
 export interface ServiceCheck {
   type: 'service';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -990,6 +1015,7 @@ export interface ServiceCheck {
 export interface InterfaceCheck {
   type: 'interface';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1028,6 +1054,7 @@ export interface InterfaceCheck {
 export interface AddrCheck {
   type: 'addr';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1050,6 +1077,7 @@ export interface AddrCheck {
 export interface RouteCheck {
   type: 'route';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1084,6 +1112,7 @@ export interface RouteCheck {
 export interface DnsCheck {
   type: 'dns';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1122,6 +1151,7 @@ export interface DnsCheck {
 export interface MountCheck {
   type: 'mount';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1156,6 +1186,7 @@ export interface MountCheck {
 export interface ScriptCheck {
   type: 'script';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1216,6 +1247,7 @@ export interface ScriptCheck {
 export interface BackupCheck {
   type: 'backup';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1246,6 +1278,7 @@ export interface BackupCheck {
 export interface LintCheck {
   type: 'lint';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   /**
    * Workspace files to analyse (bash or PowerShell).
@@ -1268,6 +1301,7 @@ export interface LintCheck {
 export interface FirewallCheck {
   type: 'firewall';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1374,6 +1408,7 @@ export interface Port {
 export interface SnmpCheck {
   type: 'snmp';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1430,6 +1465,7 @@ export interface SnmpCheck {
 export interface LdapCheck {
   type: 'ldap';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1483,6 +1519,7 @@ export interface LdapCheck {
 export interface SqlCheck {
   type: 'sql';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1795,6 +1832,10 @@ export interface CriterionReport {
   earned: number;
   status: CriterionStatus;
   hint?: string;
+  /**
+   * How many hints of the critère's ladder the learner had revealed, when the client keeps a record (the editor does; the CLI has none and leaves it out).
+   */
+  hintsUsed?: number;
   /**
    * How the critère is judged: `auto`, `evidence` (a person judges the gathered evidence) or `jury` (no checks: left for the jury's grid).
    */
