@@ -40,7 +40,7 @@ const sentences = defineEntries({
   'learner.text.stdout': { fr: 'La sortie de {0}', en: 'The output of {0}' },
   'learner.text.stderr': { fr: 'La sortie d’erreur de {0}', en: 'The error output of {0}' },
   'learner.text.body': { fr: 'La réponse de {0}', en: 'The response from {0}' },
-  'learner.text.headers': { fr: 'Les en-têtes de la réponse de {0}', en: 'The response headers of {0}' },
+  'learner.text.headers': { fr: 'L’en-tête de la réponse de {0}', en: 'The response header of {0}' },
   'learner.text.created': { fr: 'Le fichier {0} créé par le script', en: 'File {0} created by the script' },
   'learner.text.notContains': { fr: '{0} ne contient pas {1}', en: '{0} does not contain {1}' },
   'learner.text.noLine': { fr: '{0} ne contient pas la ligne {1}', en: '{0} has no line {1}' },

@@ -57,8 +57,9 @@ function textSentence(lang: Lang, subject: string, expected: unknown): string {
 }
 
 /** The subject of a text property: the command's output, the file's contents, the page's response. */
-function textSubject(lang: Lang, base: string, subject: string, r: Result): string {
-  if (base === 'stdout' || base === 'stderr' || base === 'body' || base === 'headers') return t(lang, `learner.text.${base}`, subject);
+function textSubject(lang: Lang, base: string, subject: string, r: Result, check: Check | undefined): string {
+  if (base === 'body' || base === 'headers') return t(lang, `learner.text.${base}`, check?.type === 'http' ? check.url : subject);
+  if (base === 'stdout' || base === 'stderr') return t(lang, `learner.text.${base}`, subject);
   if (base === 'creates') return t(lang, 'learner.text.created', String(r.expected ?? r.path ?? ''));
   return subject;
 }
@@ -71,9 +72,9 @@ function words(lang: Lang, base: string, v: unknown): string {
 }
 
 /** The sentence for a value that differs from the expected one. */
-function mismatch(lang: Lang, r: Result, subject: string): string {
+function mismatch(lang: Lang, r: Result, subject: string, check: Check | undefined): string {
   const { base, key } = parseProperty(r.property);
-  if (isTextProperty(r.property)) return textSentence(lang, textSubject(lang, base, subject, r), r.expected);
+  if (isTextProperty(r.property)) return textSentence(lang, textSubject(lang, base, subject, r, check), r.expected);
   if (base === 'permissions' && key) {
     const [who, bit] = key.split('.');
     const args = [subject, words(lang, 'readableBy', [who]), has(`learner.bit.${bit}`) ? t(lang, `learner.bit.${bit}` as MessageKey) : bit];
@@ -130,7 +131,7 @@ export function learnerSentence(lang: Lang, r: Result, check: Check | undefined,
   const code = r.reason?.code;
   if (r.status === 'fail' && (code === undefined || code === 'mismatch' || code === 'mismatchTruncated')) {
     const limit = r.reason?.params?.limit;
-    return mismatch(lang, r, subject) + (code === 'mismatchTruncated' ? t(lang, 'learner.truncated', limit) : '');
+    return mismatch(lang, r, subject, check) + (code === 'mismatchTruncated' ? t(lang, 'learner.truncated', limit) : '');
   }
   if (r.reason) return reasonSentence(lang, r.reason, r, subject);
   return r.status === 'pass' ? t(lang, 'learner.pass', subject) : t(lang, 'learner.unknownReason', subject);
