@@ -106,7 +106,7 @@ export async function main(
       t(lang, 'cli.packTest.jobs'),
       (v: string) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', `--jobs: 1…16`);
+        if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', t(lang, 'cli.error.jobs', v));
         return n;
       },
       2,
