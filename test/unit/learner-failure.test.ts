@@ -35,7 +35,10 @@ describe('the learner’s view of a failure', () => {
       'La sortie de sauvegarde.sh (scénario de test) ne contient pas « rh/contrat.txt »',
     );
     const conf = mismatch('file', 'contents[0]', sshd.contents![0], 'Port 22\n#PermitRootLogin yes\n');
-    assert.equal(describeFailure(conf, [], { check: sshd }).sentence, 'Le fichier /etc/ssh/sshd_config ne contient pas de ligne qui correspond à ce qui est attendu');
+    assert.equal(
+      describeFailure(conf, [], { check: sshd }).sentence,
+      'Le fichier /etc/ssh/sshd_config ne contient pas de ligne qui correspond à ce qui est attendu',
+    );
     assert.equal(describeFailure(conf, [], { lang: 'en', check: sshd }).sentence, 'File /etc/ssh/sshd_config has no line that matches what is expected');
   });
 
@@ -51,7 +54,7 @@ describe('the learner’s view of a failure', () => {
     assert.equal(describeFailure(mismatch('command', 'exitStatus', 0, 1), [], { check: help }).ran, 'bash sauvegarde.sh --help');
     assert.equal(
       describeFailure(mismatch('command', 'exitStatus', 0, 1), [], { check: { type: 'command', exec: ['touch', '/srv/compta/a b'], runAs: 'alice' } }).ran,
-      'touch \'/srv/compta/a b\' (en tant que alice)',
+      "touch '/srv/compta/a b' (en tant que alice)",
     );
     const ran = describeFailure(mismatch('command', 'exitStatus', 0, 2), ['sauvegarde.sh'], { check: scenario }).ran!;
     assert.deepEqual(ran.split('\n'), ['bash -c', '  set -e', '  src=$(mktemp -d)', '  bash ./sauvegarde.sh "$src" /tmp/x', '  tar -tzf /tmp/x/*.tar.gz']);
@@ -72,13 +75,19 @@ describe('the learner’s view of a failure', () => {
   });
 
   it('points at the learner’s file, or the target’s file, never at exercise.yaml', () => {
-    assert.deepEqual(describeFailure(mismatch('command', 'exitStatus', 0, 1), ['sauvegarde.sh'], { check: help }).location, { scheme: 'workspace', path: 'sauvegarde.sh' });
-    const local: Check = { type: 'file', path: 'sauvegarde.sh', contents: ['Usage'] };
-    assert.deepEqual(describeFailure(mismatch('file', 'contents[0]', { contains: 'Usage' }, 'x', { path: 'sauvegarde.sh', line: 3 }), [], { check: local }).location, {
+    assert.deepEqual(describeFailure(mismatch('command', 'exitStatus', 0, 1), ['sauvegarde.sh'], { check: help }).location, {
       scheme: 'workspace',
       path: 'sauvegarde.sh',
-      line: 3,
     });
+    const local: Check = { type: 'file', path: 'sauvegarde.sh', contents: ['Usage'] };
+    assert.deepEqual(
+      describeFailure(mismatch('file', 'contents[0]', { contains: 'Usage' }, 'x', { path: 'sauvegarde.sh', line: 3 }), [], { check: local }).location,
+      {
+        scheme: 'workspace',
+        path: 'sauvegarde.sh',
+        line: 3,
+      },
+    );
     assert.deepEqual(describeFailure(mismatch('file', 'mode', '0600', '0644', { path: '/etc/ssh/sshd_config', line: 7 }), []).location, {
       scheme: 'target',
       path: '/etc/ssh/sshd_config',
@@ -101,7 +110,13 @@ describe('the learner’s view of a failure', () => {
   });
 
   it('a broken regex in the pack is the trainer’s to fix: the learner is told so, without the regex', () => {
-    const r: Result = { ...base, checkType: 'file', property: 'contents[0]', status: 'error', reason: { code: 'regexInvalid', params: { pattern: '(a', detail: 'x' } } };
+    const r: Result = {
+      ...base,
+      checkType: 'file',
+      property: 'contents[0]',
+      status: 'error',
+      reason: { code: 'regexInvalid', params: { pattern: '(a', detail: 'x' } },
+    };
     assert.equal(describeFailure(r).sentence, 'Cette vérification est mal écrite dans l’exercice : signalez-le à votre formateur');
   });
 
@@ -124,7 +139,14 @@ describe('the text report of a critère', () => {
     status: 'failed' as const,
     results: [mismatch('command', 'exitStatus', 0, 2, { checkIndex: 1 }), mismatch('command', 'exitStatus', 0, 1)],
   };
-  const criterion = { id: 'aide', title: 'x', referentiel: 'CCS4.2', points: 2, hints: [{ fr: 'Traitez --help', en: 'Handle --help' }, { fr: 'exit 0' }], checks: [help, { ...help, exec: ['bash', 'sauvegarde.sh', '-h'] }] } as never;
+  const criterion = {
+    id: 'aide',
+    title: 'x',
+    referentiel: 'CCS4.2',
+    points: 2,
+    hints: [{ fr: 'Traitez --help', en: 'Handle --help' }, { fr: 'exit 0' }],
+    checks: [help, { ...help, exec: ['bash', 'sauvegarde.sh', '-h'] }],
+  } as never;
 
   it('lists the failures in check order under the critère, then the first hint only', () => {
     const lines = formatCriterionBlock(report, criterion, { lang: 'fr' }).split('\n');

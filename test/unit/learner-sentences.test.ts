@@ -101,7 +101,13 @@ describe('learner sentences: every reason code, both languages', () => {
     it(code, () => {
       for (const lang of langs) {
         const params = paramsFor(entry.fr + entry.en);
-        const r: Result = { ...base, checkType: code.split('.')[1] ? code.split('.')[0] : 'file', property: 'stdout[0]', status: 'fail', reason: { code, params } };
+        const r: Result = {
+          ...base,
+          checkType: code.split('.')[1] ? code.split('.')[0] : 'file',
+          property: 'stdout[0]',
+          status: 'fail',
+          reason: { code, params },
+        };
         const f = describeFailure(r, [], { lang });
         assertLearnerText(f.sentence, { ...r, expected: params.expected }, `${code}/${lang}`);
       }

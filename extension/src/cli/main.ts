@@ -33,12 +33,7 @@ function fatal(e: unknown, err: (s: string) => void, lang: Lang): number {
 const stdout = (s: string): void => console.log(s);
 
 /** The CLI entry, testable: takes argv (without node and script) and returns the exit code; colours only a real terminal. */
-export async function main(
-  argv: string[],
-  out = stdout,
-  err = (s: string) => console.error(s),
-  colour?: boolean,
-): Promise<number> {
+export async function main(argv: string[], out = stdout, err = (s: string) => console.error(s), colour?: boolean): Promise<number> {
   mark('bundle');
   let code = 0;
   // The language is known before commander parses, so that its help and its errors speak it too.

@@ -68,7 +68,10 @@ const sentences = defineEntries({
     en: 'The authority certificate {path} could not be read ({error})',
   },
   'learner.reason.script.missing': { fr: 'Le script {script} n’existe pas : créez-le', en: 'Script {script} does not exist: create it' },
-  'learner.reason.script.unknownUser': { fr: 'L’utilisateur {user} n’existe pas sur la cible : créez-le', en: 'User {user} does not exist on the target: create it' },
+  'learner.reason.script.unknownUser': {
+    fr: 'L’utilisateur {user} n’existe pas sur la cible : créez-le',
+    en: 'User {user} does not exist on the target: create it',
+  },
   'learner.reason.runAs.noUser': { fr: 'L’utilisateur {user} n’existe pas sur la cible : créez-le', en: 'User {user} does not exist on the target: create it' },
   // Sentences that do not depend on the property.
   'learner.generic': { fr: '{0} : {1} ne correspond pas à ce qui est attendu', en: '{0}: {1} is not as expected' },

@@ -15,7 +15,13 @@ const cut = (l: string): string => (l.length > MAX_WIDTH ? `${l.slice(0, MAX_WID
 export function trimLines(lang: Lang, text: string, line?: number): string {
   const lines = text.replace(/\s+$/, '').split(/\r?\n/);
   if (lines.length === 1 && lines[0] === '') return t(lang, 'learner.nothing');
-  const first = line !== undefined && line >= 1 && line <= lines.length ? Math.max(0, line - 3) : Math.max(0, lines.findIndex((l) => l.trim() !== ''));
+  const first =
+    line !== undefined && line >= 1 && line <= lines.length
+      ? Math.max(0, line - 3)
+      : Math.max(
+          0,
+          lines.findIndex((l) => l.trim() !== ''),
+        );
   // Blank lines say nothing: the five lines shown all hold text.
   const rest = lines.slice(first).filter((l) => l.trim() !== '');
   const shown = rest.slice(0, MAX_LINES).map(cut);

@@ -41,7 +41,8 @@ function nounOf(lang: Lang, property: string): string {
 /** « La sortie de … ne contient pas « x » », from a text matcher; a regex is read as plain text when it is one. */
 function textSentence(lang: Lang, subject: string, expected: unknown): string {
   const [op, arg] = operatorOf(expected) ?? (expected && typeof expected === 'object' ? Object.entries(expected)[0] : ['equals', expected]);
-  const [innerOp, innerArg] = op === 'not' ? (operatorOf(arg) ?? ['equals', arg]) : op === 'notContains' ? ['contains', arg] : op === 'notMatches' ? ['matches', arg] : [];
+  const [innerOp, innerArg] =
+    op === 'not' ? (operatorOf(arg) ?? ['equals', arg]) : op === 'notContains' ? ['contains', arg] : op === 'notMatches' ? ['matches', arg] : [];
   if (innerOp) {
     const lit = innerOp === 'matches' ? literalOf(String(innerArg)) : innerOp === 'contains' && typeof innerArg === 'string' ? { text: innerArg } : undefined;
     return lit ? t(lang, 'learner.text.unwantedContains', subject, quote(lang, lit.text)) : t(lang, 'learner.text.unwantedMatch', subject);
@@ -95,7 +96,8 @@ function mismatch(lang: Lang, r: Result, subject: string, check: Check | undefin
 /** A reason from the catalogue, with its params in the learner's words: no property key, no regex, no JSON. */
 function reasonSentence(lang: Lang, reason: Reason, r: Result, subject: string): string {
   if (PACK_BUGS.has(reason.code)) return t(lang, 'learner.packBug');
-  if (reason.code === 'skipped' && isReason(reason.params?.why)) return t(lang, 'learner.skipped', lowerFirst(reasonSentence(lang, reason.params.why, r, subject)));
+  if (reason.code === 'skipped' && isReason(reason.params?.why))
+    return t(lang, 'learner.skipped', lowerFirst(reasonSentence(lang, reason.params.why, r, subject)));
   const own = `learner.reason.${reason.code}`;
   const entry = has(own) ? messages[own] : reasons[reason.code];
   if (!entry || reason.code === 'pass') return r.status === 'pass' ? t(lang, 'learner.pass', subject) : t(lang, 'learner.unknownReason', subject);

@@ -1,7 +1,23 @@
 import { describeMatcher } from '../i18n/describe';
 import { t, type Lang } from '../i18n';
 
-const MATCHER_OPS = new Set(['equals', 'contains', 'matches', 'oneOf', 'consistOf', 'gt', 'ge', 'lt', 'le', 'semver', 'length', 'haveKey', 'allOf', 'anyOf', 'not']);
+const MATCHER_OPS = new Set([
+  'equals',
+  'contains',
+  'matches',
+  'oneOf',
+  'consistOf',
+  'gt',
+  'ge',
+  'lt',
+  'le',
+  'semver',
+  'length',
+  'haveKey',
+  'allOf',
+  'anyOf',
+  'not',
+]);
 
 /** The operator of a matcher object (`{contains: x}` → ['contains', x]), or undefined for a plain value. */
 export function operatorOf(m: unknown): [string, unknown] | undefined {
@@ -37,7 +53,13 @@ export function plain(lang: Lang, v: unknown): string {
     return /\s/.test(v.trim()) || v.length > 60 ? t(lang, 'matcher.quote', clip(v, 60)) : v;
   }
   if (Array.isArray(v)) return v.length ? v.map((x) => plain(lang, x)).join(', ') : t(lang, 'learner.nothing');
-  if (typeof v === 'object') return clip(Object.values(v).map((x) => plain(lang, x)).join(', '), 80);
+  if (typeof v === 'object')
+    return clip(
+      Object.values(v)
+        .map((x) => plain(lang, x))
+        .join(', '),
+      80,
+    );
   return String(v);
 }
 
