@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Check, Result } from '../../schemas/generated/types';
-import { describeFailure } from '../../extension/src/core/learner/failure';
+import { describeFailure, describeInExercise } from '../../extension/src/core/learner/failure';
 import { literalOf } from '../../extension/src/core/learner/values';
 import { formatCriterionBlock } from '../../extension/src/core/report/text';
 import { ANSI, wantsColour } from '../../extension/src/core/report/colour';
@@ -40,6 +40,20 @@ describe('the learner’s view of a failure', () => {
       'Le fichier /etc/ssh/sshd_config ne contient pas de ligne qui correspond à ce qui est attendu',
     );
     assert.equal(describeFailure(conf, [], { lang: 'en', check: sshd }).sentence, 'File /etc/ssh/sshd_config has no line that matches what is expected');
+  });
+
+  it('finds the check and the learner’s files in the exercise for the editor', () => {
+    const exercise = {
+      id: 'e',
+      title: 'E',
+      competences: [],
+      solution: { files: 's' },
+      workspaceFiles: ['sauvegarde.sh'],
+      criteria: [{ id: 'c', title: 'C', referentiel: 'CP9.1', points: 1, checks: [help] }],
+    } as never;
+    const f = describeInExercise(exercise, mismatch('command', 'exitStatus', 0, 1), 'en');
+    assert.equal(f.sentence, 'sauvegarde.sh --help exits with code 1 instead of 0');
+    assert.deepEqual(f.location, { scheme: 'workspace', path: 'sauvegarde.sh' });
   });
 
   it('gives the trainer’s message instead of the sentence when the check has one', () => {

@@ -88,6 +88,7 @@ const sentences = defineEntries({
   'learner.emptyValue': { fr: '(vide)', en: '(empty)' },
   'learner.nothing': { fr: '(rien)', en: '(nothing)' },
   'learner.moreLines': { fr: '… (+{0} lignes)', en: '… (+{0} lines)' },
+  'learner.moreLine': { fr: '… (+1 ligne)', en: '… (+1 line)' },
   'learner.lintLine': { fr: 'ligne {0} : {1} ({2})', en: 'line {0}: {1} ({2})' },
   'learner.asUser': { fr: '{0} (en tant que {1})', en: '{0} (as {1})' },
   'learner.otherProperty': { fr: 'une propriété vérifiée', en: 'a checked property' },

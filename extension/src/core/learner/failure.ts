@@ -1,4 +1,5 @@
-import type { Check, Result } from '../../../../schemas/generated/types';
+import type { Check, Exercise, Result } from '../../../../schemas/generated/types';
+import { checksOf } from '../criteria';
 import { t, type Lang } from '../i18n';
 import { diffOf, observedOf } from './observed';
 import { learnerSentence } from './sentence';
@@ -66,4 +67,11 @@ export function describeFailure(r: Result, workspaceFiles: readonly string[] = [
     ...where,
     ...(diff ? { diff } : {}),
   };
+}
+
+/** `describeFailure` for a result of a run of `exercise`: its check and the learner's files are looked up there. */
+export function describeInExercise(exercise: Exercise, r: Result, lang: Lang, exam = false): LearnerFailure {
+  const criterion = exercise.criteria.find((c) => c.id === r.criterionId);
+  const check = criterion ? checksOf(criterion)[r.checkIndex] : undefined;
+  return describeFailure(r, exercise.workspaceFiles ?? [], { lang, check, exam });
 }

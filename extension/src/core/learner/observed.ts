@@ -26,7 +26,7 @@ export function trimLines(lang: Lang, text: string, line?: number): string {
   const rest = lines.slice(first).filter((l) => l.trim() !== '');
   const shown = rest.slice(0, MAX_LINES).map(cut);
   const more = rest.length - shown.length;
-  return [...shown, ...(more > 0 ? [t(lang, 'learner.moreLines', more)] : [])].join('\n');
+  return [...shown, ...(more > 1 ? [t(lang, 'learner.moreLines', more)] : more === 1 ? [t(lang, 'learner.moreLine')] : [])].join('\n');
 }
 
 /** What was observed, when a text (an output, a file) or a list of findings says more than the sentence. */
