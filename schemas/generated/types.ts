@@ -27,6 +27,7 @@ export type Schemas =
   | CandidateRef
   | HostEvaluation
   | Signature
+  | CheckMessage
   | TimeoutMs
   | TextMatcher
   | TextMatchers
@@ -80,6 +81,15 @@ export type Check =
   | SnmpCheck
   | LdapCheck
   | SqlCheck;
+/**
+ * What the learner reads when this check fails, in place of the generated sentence: a French text or {fr, en}. Say what is wrong in the learner's terms, never the check itself.
+ */
+export type CheckMessage =
+  | string
+  | {
+      fr: string;
+      en?: string;
+    };
 /**
  * Milliseconds after which the check is abandoned and reported as an error.
  */
@@ -140,6 +150,7 @@ export type TextMatcher =
 export type TlsCertCheck = {
   type: 'tlsCert';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -196,6 +207,7 @@ export type TlsCertCheck = {
 export type CronCheck = {
   type: 'cron';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -226,6 +238,7 @@ export type CronCheck = {
 export type ConfigKeyCheck = {
   type: 'configKey';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -273,6 +286,7 @@ export type ConfigKeyCheck = {
 export type ConfigTestCheck = {
   type: 'configTest';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -300,6 +314,7 @@ export type ConfigTestCheck = {
 export type LogCheck = {
   type: 'log';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -489,6 +504,7 @@ export interface FileCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -659,6 +675,7 @@ export interface CommandCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -698,6 +715,7 @@ export interface PortCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -727,6 +745,7 @@ export interface UserCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -794,6 +813,7 @@ export interface PackageCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -819,6 +839,7 @@ export interface GroupCheck {
    * An optional id, for `needs` and reports.
    */
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -845,6 +866,7 @@ export interface GroupCheck {
 export interface ProcessCheck {
   type: 'process';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -871,6 +893,7 @@ export interface ProcessCheck {
 export interface KernelParamCheck {
   type: 'kernelParam';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -889,6 +912,7 @@ export interface KernelParamCheck {
 export interface HttpCheck {
   type: 'http';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -965,6 +989,7 @@ export interface HttpCheck {
 export interface ServiceCheck {
   type: 'service';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -995,6 +1020,7 @@ export interface ServiceCheck {
 export interface InterfaceCheck {
   type: 'interface';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1033,6 +1059,7 @@ export interface InterfaceCheck {
 export interface AddrCheck {
   type: 'addr';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1055,6 +1082,7 @@ export interface AddrCheck {
 export interface RouteCheck {
   type: 'route';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1089,6 +1117,7 @@ export interface RouteCheck {
 export interface DnsCheck {
   type: 'dns';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1127,6 +1156,7 @@ export interface DnsCheck {
 export interface MountCheck {
   type: 'mount';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1161,6 +1191,7 @@ export interface MountCheck {
 export interface ScriptCheck {
   type: 'script';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1221,6 +1252,7 @@ export interface ScriptCheck {
 export interface BackupCheck {
   type: 'backup';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1251,6 +1283,7 @@ export interface BackupCheck {
 export interface LintCheck {
   type: 'lint';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   /**
    * Workspace files to analyse (bash or PowerShell).
@@ -1273,6 +1306,7 @@ export interface LintCheck {
 export interface FirewallCheck {
   type: 'firewall';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1379,6 +1413,7 @@ export interface Port {
 export interface SnmpCheck {
   type: 'snmp';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1435,6 +1470,7 @@ export interface SnmpCheck {
 export interface LdapCheck {
   type: 'ldap';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1488,6 +1524,7 @@ export interface LdapCheck {
 export interface SqlCheck {
   type: 'sql';
   id?: string;
+  message?: CheckMessage;
   timeoutMs?: TimeoutMs;
   needs?: Needs;
   retry?: Retry;
@@ -1800,6 +1837,10 @@ export interface CriterionReport {
   earned: number;
   status: CriterionStatus;
   hint?: string;
+  /**
+   * How many hints of the critère's ladder the learner had revealed, when the client keeps a record (the editor does; the CLI has none and leaves it out).
+   */
+  hintsUsed?: number;
   /**
    * How the critère is judged: `auto`, `evidence` (a person judges the gathered evidence) or `jury` (no checks: left for the jury's grid).
    */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { validate } from '../../extension/src/core/schemas';
 import { CLI, PACK, ROOT } from '../helpers/paths';
 
@@ -31,12 +33,64 @@ describe('tssr-lab CLI', () => {
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /);
   });
 
-  it('check: the starter fails (exit 1) with live results and a summary with points', () => {
+  it('check: the starter fails (exit 1) with sentences for the learner, grouped by critère in pack order, and a summary', () => {
     const r = cli('check', script);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /✘ \[aide\] command/);
+    assert.match(r.stdout, /^✘ aide — « --help » affiche l’usage et réussit 0\/2$/m);
+    assert.match(r.stdout, /^ {4}✘ sauvegarde\.sh -h termine avec le code 2 au lieu de 0$/m);
+    assert.match(r.stdout, /^ {6}lancé : bash sauvegarde\.sh -h$/m);
+    assert.match(r.stdout, /^ {4}✘ La sortie de sauvegarde\.sh --help ne contient pas de ligne qui correspond à ce qui est attendu$/m);
+    assert.match(r.stdout, /^ {4}✘ La sortie de sauvegarde\.sh \(scénario de test\) ne contient pas « rh\/contrat\.txt »$/m);
+    assert.match(r.stdout, /^ {4}✘ Le fichier sauvegarde\.sh ne contient pas de ligne qui correspond à ce qui est attendu$/m);
+    assert.match(r.stdout, /^ {4}Premier indice : Traitez -h et --help/m);
     assert.match(r.stdout, /\/14 points/);
-    assert.match(r.stdout, /Indice :/);
+    // Pack order, whatever order the checks finished in; never the grader's words.
+    const heads = [...r.stdout.matchAll(/^✘ ([\w-]+) —/gm)].map((m) => m[1]);
+    assert.deepEqual(heads, ['en-tete', 'aide', 'arguments', 'source-absente', 'archive', 'qualite']);
+    assert.doesNotMatch(r.stdout, /[{⏎]|\[aide\]|exitStatus|stdout\[|contents\[|\(\^\|\/\)|\\\./);
+    assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour off a terminal');
+  });
+
+  it('check: English with --lang en, colours with FORCE_COLOR, none with NO_COLOR', () => {
+    const en = cli('--lang', 'en', 'check', script, '--only', 'aide');
+    assert.match(en.stdout, /^ {4}✘ sauvegarde\.sh -h exits with code 2 instead of 0$/m);
+    assert.match(en.stdout, /^ {4}First hint: Handle -h and --help/m);
+    const coloured = spawnSync(process.execPath, [CLI, 'check', script, '--only', 'aide'], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '' },
+    });
+    assert.match(coloured.stdout, /\u001b\[31m✘\u001b\[39m \u001b\[1maide/);
+    const plain = spawnSync(process.execPath, [CLI, 'check', script, '--only', 'aide'], {
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    assert.doesNotMatch(plain.stdout, /\u001b\[/);
+  });
+
+  it('check --exam: only passed or failed per critère for the learner; the JSON report keeps the evidence', () => {
+    const r = cli('check', script, '--exam');
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^✘ aide — « --help » affiche l’usage et réussit 0\/2$/m);
+    assert.doesNotMatch(r.stdout, /termine avec le code|lancé :|observé :|indice|Indice/);
+    assert.match(r.stdout, /Mode examen/);
+    const report = JSON.parse(cli('check', script, '--exam', '--format', 'json').stdout);
+    const aide = report.criteria.find((c: { id: string }) => c.id === 'aide');
+    assert.ok(aide.results.some((x: { expected?: unknown; actual?: unknown }) => x.expected === 0 && x.actual === 2));
+    assert.equal(aide.hintsUsed, undefined, 'the CLI keeps no hint record');
+  });
+
+  it('check: a pack with exam: true is an exam without --exam', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tssr-exam-'));
+    try {
+      cpSync(PACK, dir, { recursive: true });
+      writeFileSync(join(dir, 'pack.yaml'), readFileSync(join(dir, 'pack.yaml'), 'utf8') + 'exam: true\n');
+      const r = cli('check', join(dir, 'script-sauvegarde'), '--only', 'aide');
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^✘ aide — /m);
+      assert.doesNotMatch(r.stdout, /termine avec le code|lancé :|Premier indice/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('check: --only with an unknown critère id is a usage error listing the known ids (exit 2)', () => {

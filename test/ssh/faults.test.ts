@@ -32,7 +32,7 @@ function cli(dir: string, target: string[], env: NodeJS.ProcessEnv = {}, fault?:
     });
     const take = (d: Buffer): void => {
       out += d.toString();
-      if (fault && faultAt === undefined && out.includes('[rapide]')) {
+      if (fault && faultAt === undefined && out.includes('✔ rapide —')) {
         faultAt = Date.now();
         fault();
       }
@@ -98,7 +98,7 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
   it('sshd killed mid-run: interrupted, exit 3, the quick result kept', async () => {
     const r = await cli(join(work, 'midrun'), ssh(), {}, () => kill(connectionPids(sshd.process.pid!), 'SIGKILL'));
     assert.equal(r.code, 3, r.out);
-    assert.match(r.out, /✔ \[rapide\]/);
+    assert.match(r.out, /^✔ rapide — /m);
     assert.match(r.out, /Exécution interrompue : la connexion SSH avec ssh:\/\/root@127\.0\.0\.1:\d+ a été fermée\. Les résultats déjà reçus sont conservés/);
     assert.ok(r.faultMs! < 5000, `${r.faultMs} ms`);
     row('sshd killed mid-run', 'exit 3, interrupted', r.faultMs!, '1 of 2 critères (rapide passed)');
@@ -164,7 +164,7 @@ describe('SSH faults against real sshd instances (default timeouts)', function (
       });
       assert.ok(frozen.length > 0, 'no per-connection sshd found');
       assert.equal(r.code, 3, r.out);
-      assert.match(r.out, /✔ \[rapide\]/);
+      assert.match(r.out, /^✔ rapide — /m);
       assert.match(r.out, /Exécution interrompue : la connexion SSH avec .* ne répond plus.*conservés/);
       assert.ok(r.faultMs! < 32_000, `${r.faultMs} ms`);
       row('frozen connection (SIGSTOP)', 'exit 3, interrupted', r.faultMs!, '1 of 2 critères (rapide passed)');

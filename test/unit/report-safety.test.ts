@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RunReport } from '../../schemas/generated/types';
 import { toJUnit } from '../../extension/src/core/report/junit';
-import { formatResult, formatSummary } from '../../extension/src/core/report/text';
+import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/text';
 import { formatProblem } from '../../extension/src/core/problems';
 
 const hostile = 'Titre\u001b[31m rouge\u0000\u0007\u009b2J\ud800';
@@ -37,7 +37,7 @@ const XML_CHAR = /^[\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\u{10000}-\u{10
 
 describe('reports never carry control characters', () => {
   it('the text reporter shows ESC, NUL, BEL and C1 escaped', () => {
-    const text = [formatSummary(report(), 'fr'), formatResult(report().criteria[0].results[0])].join('\n');
+    const text = [formatSummary(report(), { lang: 'fr' }), formatCriterionBlock(report().criteria[0], undefined, { lang: 'fr' })].join('\n');
     assert.doesNotMatch(text, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     assert.match(text, /Titre\\x1b\[31m rouge\\x00\\x07\\x9b2J/);
   });

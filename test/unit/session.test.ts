@@ -3,7 +3,7 @@ import { AgentError } from '../../extension/src/core/errors';
 import type { Exercise } from '../../schemas/generated/types';
 import { LineSplitter } from '../../extension/src/core/ndjson';
 import { toJUnit } from '../../extension/src/core/report/junit';
-import { formatSummary } from '../../extension/src/core/report/text';
+import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/text';
 import { validate } from '../../extension/src/core/schemas';
 import { Session } from '../../extension/src/core/session';
 
@@ -93,8 +93,9 @@ describe('session reducer', () => {
     [hello, result('a', 0, 'pass'), end('a', 0), result('b', 0, 'fail'), end('b', 0), result('b', 1, 'pass'), end('b', 1)].forEach((l) => s.accept(l));
     s.accept(JSON.stringify({ event: 'summary', runId: 'r', counts: { pass: 2, fail: 1, skip: 0, error: 0 }, durationMs: 3 }));
     const r = s.report();
-    assert.match(formatSummary(r, 'fr'), /2\/5 points — 1 réussi\(s\), 1 échoué\(s\)/);
-    assert.match(formatSummary(r, 'fr'), /Indice : hb/);
+    assert.match(formatSummary(r, { lang: 'fr' }), /2\/5 points — 1 réussi\(s\), 1 échoué\(s\)/);
+    // The first hint of the ladder goes with the failed critère's block, not the summary.
+    assert.match(formatCriterionBlock(r.criteria[1], exercise.criteria[1], { lang: 'fr' }), /Premier indice : hb/);
     const xml = toJUnit(r);
     assert.match(xml, /<testsuite name="E" tests="2" failures="1" errors="0"/);
     assert.match(xml, /<failure message="hb">/);

@@ -3,10 +3,12 @@ import { UsageError } from '../core/errors';
 import { t, type Lang } from '../core/i18n';
 import { exerciseNames, hasErrors, loadTarget } from '../core/load';
 import { formatProblem } from '../core/problems';
-import { formatResult, formatSummary } from '../core/report/text';
+import { formatCriterionBlock, formatSummary, type TextOptions } from '../core/report/text';
+import { ANSI, PLAIN } from '../core/report/colour';
 import { toJUnit } from '../core/report/junit';
 import { runExercise } from '../core/run';
 import type { Exercise } from '../../../schemas/generated/types';
+import type { Session } from '../core/session';
 import type { RunReport } from '../../../schemas/generated/types';
 import type { Transport } from '../core/transport';
 import { useParseCache } from '../core/pack';
@@ -24,6 +26,10 @@ export interface CheckOptions extends TargetFlags {
   solution?: boolean;
   only?: string[];
   concurrency?: string | number;
+  /** Exam mode: the text output shows only passed or failed per critère (the pack's `exam: true` sets it too). */
+  exam?: boolean;
+  /** Colour the text output (decided by the caller from the terminal, NO_COLOR and FORCE_COLOR). */
+  colour?: boolean;
 }
 
 /** Runs one exercise's checks on a target and prints results live; resolves to the exit code. */
@@ -54,6 +60,13 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = transportFor();
   const live = perTurn(out);
+  const text: TextOptions = {
+    lang: o.lang,
+    paint: o.colour ? ANSI : PLAIN,
+    exam: o.exam || target.pack?.data?.exam === true,
+    workspaceFiles: ex.data.workspaceFiles ?? [],
+  };
+  const blocks = inPackOrder(ex.data, text, (block) => live.push(block));
   let report: RunReport;
   try {
     report = await runExercise({
@@ -65,22 +78,49 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
       useSolution: o.solution,
       only: o.only,
       concurrency: concurrencyOf(o),
-      onEvent: (ev) => {
-        if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev));
+      onEvent: (_ev, session) => {
+        if (o.format === 'text') blocks.advance(session);
       },
     });
+    if (o.format === 'text') blocks.rest(report);
   } finally {
     live.flush();
     await transport.dispose();
   }
   if (o.format === 'json') out(JSON.stringify(report, null, 2));
   else if (o.format === 'junit') out(toJUnit(report));
-  else out('\n' + formatSummary(report, o.lang));
+  else out('\n' + formatSummary(report, text));
   if (report.outcome === 'interrupted') {
     if (o.format !== 'text') err(`tssr-lab: ${report.error}`);
     return EXIT.transport;
   }
   return report.totals.passed === report.criteria.length ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Prints each critère's block once it has settled and every critère before it has been printed: live, yet grouped by
+ * critère in pack order. Critères that do not run (jury, not selected) print only in the summary.
+ */
+function inPackOrder(ex: Exercise, o: TextOptions, print: (block: string) => void) {
+  let next = 0;
+  const emit = (c: RunReport['criteria'][number], i: number): void => {
+    if (c.status !== 'notRun') print(formatCriterionBlock(c, ex.criteria[i], o));
+  };
+  return {
+    advance(session: Session): void {
+      while (next < ex.criteria.length && session.settled(ex.criteria[next].id)) {
+        const c = session.criteria.get(ex.criteria[next].id);
+        if (c) emit(c, next);
+        next++;
+      }
+    },
+    rest(report: RunReport): void {
+      for (; next < ex.criteria.length; next++) {
+        const c = report.criteria.find((r) => r.id === ex.criteria[next].id);
+        if (c) emit(c, next);
+      }
+    },
+  };
 }
 
 /** `--concurrency`: an integer from 1 to 64 (the agent's bound), else a usage error. */

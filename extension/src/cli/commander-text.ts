@@ -20,9 +20,11 @@ const ERRORS: Array<[RegExp, (m: RegExpExecArray, lang: Lang) => string]> = [
 
 /** commander's error in the user's language; an unknown one is kept as is. */
 export function commanderError(text: string, lang: Lang): string {
+  // commander adds a suggestion on a second line: « (Did you mean check?) ».
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(text);
   for (const [re, word] of ERRORS) {
     const m = re.exec(text);
-    if (m) return `tssr-lab: ${word(m, lang)}`;
+    if (m) return `tssr-lab: ${word(m, lang)}${suggestion ? t(lang, 'cli.error.didYouMean', suggestion[1]) : ''}`;
   }
   return text;
 }
@@ -40,10 +42,11 @@ function optionText(o: Option, lang: Lang): string {
 export function localizeCommander(program: Command, lang: Lang): void {
   const write = program.configureOutput();
   const title = (s: string): string => (`cli.title.${s}` in messages ? t(lang, `cli.title.${s}` as MessageKey) : s);
-  for (const cmd of [program, ...program.commands]) {
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const cmd of all(program)) {
     cmd.helpOption('-h, --help', t(lang, 'cli.help'));
     cmd.configureHelp({ styleTitle: title, optionDescription: (o) => optionText(o, lang) });
     cmd.configureOutput({ ...write, outputError: (s, w) => w(commanderError(s.trimEnd(), lang)) });
   }
-  program.helpCommand('help [command]', t(lang, 'cli.helpCommand'));
+  for (const cmd of all(program)) if (cmd.commands.length) cmd.helpCommand('help [command]', t(lang, 'cli.helpCommand'));
 }

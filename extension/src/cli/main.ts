@@ -30,8 +30,10 @@ function fatal(e: unknown, err: (s: string) => void, lang: Lang): number {
   return EXIT.transport;
 }
 
-/** The CLI entry, testable: takes argv (without node and script) and returns the exit code. */
-export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+const stdout = (s: string): void => console.log(s);
+
+/** The CLI entry, testable: takes argv (without node and script) and returns the exit code; colours only a real terminal. */
+export async function main(argv: string[], out = stdout, err = (s: string) => console.error(s), colour?: boolean): Promise<number> {
   mark('bundle');
   let code = 0;
   // The language is known before commander parses, so that its help and its errors speak it too.
@@ -65,9 +67,11 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
     .option('--only <ids...>', t(lang, 'cli.check.only'))
     .option('--concurrency <n>', t(lang, 'cli.check.concurrency'))
     .option('--sudo', t(lang, 'cli.check.sudo'))
+    .option('--exam', t(lang, 'cli.check.exam'))
     .action(async (path: string, o) => {
       const { check } = require('./check') as typeof import('./check');
-      code = await check(path, { ...o, lang }, out, err);
+      const { wantsColour } = require('../core/report/colour') as typeof import('../core/report/colour');
+      code = await check(path, { ...o, lang, colour: colour ?? wantsColour(out === stdout && process.stdout.isTTY) }, out, err);
     });
 
   program
@@ -97,7 +101,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       t(lang, 'cli.packTest.jobs'),
       (v: string) => {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', `--jobs: 1…16`);
+        if (!Number.isInteger(n) || n < 1 || n > 16) throw new UsageError('BAD_JOBS', t(lang, 'cli.error.jobs', v));
         return n;
       },
       2,

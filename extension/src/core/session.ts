@@ -6,6 +6,7 @@ import { PROTOCOL_MAJOR } from './request';
 import { validate } from './schemas';
 import { localize } from './text';
 import { checksOf, hintsOf } from './criteria';
+import type { HintUse } from './hints';
 
 /** Live state of one critère during and after a run. */
 export type CriterionState = CriterionReport;
@@ -25,6 +26,8 @@ export class Session {
   hello?: Hello;
   outcome: RunReport['outcome'] | undefined;
   error?: string;
+  /** Hints revealed per critère (the editor's HintLedger); the report then carries `hintsUsed`. The CLI has none. */
+  hintUse?: HintUse;
   private readonly startedAt = new Date();
   /** Check indexes that have ended, per critère. */
   private readonly ended = new Map<string, Set<number>>();
@@ -106,6 +109,12 @@ export class Session {
     }
   }
 
+  /** Whether a critère has its final status: all its checks ended, or it never runs (jury, not selected), or the run ended. */
+  settled(id: string): boolean {
+    const c = this.criteria.get(id);
+    return !!c && (c.status === 'notRun' || this.outcome !== undefined || this.isComplete(id));
+  }
+
   private isComplete(id: string): boolean {
     return (this.ended.get(id)?.size ?? 0) >= (this.checkCounts.get(id) ?? Infinity);
   }
@@ -129,7 +138,8 @@ export class Session {
 
   /** The report, valid against report.schema.json. */
   report(): RunReport {
-    const criteria = [...this.criteria.values()];
+    const hints = this.hintUse;
+    const criteria = [...this.criteria.values()].map((c) => (hints ? { ...c, hintsUsed: hints[c.id] ?? 0 } : c));
     const count = (s: CriterionStatus): number => criteria.filter((c) => c.status === s).length;
     return {
       reportVersion: 1,

@@ -67,11 +67,13 @@ export const cli = defineEntries({
   'cli.title.Arguments:': { fr: 'Arguments :', en: 'Arguments:' },
   'cli.error.unknownOption': { fr: 'option inconnue {0} : voyez tssr-lab --help', en: 'unknown option {0}: see tssr-lab --help' },
   'cli.error.unknownCommand': {
-    fr: 'commande inconnue {0} : les commandes sont validate, check, lint et rules (tssr-lab --help)',
-    en: 'unknown command {0}: the commands are validate, check, lint and rules (tssr-lab --help)',
+    fr: 'commande inconnue {0} : voyez la liste des commandes avec --help',
+    en: 'unknown command {0}: see the list of commands with --help',
   },
   'cli.error.missingArgument': { fr: 'argument {0} manquant : voyez --help de la commande', en: 'missing argument {0}: see the command’s --help' },
   'cli.error.optionArgument': { fr: 'l’option {0} attend une valeur', en: 'option {0} needs a value' },
   'cli.error.invalidChoice': { fr: 'valeur « {1} » refusée pour {0} : valeurs possibles {2}', en: 'value "{1}" refused for {0}: allowed values are {2}' },
+  'cli.error.didYouMean': { fr: ' (vouliez-vous dire {0} ?)', en: ' (did you mean {0}?)' },
+  'cli.error.jobs': { fr: '--jobs attend un entier de 1 à 16, reçu « {0} »', en: '--jobs takes an integer from 1 to 16, got "{0}"' },
   'cli.error.tooManyArguments': { fr: 'trop d’arguments : voyez --help de la commande', en: 'too many arguments: see the command’s --help' },
 });

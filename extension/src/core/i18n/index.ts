@@ -37,6 +37,7 @@ import { packTestTexts } from './pack-test';
 import { runControlTexts } from './run-control';
 import { runUiTexts } from './run-ui';
 import { targetTexts } from './targets';
+import { learnerTexts } from './learner';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -52,6 +53,7 @@ export const messages = {
   ...runControlTexts,
   ...runUiTexts,
   ...targetTexts,
+  ...learnerTexts,
   ...pack,
   ...path,
   ...file,
