@@ -46,7 +46,9 @@ export function shownFailures(ctx: FailureContext, c: CriterionReport): ShownFai
   return c.results
     .filter((r) => r.status === 'fail' || r.status === 'error')
     .map((result) => {
-      const failure = describeFailure(result, files);
+      const criterion = ctx.exercise.data?.criteria[index];
+      const check = criterion ? checksOf(criterion)[result.checkIndex] : undefined;
+      const failure = describeFailure(result, files, { lang: ctx.lang, check, exam: isExam(ctx) });
       const where = failure.location;
       let location: vscode.Location | undefined;
       if (where?.scheme === 'workspace') location = new vscode.Location(vscode.Uri.file(resolve(ctx.workspaceDir, where.path)), lineRange(where.line));
