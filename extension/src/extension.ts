@@ -10,6 +10,8 @@ import { registerTesting } from './features/testing';
 import { registerTree } from './features/tree';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
+import { registerStatement } from './features/statement/register';
+import { registerProgress } from './features/progress/register';
 
 /** The editor's one language (see core/i18n/index.ts): the setting, else VS Code's display language; French first. */
 function lang(): Lang {
@@ -37,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   registerTesting(context, services);
   registerDiagnostics(context, services);
   registerCommands(context, services);
+  registerStatement(context, services);
+  registerProgress(context, services);
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
   context.subscriptions.push(

@@ -26,7 +26,12 @@ const script: Exercise = {
   title: { fr: 'Script', en: 'Script' },
   competences: ['CP11', 'CCS4'],
   solution: { files: 'solution' },
-  criteria: [criterion('en-tete', 'CP11.4', 2), criterion('aide', 'CCS4.2', 2), criterion('arguments', 'CP11.3', 3), criterion('oral', 'CP11.1', 1, { assessment: 'jury', checks: [] })],
+  criteria: [
+    criterion('en-tete', 'CP11.4', 2),
+    criterion('aide', 'CCS4.2', 2),
+    criterion('arguments', 'CP11.3', 3),
+    criterion('oral', 'CP11.1', 1, { assessment: 'jury', checks: [] }),
+  ],
 };
 const ssh: Exercise = {
   id: 'ssh-durcissement',
@@ -36,7 +41,11 @@ const ssh: Exercise = {
   criteria: [criterion('root', 'CCS1.2', 4)],
 };
 
-const report = (exerciseId: string, criteria: Array<[string, RunReport['criteria'][number]['status'], number, number]>, startedAt = '2026-11-29T02:00:00.000Z'): RunReport => ({
+const report = (
+  exerciseId: string,
+  criteria: Array<[string, RunReport['criteria'][number]['status'], number, number]>,
+  startedAt = '2026-11-29T02:00:00.000Z',
+): RunReport => ({
   reportVersion: 1,
   exercise: { id: exerciseId, title: exerciseId, competences: [] },
   target: 'local',
@@ -54,25 +63,45 @@ describe('learner progress', () => {
   });
 
   it('folds reports in: settled critères take the latest state, critères not run keep the earlier one', () => {
-    let p = recordReport({}, report('script-sauvegarde', [['en-tete', 'passed', 2, 2], ['aide', 'failed', 0, 2]]));
-    p = recordReport(p, report('script-sauvegarde', [['en-tete', 'notRun', 0, 2], ['aide', 'passed', 2, 2]], '2026-11-29T02:05:00.000Z'));
-    assert.deepEqual(
-      Object.fromEntries(Object.entries(p['script-sauvegarde']).map(([k, v]) => [k, [v.status, v.earned, v.at.slice(11, 16)]])),
-      { 'en-tete': ['passed', 2, '02:00'], aide: ['passed', 2, '02:05'] },
+    let p = recordReport(
+      {},
+      report('script-sauvegarde', [
+        ['en-tete', 'passed', 2, 2],
+        ['aide', 'failed', 0, 2],
+      ]),
     );
+    p = recordReport(
+      p,
+      report(
+        'script-sauvegarde',
+        [
+          ['en-tete', 'notRun', 0, 2],
+          ['aide', 'passed', 2, 2],
+        ],
+        '2026-11-29T02:05:00.000Z',
+      ),
+    );
+    assert.deepEqual(Object.fromEntries(Object.entries(p['script-sauvegarde']).map(([k, v]) => [k, [v.status, v.earned, v.at.slice(11, 16)]])), {
+      'en-tete': ['passed', 2, '02:00'],
+      aide: ['passed', 2, '02:05'],
+    });
   });
 
   it('gives the 20 competences in référentiel order, critères passed over possible, the jury-only ones apart', () => {
-    const progress = recordReport({}, report('script-sauvegarde', [['en-tete', 'passed', 2, 2], ['arguments', 'failed', 0, 3], ['aide', 'passed', 2, 2]]));
+    const progress = recordReport(
+      {},
+      report('script-sauvegarde', [
+        ['en-tete', 'passed', 2, 2],
+        ['arguments', 'failed', 0, 3],
+        ['aide', 'passed', 2, 2],
+      ]),
+    );
     const rows = competenceProgress([
       { exercise: script, progress },
       { exercise: ssh, progress },
     ]);
     assert.equal(rows.length, 20);
-    assert.deepEqual(
-      rows.map((r) => r.id).slice(0, 3),
-      ['CP1', 'CP2', 'CP3'],
-    );
+    assert.deepEqual(rows.map((r) => r.id).slice(0, 3), ['CP1', 'CP2', 'CP3']);
     const cp11 = rows.find((r) => r.id === 'CP11')!;
     assert.deepEqual([cp11.block, cp11.passed, cp11.possible, cp11.jury, cp11.earned, cp11.points], ['CCP3', 1, 2, 1, 2, 5]);
     const ccs4 = rows.find((r) => r.id === 'CCS4')!;
@@ -120,7 +149,10 @@ describe('learner tree grouping', () => {
       ],
     );
     const cp11 = blocks[0].competences[0];
-    assert.deepEqual(cp11.exercises.map((e) => [e.key, e.criterionIds]), [['a', ['en-tete', 'arguments', 'oral']]]);
+    assert.deepEqual(
+      cp11.exercises.map((e) => [e.key, e.criterionIds]),
+      [['a', ['en-tete', 'arguments', 'oral']]],
+    );
     assert.equal(cp11.title, "Automatiser les tâches à l'aide de scripts");
   });
 
@@ -145,13 +177,22 @@ describe('starter files and setup plan', () => {
     const dest = learnerDir(join(dir, 'ws'), ex);
     assert.equal(dest, join(dir, 'ws', 'ex'));
     const first = planStarterCopy(join(dir, 'pack/ex'), ex, dest, 'fr');
-    assert.deepEqual(first.map((p) => [p.rel, p.state]), [['sauvegarde.sh', 'new'], ['modeles/notes.md', 'new']]);
+    assert.deepEqual(
+      first.map((p) => [p.rel, p.state]),
+      [
+        ['sauvegarde.sh', 'new'],
+        ['modeles/notes.md', 'new'],
+      ],
+    );
     assert.equal(applyStarterCopy(first, false).length, 2);
     assert.equal(statSync(join(dest, 'sauvegarde.sh')).mode & 0o777, 0o755);
     assert.equal(readFileSync(join(dest, 'modeles/notes.md'), 'utf8'), 'notes\n');
     writeFileSync(join(dest, 'sauvegarde.sh'), 'my work\n');
     const second = planStarterCopy(join(dir, 'pack/ex'), ex, dest, 'fr');
-    assert.deepEqual(second.map((p) => p.state), ['changed', 'same']);
+    assert.deepEqual(
+      second.map((p) => p.state),
+      ['changed', 'same'],
+    );
     assert.deepEqual(applyStarterCopy(second, false), []);
     assert.equal(readFileSync(join(dest, 'sauvegarde.sh'), 'utf8'), 'my work\n');
     assert.equal(applyStarterCopy(second, true).length, 1);
@@ -160,7 +201,10 @@ describe('starter files and setup plan', () => {
 
   it('finds the files already in place when the learner folder is the exercise folder', () => {
     const plan = planStarterCopy(join(dir, 'pack/ex'), { starter: ['sauvegarde.sh'] }, join(dir, 'pack/ex'), 'fr');
-    assert.deepEqual(plan.map((p) => p.state), ['same']);
+    assert.deepEqual(
+      plan.map((p) => p.state),
+      ['same'],
+    );
   });
 
   it('refuses a starter path leading out of the exercise folder', () => {

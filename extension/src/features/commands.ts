@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import { TransportError } from '../core/errors';
 import { t } from '../core/i18n';
 import type { RunReport } from '../../../schemas/generated/types';
@@ -14,16 +13,10 @@ async function pickExercise(services: Services, arg: unknown): Promise<string | 
   return (await vscode.window.showQuickPick(choices, { placeHolder: t(services.lang(), 'ui.pickExercise') }))?.dir;
 }
 
-/** Vérifier, open the statement, refresh. */
+/** Vérifier and refresh (the statement opens from features/statement). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandIds.refresh, () => services.packs.reload()),
-    vscode.commands.registerCommand(CommandIds.openStatement, async (arg: unknown) => {
-      const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
-      if (!found?.exercise.data) return;
-      const uri = vscode.Uri.file(join(found.exercise.dir, found.exercise.data.statement ?? 'enonce.md'));
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
-    }),
     vscode.commands.registerCommand(CommandIds.verify, async (arg: unknown): Promise<RunReport | undefined> => {
       const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
       if (!found) return undefined;

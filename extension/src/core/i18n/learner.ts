@@ -127,4 +127,20 @@ export const learnerTexts = defineEntries({
   },
   'learner.passedOnly.passed': { fr: 'réussi', en: 'passed' },
   'learner.passedOnly.failed': { fr: 'non réussi', en: 'not passed' },
+  'learner.level.debutant': { fr: 'débutant', en: 'beginner' },
+  'learner.level.intermediaire': { fr: 'intermédiaire', en: 'intermediate' },
+  'learner.level.avance': { fr: 'avancé', en: 'advanced' },
+  'learner.duration': { fr: 'environ {0} min', en: 'about {0} min' },
+  'learner.pickExercise': { fr: 'Choisissez un exercice', en: 'Choose an exercise' },
+  'learner.nextHint': { fr: 'Indice suivant', en: 'Next hint' },
+  'learner.hintOf': { fr: 'indice {0}/{1} vu', en: 'hint {0}/{1} seen' },
+  'learner.prepareFailed': {
+    fr: 'Le script de préparation {0} a échoué sur {1} (code {2}) : lisez ses messages dans le journal TSSR Lab, corrigez, puis relancez « Préparer la VM ».',
+    en: 'The setup script {0} failed on {1} (code {2}): read its messages in the TSSR Lab log, fix the problem, then run "Prepare the VM" again.',
+  },
+  'learner.prepareInterrupted': {
+    fr: 'La préparation {0} a été interrompue sur {1} (connexion perdue ou annulation) : relancez « Préparer la VM ».',
+    en: 'The setup {0} was interrupted on {1} (connection lost or cancelled): run "Prepare the VM" again.',
+  },
+  'learner.showLog': { fr: 'Voir le journal', en: 'Show the log' },
 });

@@ -84,7 +84,11 @@ export function competenceProgress(items: ExerciseWithProgress[]): CompetencePro
 }
 
 /** Points earned over points possible for some critères of an exercise (jury critères count for neither). */
-export function scoreOf(exercise: Exercise, criterionIds: string[], stateOf: (id: string) => { earned: number } | undefined): { earned: number; points: number } {
+export function scoreOf(
+  exercise: Exercise,
+  criterionIds: string[],
+  stateOf: (id: string) => { earned: number } | undefined,
+): { earned: number; points: number } {
   let earned = 0;
   let points = 0;
   for (const c of exercise.criteria) {
