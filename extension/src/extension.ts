@@ -8,22 +8,26 @@ import type { Services } from './features/services';
 import type { ScriptCoach } from './features/script-coach';
 import { registerTesting } from './features/testing';
 import { registerTree } from './features/tree';
+import { ErrorBoundary } from './features/error-boundary';
+import { createRemoteDocs } from './features/remote-docs';
+import { registerTargets, type TargetsApi } from './features/targets';
+import { TargetCommandIds } from './features/targets/ids';
+import { TargetStore } from './features/targets/store';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
 import { registerStatement } from './features/statement/register';
 import { registerProgress } from './features/progress/register';
 
-/** The editor's one language (see core/i18n/index.ts): the setting, else VS Code's display language; French first. */
+/** The editor's one language (see core/i18n/index.ts): the `tssrLab.language` setting, French unless English is chosen. */
 function lang(): Lang {
-  const setting = vscode.workspace.getConfiguration('tssrLab').get<string>('language', 'auto');
-  if (setting === 'fr' || setting === 'en') return setting;
-  return vscode.env.language.startsWith('en') ? 'en' : 'fr';
+  return vscode.workspace.getConfiguration('tssrLab').get<string>('language', 'fr') === 'en' ? 'en' : 'fr';
 }
 
 /** The public API, used by the in-host tests. */
 export interface TssrLabApi {
   services: Services;
   coach: ScriptCoach;
+  targets: TargetsApi;
   activationMs: number;
 }
 
@@ -32,9 +36,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   const started = Date.now();
   const log = vscode.window.createOutputChannel('TSSR Lab', { log: true });
   const packs = new PackIndex(lang, log);
-  const runs = new RunService(context, lang, log);
-  const services: Services = { log, lang, packs, runs };
-  context.subscriptions.push(log, packs, runs);
+  const targets = new TargetStore(context.secrets, lang, log);
+  const runs = new RunService(context, lang, log, targets);
+  const errors = new ErrorBoundary(log, lang, () => vscode.commands.executeCommand(TargetCommandIds.pick));
+  const remoteDocs = createRemoteDocs(context, targets, lang);
+  const services: Services = { log, lang, packs, runs, targets, errors, remoteDocs };
+  context.subscriptions.push(log, packs, targets, runs);
+  const targetsApi = registerTargets(context, services);
   registerTree(context, services);
   registerTesting(context, services);
   registerDiagnostics(context, services);
@@ -51,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   await packs.reload();
   const activationMs = Date.now() - started;
   log.info(`activated in ${activationMs} ms`);
-  return { services, coach, activationMs };
+  return { services, coach, targets: targetsApi, activationMs };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { TransportError } from '../core/errors';
 import { t } from '../core/i18n';
+import { localize } from '../core/text';
 import type { RunReport } from '../../../schemas/generated/types';
+import { ShowLogCommandId } from './error-boundary';
 import { CommandIds, type Services } from './services';
 
 /** Accepts a tree node, an exercise folder, an exercise id, or nothing (asks). */
@@ -9,37 +10,43 @@ async function pickExercise(services: Services, arg: unknown): Promise<string | 
   if (typeof arg === 'string') return arg;
   const node = arg as { exercise?: { dir: string } } | undefined;
   if (node?.exercise) return node.exercise.dir;
-  const choices = services.packs.packs.flatMap((p) => p.exercises.filter((e) => e.data).map((e) => ({ label: e.data!.id, description: e.dir, dir: e.dir })));
-  return (await vscode.window.showQuickPick(choices, { placeHolder: t(services.lang(), 'ui.pickExercise') }))?.dir;
+  const lang = services.lang();
+  const choices = services.packs.packs.flatMap((p) =>
+    p.exercises.filter((e) => e.data).map((e) => ({ label: localize(e.data!.title, lang), description: e.data!.id, dir: e.dir })),
+  );
+  return (await vscode.window.showQuickPick(choices, { placeHolder: t(lang, 'ui.pickExercise'), matchOnDescription: true }))?.dir;
 }
 
-/** Vérifier and refresh (the statement opens from features/statement). */
+/** Vérifier, refresh, show the log: each through the one error boundary (the statement opens from features/statement). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  const { errors } = services;
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandIds.refresh, () => services.packs.reload()),
-    vscode.commands.registerCommand(CommandIds.verify, async (arg: unknown): Promise<RunReport | undefined> => {
+    errors.register(CommandIds.refresh, () => services.packs.reload()),
+    errors.register(ShowLogCommandId, () => services.log.show()),
+    errors.register(CommandIds.verify, async (arg: unknown): Promise<RunReport | undefined> => {
       const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
-      if (!found) return undefined;
-      try {
-        const report = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: t(services.lang(), 'ui.checking', found.exercise.data?.id ?? ''), cancellable: true },
-          (_p, token) => {
-            const abort = new AbortController();
-            token.onCancellationRequested(() => abort.abort());
-            return services.runs.verify(found.pack, found.exercise, undefined, abort.signal);
-          },
-        );
-        const n = report.totals;
-        const text = t(services.lang(), 'ui.runSummary', report.exercise.id, n.earned, n.points, n.passed, n.failed, n.errors);
-        if (report.outcome === 'interrupted') void vscode.window.showErrorMessage(`${text}. ${report.error ?? ''}`);
-        else void vscode.window.showInformationMessage(text);
-        return report;
-      } catch (e) {
-        const hint = e instanceof TransportError ? ` [${e.code}]` : '';
-        services.log.error(`verify failed: ${(e as Error).message}`);
-        void vscode.window.showErrorMessage(`TSSR Lab${hint}: ${(e as Error).message}`);
-        return undefined;
-      }
+      if (!found?.exercise.data) return undefined;
+      const lang = services.lang();
+      const title = localize(found.exercise.data.title, lang);
+      const target = services.targets.active();
+      const report = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: t(lang, 'runUi.checking', title, target.target === 'local' ? t(lang, 'targets.local') : target.name),
+          cancellable: true,
+        },
+        (_p, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return services.runs.verify(found.pack, found.exercise, undefined, abort.signal);
+        },
+      );
+      const n = report.totals;
+      if (report.outcome === 'interrupted') {
+        // Cut short by the target (connection lost, agent killed): the same buttons as a target that cannot be reached.
+        errors.notify(t(lang, 'runUi.interrupted', title, n.earned, n.points, report.error ?? ''), true);
+      } else void vscode.window.showInformationMessage(t(lang, 'runUi.summary', title, n.earned, n.points, n.passed, n.failed, n.errors));
+      return report;
     }),
   );
 }

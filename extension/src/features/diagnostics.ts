@@ -1,17 +1,23 @@
 import * as vscode from 'vscode';
-import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { criterionRange } from '../core/locate';
+import { basename, dirname } from 'node:path';
 import { allProblems, EXERCISE_FILE, PACK_FILE, validateText } from '../core/pack';
-import { localize } from '../core/text';
 import { pathsUnder } from '../core/path-rules';
-import { toDiagnostic, toRange } from './convert';
+import { toDiagnostic } from './convert';
+import { runDiagnostics } from './run-diagnostics';
 import type { Services } from './services';
 
-/** Pack YAML problems (live while typing) and failed critères of the last runs, in the Problems panel. */
+/** Pack YAML problems (live while typing) and failed critères of the runs, live as results arrive, in the Problems panel. */
 export function registerDiagnostics(context: vscode.ExtensionContext, services: Services): void {
   const packProblems = vscode.languages.createDiagnosticCollection('tssrLab.packs');
   const runProblems = vscode.languages.createDiagnosticCollection('tssrLab.results');
+  /** The run problems of each exercise, by file: several exercises may point at the same file of the target. */
+  const runByExercise = new Map<string, Map<string, vscode.Diagnostic[]>>();
+  const publishRuns = (): void => {
+    const merged = new Map<string, vscode.Diagnostic[]>();
+    for (const byUri of runByExercise.values()) for (const [uri, list] of byUri) merged.set(uri, [...(merged.get(uri) ?? []), ...list]);
+    runProblems.clear();
+    for (const [uri, list] of merged) runProblems.set(vscode.Uri.parse(uri), list);
+  };
 
   const publishPacks = (): void => {
     packProblems.clear();
@@ -41,44 +47,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext, services: 
     vscode.workspace.onDidChangeTextDocument((e) => validateOpen(e.document)),
     vscode.workspace.onDidOpenTextDocument(validateOpen),
     services.runs.onUpdate((u) => {
-      if (!u.done) return;
-      const found = services.packs.exercise(u.exerciseDir);
-      const ex = found?.exercise;
-      if (!ex?.data) return;
-      const lang = services.lang();
-      const byFile = new Map<string, vscode.Diagnostic[]>();
-      const add = (file: string, d: vscode.Diagnostic): void => {
-        byFile.set(file, [...(byFile.get(file) ?? []), d]);
-      };
-      ex.data.criteria.forEach((c, i) => {
-        const state = u.session.criteria.get(c.id);
-        if (!state || (state.status !== 'failed' && state.status !== 'error')) return;
-        const bad = state.results.filter((r) => r.status === 'fail' || r.status === 'error');
-        const first = bad[0]?.message ?? u.session.error ?? '';
-        const severity = state.status === 'failed' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error;
-        const d = new vscode.Diagnostic(
-          toRange(criterionRange(ex.file, i)),
-          `${localize(c.title, lang)} (${c.referentiel}) — ${first} — ${localize(c.hint, lang)}`,
-          severity,
-        );
-        d.source = 'TSSR Lab';
-        d.code = c.id;
-        add(ex.file, d);
-        for (const r of bad) {
-          const local = r.path && !r.path.startsWith('/') ? resolve(ex.dir, r.path) : undefined;
-          if (local && r.line && existsSync(local)) {
-            const e = new vscode.Diagnostic(new vscode.Range(r.line - 1, 0, r.line - 1, 1000), `${c.id}: ${r.message}`, severity);
-            e.source = 'TSSR Lab';
-            add(local, e);
-          }
-        }
-      });
-      const stale: vscode.Uri[] = [];
-      runProblems.forEach((uri) => {
-        if (uri.fsPath.startsWith(ex.dir)) stale.push(uri);
-      });
-      stale.forEach((uri) => runProblems.delete(uri));
-      for (const [file, list] of byFile) runProblems.set(vscode.Uri.file(file), list);
+      if (u.started) runByExercise.delete(u.exerciseDir);
+      else if (u.event?.event === 'result' || u.event?.event === 'checkEnd' || u.done) runByExercise.set(u.exerciseDir, runDiagnostics(services, u));
+      else return;
+      publishRuns();
     }),
   );
   publishPacks();

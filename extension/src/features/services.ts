@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
 import type { Lang } from '../core/i18n';
 import type { PackIndex } from './pack-index';
+import type { ErrorBoundary } from './error-boundary';
+import type { RemoteDocs } from './remote-docs';
 import type { RunService } from './run-service';
+import type { TargetStore } from './targets/store';
 
 /** Command ids, in one table. */
 export const CommandIds = {
@@ -17,4 +20,10 @@ export interface Services {
   lang(): Lang;
   packs: PackIndex;
   runs: RunService;
+  /** The saved targets and the active one. */
+  targets: TargetStore;
+  /** The one error boundary: `errors.register(id, handler)` for every command, `errors.show(e)` elsewhere. */
+  errors: ErrorBoundary;
+  /** Read-only copies of the target's files (`tssr-lab-remote:`). */
+  remoteDocs: RemoteDocs;
 }

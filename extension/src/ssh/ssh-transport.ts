@@ -4,7 +4,7 @@ import { Socket } from 'node:net';
 import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
-import { addHostKey, fingerprint, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
+import { addHostKey, fingerprint, keyTypeOf, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
 import { formatTarget } from '../core/target';
 import { sudoRefused, type ScriptIo, type ScriptRunner } from '../core/script-runner';
 import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
@@ -35,6 +35,10 @@ export interface SshOptions {
   knownHostsFile: string;
   /** Trust and record a host key that is unknown (never one that changed). */
   acceptNew?: boolean;
+  /** Trust and record an unknown host key only if it has this fingerprint (the one the user saw and approved). */
+  acceptFingerprint?: string;
+  /** Password authentication (kept by the editor in SecretStorage, never in settings). */
+  password?: string;
   /** The bundled agent's source, uploaded under its content hash. */
   agentSource: string;
   agentSocket?: string;
@@ -76,6 +80,8 @@ export class SshTransport implements Transport, ScriptRunner {
   private lost?: TransportError;
   private readonly hash: string;
   private lang: Lang;
+  /** The host key the server presented on the last connection attempt, whatever the verdict. */
+  presentedHostKey?: { type: string; fingerprint: string };
 
   constructor(private readonly opts: SshOptions) {
     this.label = formatTarget({ kind: 'ssh', user: opts.user, host: opts.host, port: opts.port });
@@ -119,8 +125,9 @@ export class SshTransport implements Transport, ScriptRunner {
         keepaliveCountMax: o.keepaliveCountMax ?? 3,
         hostVerifier: (key: Buffer) => {
           ctx.hostKey = key;
+          this.presentedHostKey = { type: keyTypeOf(key), fingerprint: fingerprint(key) };
           let verdict: HostKeyVerdict = verifyHostKey(o.knownHostsFile, o.host, o.port, key);
-          if (verdict === 'unknown' && o.acceptNew) {
+          if (verdict === 'unknown' && (o.acceptNew || (o.acceptFingerprint !== undefined && o.acceptFingerprint === fingerprint(key)))) {
             addHostKey(o.knownHostsFile, o.host, o.port, key);
             verdict = 'known';
             o.log?.(`accepted new host key ${fingerprint(key)} into ${o.knownHostsFile}`);
@@ -141,6 +148,7 @@ export class SshTransport implements Transport, ScriptRunner {
         if (parsed instanceof Error) return reject(keyError(parsed, ctx));
         if (o.passphrase) config.passphrase = o.passphrase;
       }
+      if (o.password) config.password = o.password;
       // Our own socket: TCP_NODELAY, or each request/response waits for a delayed ACK (~40 ms a step).
       const sock = new Socket();
       sock.setNoDelay(o.tcpNoDelay ?? true);
@@ -359,6 +367,35 @@ export class SshTransport implements Transport, ScriptRunner {
         ch.on('error', () => resolve(undefined));
         ch.stderr.resume();
         ch.on('close', (code: number | null) => resolve(code === 0 ? out.trim() : undefined));
+      });
+    });
+  }
+
+  /** Connects (verifying the host key) and reads the target's Node version: the editor's connection test. */
+  async testConnection(lang?: Lang): Promise<{ node?: string }> {
+    this.lang = this.opts.lang ?? lang ?? this.lang;
+    const client = await this.ready();
+    return { node: await this.probeNodeVersion(client) };
+  }
+
+  /** Reads a file of the target over SFTP, at most `maxBytes` (a read-only view for the editor). */
+  async readFile(path: string, maxBytes: number, lang?: Lang): Promise<{ text: string; truncated: boolean }> {
+    this.lang = this.opts.lang ?? lang ?? this.lang;
+    const sftp = await this.sftp(await this.ready());
+    return new Promise((resolve, reject) => {
+      sftp.open(path, 'r', (err, handle) => {
+        if (err) return reject(err);
+        const buf = Buffer.alloc(maxBytes + 1);
+        // One SFTP read returns at most a packet's worth: read on until end of file or the limit.
+        const next = (at: number): void =>
+          sftp.read(handle, buf, at, buf.length - at, at, (e, n) => {
+            if (!e && n > 0 && at + n < buf.length) return next(at + n);
+            sftp.close(handle, () => sftp.end());
+            if (e && !/EOF|end of file/i.test(e.message)) return reject(e);
+            const size = at + (e ? 0 : n);
+            resolve({ text: buf.subarray(0, Math.min(size, maxBytes)).toString('utf8'), truncated: size > maxBytes });
+          });
+        next(0);
       });
     });
   }

@@ -5,7 +5,7 @@
  * One source for the language:
  * - CLI: `--lang`, then TSSR_LAB_LANG, then LC_ALL/LANG; French by default (`detectLang`), decided once in `cli/main.ts`
  *   and passed down to the run, the transports and the renderers.
- * - Editor: `Services.lang()` (the `tssrLab.language` setting; `auto` follows VS Code's display language), decided once in
+ * - Editor: `Services.lang()` (the `tssrLab.language` setting, French by default, English a choice), decided once in
  *   `extension.ts`. The editor's own words (notifications, tree, prompts: `ui.ts`) are rendered with it too, so the tree,
  *   the messages and the statements never disagree. Only the manifest (`package.nls*.json`: command titles, setting
  *   descriptions) follows the display language, because VS Code renders it before the extension runs.
@@ -35,6 +35,8 @@ import { startTexts } from './start';
 import { packTestTexts } from './pack-test';
 import { runControlTexts } from './run-control';
 import { learnerTexts } from './learner';
+import { runUiTexts } from './run-ui';
+import { targetTexts } from './targets';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -49,6 +51,8 @@ export const messages = {
   ...packTestTexts,
   ...runControlTexts,
   ...learnerTexts,
+  ...runUiTexts,
+  ...targetTexts,
   ...pack,
   ...path,
   ...file,
