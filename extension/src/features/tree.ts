@@ -218,7 +218,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       syncContext();
       tree.refresh();
     }),
-    vscode.commands.registerCommand(LearnerCommands.toggleGrouping, async () => {
+    services.errors.register(LearnerCommands.toggleGrouping, async () => {
       const next = await toggleGroupBy();
       void vscode.window.setStatusBarMessage(t(services.lang(), next === 'pack' ? 'learner.groupBy.pack' : 'learner.groupBy.competence'), 4000);
     }),

@@ -84,8 +84,8 @@ export const learnerTexts = defineEntries({
     en: 'Your files are kept in {0}. Click Check when you are ready.',
   },
   'learner.prepareLocal': {
-    fr: 'Choisissez d’abord une VM comme cible (tssrLab.target = ssh://…) : la préparation modifie la machine en root.',
-    en: 'Choose a VM as the target first (tssrLab.target = ssh://…): the setup changes the machine as root.',
+    fr: 'Choisissez d’abord une VM comme cible (vue Cibles ou barre d’état) : la préparation modifie la machine en root, jamais ce poste.',
+    en: 'Choose a VM as the target first (Targets view or status bar): the setup changes that machine as root, never this computer.',
   },
   'learner.prepareConfirm': { fr: 'Préparer la VM', en: 'Prepare the VM' },
   'learner.prepareDone': {
@@ -142,5 +142,6 @@ export const learnerTexts = defineEntries({
     fr: 'La préparation {0} a été interrompue sur {1} (connexion perdue ou annulation) : relancez « Préparer la VM ».',
     en: 'The setup {0} was interrupted on {1} (connection lost or cancelled): run "Prepare the VM" again.',
   },
+  'learner.chooseTarget': { fr: 'Choisir la cible', en: 'Choose the target' },
   'learner.showLog': { fr: 'Voir le journal', en: 'Show the log' },
 });

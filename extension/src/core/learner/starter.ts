@@ -47,3 +47,12 @@ export function applyStarterCopy(plan: StarterCopy[], overwrite: boolean): Start
   }
   return written;
 }
+
+/**
+ * Whether the learner's folder holds the files a run reads (the exercise's `workspaceFiles`), so checks read the
+ * learner's copy rather than the pack's: false when some are missing, or when the exercise names none.
+ */
+export function learnerDirReady(dir: string, exercise: Pick<Exercise, 'workspaceFiles'>): boolean {
+  const files = exercise.workspaceFiles ?? [];
+  return files.length > 0 && files.every((rel) => resolveInside(dir, rel, 'file', true).ok);
+}

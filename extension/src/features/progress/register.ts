@@ -16,13 +16,9 @@ export function registerProgress(context: vscode.ExtensionContext, services: Ser
     }),
     store.onDidChange(() => panel.render()),
     services.packs.onDidChange(() => panel.render()),
-    vscode.commands.registerCommand(LearnerCommands.showProgress, () => panel.show() !== undefined),
-    vscode.commands.registerCommand(LearnerCommands.exportProgress, (file?: unknown) =>
-      exportProgress(services, store, typeof file === 'string' ? file : undefined),
-    ),
-    vscode.commands.registerCommand(LearnerCommands.openSample, (folder?: unknown) =>
-      openSample(context, services, typeof folder === 'string' ? folder : undefined),
-    ),
+    services.errors.register(LearnerCommands.showProgress, () => panel.show() !== undefined),
+    services.errors.register(LearnerCommands.exportProgress, (file?: unknown) => exportProgress(services, store, typeof file === 'string' ? file : undefined)),
+    services.errors.register(LearnerCommands.openSample, (folder?: unknown) => openSample(context, services, typeof folder === 'string' ? folder : undefined)),
   );
   return panel;
 }

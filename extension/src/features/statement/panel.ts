@@ -13,11 +13,6 @@ import { renderStatement } from './markdown';
 import { liveHtml, pageHtml, type CriterionLine } from './page';
 import { LearnerCommands } from './ids';
 
-/** Whether the configured target is a VM (an SSH target): only then does « Préparer la VM » show. */
-export function targetIsVm(): boolean {
-  return vscode.workspace.getConfiguration('tssrLab').get<string>('target', 'local').startsWith('ssh://');
-}
-
 /** One statement webview per exercise, rendered from its enonce.md, with the learner's buttons and live critères. */
 export class StatementPanels implements vscode.Disposable {
   private readonly panels = new Map<string, { panel: vscode.WebviewPanel; pack: LoadedPack; exercise: LoadedExercise }>();
@@ -124,7 +119,8 @@ export class StatementPanels implements vscode.Disposable {
       title: localize(ex.title, lang),
       meta: meta.filter(Boolean).join(' · '),
       canStart: (ex.starter ?? []).length > 0,
-      canPrepare: Boolean(ex.setup) && targetIsVm(),
+      // « Préparer la VM » only on a VM: the setup never runs on the learner's own computer.
+      canPrepare: Boolean(ex.setup) && this.services.targets.active().target.startsWith('ssh://'),
       exam,
       criteria,
     };

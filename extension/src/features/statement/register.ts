@@ -6,25 +6,28 @@ import { LearnerCommands } from './ids';
 import { StatementPanels } from './panel';
 import { prepareVm } from './prepare';
 import { targetOrPick } from './resolve';
-import { startExercise } from './starter';
+import { restoreLearnerDirs, startExercise } from './starter';
 
 /** The statement webview and its commands: open it, Commencer, Indice suivant, Préparer la VM. Returns the panels for tests. */
 export function registerStatement(context: vscode.ExtensionContext, services: Services): StatementPanels {
   const store = LearnerStore.for(context);
   const panels = new StatementPanels(services, store);
+  restoreLearnerDirs(services);
   context.subscriptions.push(
     panels,
-    vscode.commands.registerCommand(CommandIds.openStatement, async (arg: unknown) => {
+    services.packs.onDidChange(() => restoreLearnerDirs(services)),
+    services.errors.register(CommandIds.openStatement, async (arg: unknown) => {
       const found = await targetOrPick(services, arg);
       return found ? panels.open(found.pack, found.exercise) !== undefined : false;
     }),
-    vscode.commands.registerCommand(LearnerCommands.start, (arg: unknown) => startExercise(services, arg)),
-    vscode.commands.registerCommand(LearnerCommands.nextHint, (arg: unknown) => nextHint(services, store, arg)),
-    vscode.commands.registerCommand(LearnerCommands.prepareVm, (arg: unknown) => prepareVm(context, services, arg)),
+    services.errors.register(LearnerCommands.start, (arg: unknown) => startExercise(services, arg)),
+    services.errors.register(LearnerCommands.nextHint, (arg: unknown) => nextHint(services, store, arg)),
+    services.errors.register(LearnerCommands.prepareVm, (arg: unknown) => prepareVm(context, services, arg)),
     services.runs.onUpdate((u) => {
       if (u.done || u.event?.event === 'result' || u.event?.event === 'checkEnd') panels.updateAll();
     }),
     store.onDidChange(() => panels.updateAll()),
+    services.targets.onDidChange(() => panels.renderAll()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['tssrLab.language', 'tssrLab.target', 'tssrLab.exam'].some((s) => e.affectsConfiguration(s))) panels.renderAll();
     }),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { relative } from 'node:path';
 import { t } from '../../core/i18n';
-import { applyStarterCopy, learnerDir, planStarterCopy, type StarterCopy } from '../../core/learner/starter';
+import { applyStarterCopy, learnerDir, learnerDirReady, planStarterCopy, type StarterCopy } from '../../core/learner/starter';
 import type { Services } from '../services';
 import { targetOrPick } from './resolve';
 
@@ -52,10 +52,23 @@ export async function startExercise(services: Services, arg: unknown): Promise<S
     overwrite = answer === replace;
   }
   const written = applyStarterCopy(plan, overwrite).map((p) => p.rel);
+  restoreLearnerDirs(services);
   const shown = relative(root, dir) || '.';
   const message = written.length ? t(lang, 'learner.starterCopied', shown, written.join(', ')) : t(lang, 'learner.starterKept', shown);
   services.log.info(`start ${ex.id}: ${written.length} starter file(s) written to ${dir}`);
   await vscode.window.showTextDocument(vscode.Uri.file(plan[0].to), { preview: false });
   void vscode.window.showInformationMessage(message);
   return { dir, plan, written };
+}
+
+/** Points each run at the learner's copy of an exercise (`<workspace>/<id>/`) when that copy holds the files checks read. */
+export function restoreLearnerDirs(services: Services): void {
+  for (const pack of services.packs.packs) {
+    for (const e of pack.exercises) {
+      const root = e.data?.starter?.length ? workspaceRootFor(e.dir) : undefined;
+      const dir = root && e.data ? learnerDir(root, e.data) : undefined;
+      if (dir && dir !== e.dir && learnerDirReady(dir, e.data!)) services.runs.workspaceDirs.set(e.dir, dir);
+      else services.runs.workspaceDirs.delete(e.dir);
+    }
+  }
 }
