@@ -8,7 +8,7 @@ import { isExam } from '../../extension/src/core/learner/exam';
 import { groupByCompetence } from '../../extension/src/core/learner/grouping';
 import { competenceProgress, progressExport, progressKey, recordReport, scoreOf } from '../../extension/src/core/learner/progress';
 import { progressChartHtml } from '../../extension/src/core/learner/progress-chart';
-import { applyStarterCopy, learnerDir, planStarterCopy } from '../../extension/src/core/learner/starter';
+import { applyStarterCopy, learnerDir, learnerDirReady, planStarterCopy } from '../../extension/src/core/learner/starter';
 import { readSetup, setupPlanLines } from '../../extension/src/core/setup-plan';
 
 const criterion = (id: string, referentiel: string, points: number, extra: Partial<Exercise['criteria'][number]> = {}): Exercise['criteria'][number] => ({
@@ -103,7 +103,7 @@ describe('learner progress', () => {
     assert.equal(rows.length, 20);
     assert.deepEqual(rows.map((r) => r.id).slice(0, 3), ['CP1', 'CP2', 'CP3']);
     const cp11 = rows.find((r) => r.id === 'CP11')!;
-    assert.deepEqual([cp11.block, cp11.passed, cp11.possible, cp11.jury, cp11.earned, cp11.points], ['CCP3', 1, 2, 1, 2, 5]);
+    assert.deepEqual([cp11.block, cp11.passed, cp11.possible, cp11.jury, cp11.earned, cp11.points], ['CCP3', 1, 2, 1, 2, 6]);
     const ccs4 = rows.find((r) => r.id === 'CCS4')!;
     assert.deepEqual([ccs4.passed, ccs4.possible, ccs4.exercises], [1, 1, ['script-sauvegarde']]);
     const ccs1 = rows.find((r) => r.id === 'CCS1')!;
@@ -111,11 +111,11 @@ describe('learner progress', () => {
     assert.equal(rows.find((r) => r.id === 'CP1')!.possible, 0);
   });
 
-  it('scores a node as points earned over possible, jury critères counting for neither', () => {
+  it('scores a node as points earned over possible, as the report totals them', () => {
     const earned: Record<string, number> = { 'en-tete': 2, arguments: 1 };
     assert.deepEqual(
       scoreOf(script, ['en-tete', 'arguments', 'oral'], (id) => (id in earned ? { earned: earned[id] } : undefined)),
-      { earned: 3, points: 5 },
+      { earned: 3, points: 6 },
     );
   });
 
@@ -197,6 +197,16 @@ describe('starter files and setup plan', () => {
     assert.equal(readFileSync(join(dest, 'sauvegarde.sh'), 'utf8'), 'my work\n');
     assert.equal(applyStarterCopy(second, true).length, 1);
     assert.match(readFileSync(join(dest, 'sauvegarde.sh'), 'utf8'), /TODO/);
+  });
+
+  it('points runs at the learner folder only once it holds every workspace file', () => {
+    const ex = { id: 'ex', starter: ['sauvegarde.sh'], workspaceFiles: ['sauvegarde.sh'] };
+    const dest = learnerDir(join(dir, 'ws'), ex);
+    assert.equal(learnerDirReady(dest, ex), false);
+    applyStarterCopy(planStarterCopy(join(dir, 'pack/ex'), ex, dest, 'fr'), false);
+    assert.equal(learnerDirReady(dest, ex), true);
+    assert.equal(learnerDirReady(dest, { workspaceFiles: ['sauvegarde.sh', 'absent.sh'] }), false);
+    assert.equal(learnerDirReady(dest, {}), false);
   });
 
   it('finds the files already in place when the learner folder is the exercise folder', () => {

@@ -38,7 +38,7 @@ export interface CompetenceProgress {
   /** Critères with checks (auto or evidence) in the packs. */
   possible: number;
   passed: number;
-  /** Critères the jury alone judges: shown apart, never counted as possible. */
+  /** Critères the jury alone judges: shown apart, not counted in `possible` (their points are in `points`). */
   jury: number;
   earned: number;
   points: number;
@@ -69,13 +69,14 @@ export function competenceProgress(items: ExerciseWithProgress[]): CompetencePro
       const row = rows.get(competenceOf(c.referentiel));
       if (!row) continue;
       if (!row.exercises.includes(exercise.id)) row.exercises.push(exercise.id);
+      // The jury awards these points: possible, as in the run report's totals, but never counted as a critère to pass here.
+      row.points += c.points;
       if (assessmentOf(c) === 'jury') {
         row.jury++;
         continue;
       }
       const state = progress[exercise.id]?.[c.id];
       row.possible++;
-      row.points += c.points;
       if (state?.status === 'passed') row.passed++;
       row.earned += state?.status === 'passed' ? state.earned : 0;
     }
@@ -83,7 +84,7 @@ export function competenceProgress(items: ExerciseWithProgress[]): CompetencePro
   return [...rows.values()];
 }
 
-/** Points earned over points possible for some critères of an exercise (jury critères count for neither). */
+/** Points earned over points possible for some critères of an exercise, as the run report totals them (jury points included). */
 export function scoreOf(
   exercise: Exercise,
   criterionIds: string[],
@@ -92,7 +93,7 @@ export function scoreOf(
   let earned = 0;
   let points = 0;
   for (const c of exercise.criteria) {
-    if (!criterionIds.includes(c.id) || assessmentOf(c) === 'jury') continue;
+    if (!criterionIds.includes(c.id)) continue;
     points += c.points;
     earned += stateOf(c.id)?.earned ?? 0;
   }
