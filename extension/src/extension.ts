@@ -6,7 +6,7 @@ import { PackIndex } from './features/pack-index';
 import { RunService } from './features/run-service';
 import type { Services } from './features/services';
 import type { ScriptCoach } from './features/script-coach';
-import { registerTesting } from './features/testing';
+import { registerTesting, type TestingApi } from './features/testing';
 import { registerTree } from './features/tree';
 import { ErrorBoundary } from './features/error-boundary';
 import { createRemoteDocs } from './features/remote-docs';
@@ -28,6 +28,7 @@ export interface TssrLabApi {
   services: Services;
   coach: ScriptCoach;
   targets: TargetsApi;
+  testing: TestingApi;
   activationMs: number;
 }
 
@@ -44,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   context.subscriptions.push(log, packs, targets, runs);
   const targetsApi = registerTargets(context, services);
   registerTree(context, services);
-  registerTesting(context, services);
+  const testing = registerTesting(context, services);
   registerDiagnostics(context, services);
   registerCommands(context, services);
   registerStatement(context, services);
@@ -59,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   await packs.reload();
   const activationMs = Date.now() - started;
   log.info(`activated in ${activationMs} ms`);
-  return { services, coach, targets: targetsApi, activationMs };
+  return { services, coach, targets: targetsApi, testing, activationMs };
 }
 
 export function deactivate(): void {

@@ -9,12 +9,19 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { steps as targetSteps } from './steps/targets.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
 const counts = { passed: 0, failed: 0 };
 const started = Date.now();
 const log = (s) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${s}`);
+
+/** shot(name) saves dist/e2e/<name>.png of the page. */
+const shotOf = (page) => async (name) => {
+  mkdirSync(join(ROOT, 'dist/e2e'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'dist/e2e', `${name}.png`) });
+};
 
 async function step(name, fn) {
   try {
@@ -190,7 +197,8 @@ try {
       if (exitCode !== 0 && !c.failed) throw new Error(`in-host suite exited with ${exitCode}`);
     });
 
-  // Phase 2: a learner's flow in the UI.
+  // Phase 2: a learner's flow in the UI. The web's auto-save may have kept phase 1's edits: start from the fixture again.
+  cpSync(join(ROOT, 'test/fixtures/e2e-workspace'), workspace, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${origin}/?folder=${encodeURIComponent(workspace)}`);
   const palette = async (command) => {
@@ -234,7 +242,7 @@ try {
       .first()
       .waitFor({ timeout: 30_000 });
     await rows
-      .filter({ hasText: /Créez \/srv\/tssr-lab-e2e-sauvegardes/ })
+      .filter({ hasText: /Le dossier des sauvegardes existe :/ })
       .first()
       .waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-problems.png') });
@@ -248,6 +256,7 @@ try {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'TSSR-B004' }).first().waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-script-coach.png') });
   });
+  await targetSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace, sshd });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.
@@ -261,7 +270,8 @@ try {
     await restricted.getByRole('tab', { name: 'TSSR Lab' }).click({ timeout: 60_000 });
     await restricted.getByRole('treeitem', { name: /Le fichier des comptes existe, non exécuté/ }).waitFor({ timeout: 30_000 });
     await restricted.keyboard.press('F1');
-    await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab: Check');
+    // Every command of the extension matches this prefix; past a few commands, "similar commands" would hide some.
+    await restricted.locator('.quick-input-widget input.input').fill('>TSSR Lab:');
     const rows = restricted.locator('.quick-input-widget .monaco-list-row');
     await rows.filter({ hasText: 'TSSR Lab: Open statement' }).first().waitFor({ timeout: 10_000 });
     const runnable = await rows.filter({ hasText: 'Check (Vérifier)' }).count();

@@ -37,8 +37,8 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
         },
         (_p, token) => {
           const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return services.runs.verify(found.pack, found.exercise, undefined, abort.signal);
+          const cancel = token.onCancellationRequested(() => abort.abort());
+          return services.runs.verify(found.pack, found.exercise, undefined, abort.signal).finally(() => cancel.dispose());
         },
       );
       const n = report.totals;

@@ -26,9 +26,24 @@ interface LiveRun {
 
 const pad = (n: number): string => String(n).padStart(4, '0');
 
+/** A critère's state as given to the Testing view, the moment it was given (the in-host tests follow it). */
+export interface Reported {
+  exerciseDir: string;
+  criterionId: string;
+  status: CriterionReport['status'];
+}
+
+/** What the Testing feature shows to the rest of the extension and to the in-host tests. */
+export interface TestingApi {
+  ctrl: vscode.TestController;
+  /** Fires each time a critère's outcome is given to a TestRun. */
+  onDidReport: vscode.Event<Reported>;
+}
+
 /** A TestController mirroring exercises and critères in the pack's order; every result shows as soon as its critère settles. */
-export function registerTesting(context: vscode.ExtensionContext, services: Services): vscode.TestController {
+export function registerTesting(context: vscode.ExtensionContext, services: Services): TestingApi {
   const ctrl = vscode.tests.createTestController('tssrLab', 'TSSR Lab');
+  const reported = new vscode.EventEmitter<Reported>();
   const data = new WeakMap<vscode.TestItem, ItemData>();
   const live = new Map<string, LiveRun>();
 
@@ -92,6 +107,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
       if (s.location) m.location = s.location;
       return m;
     });
+    reported.fire({ exerciseDir: ctx.exercise.dir, criterionId: c.id, status: c.status });
     if (c.status === 'passed') lr.run.passed(item, duration);
     else if (c.status === 'failed') lr.run.failed(item, messages, duration);
     else if (c.status === 'error') lr.run.errored(item, messages.length ? messages : [new vscode.TestMessage(reason ?? c.status)], duration);
@@ -162,7 +178,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
       byExercise.set(d.exercise.dir, entry);
     }
     const abort = new AbortController();
-    token.onCancellationRequested(() => abort.abort());
+    const cancel = token.onCancellationRequested(() => abort.abort());
     for (const { d, only, items } of byExercise.values()) {
       if (token.isCancellationRequested) break;
       live.set(d.exercise.dir, { run, endsRun: false, items, reported: new Set(), ended: new Map() });
@@ -175,6 +191,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
         live.delete(d.exercise.dir);
       }
     }
+    cancel.dispose();
     run.end();
   };
 
@@ -184,6 +201,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
   };
   context.subscriptions.push(
     ctrl,
+    reported,
     services.packs.onDidChange(rebuild),
     services.runs.onUpdate(follow),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -191,7 +209,7 @@ export function registerTesting(context: vscode.ExtensionContext, services: Serv
     }),
   );
   rebuild();
-  return ctrl;
+  return { ctrl, onDidReport: reported.event };
 }
 
 function iter(collection: vscode.TestItemCollection): vscode.TestItem[] {

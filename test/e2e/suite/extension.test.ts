@@ -84,9 +84,10 @@ export function extensionTests(): void {
       assert.deepEqual(status, { comptes: 'passed', sauvegardes: 'failed' });
       assert.ok(seen.length >= 2, 'results did not stream through the run service');
       const ex = api.services.packs.exercise('poste')!.exercise;
-      const diags = vscode.languages.getDiagnostics(vscode.Uri.file(ex.file));
+      // A failure with no file of its own is placed on the statement, the learner's page: never on exercise.yaml.
+      const diags = vscode.languages.getDiagnostics(vscode.Uri.file(`${ex.dir}/enonce.md`));
       assert.ok(
-        diags.some((d) => d.code === 'sauvegardes' && /Créez/.test(d.message)),
+        diags.some((d) => d.code === 'sauvegardes' && /^Le dossier des sauvegardes existe : /.test(d.message)),
         'failed critère not in Problems',
       );
     });

@@ -7,7 +7,7 @@ export const targetTexts = defineEntries({
   'targets.statusTooltip': { fr: 'Cible des vérifications : {0}. Cliquez pour en changer.', en: 'Where checks run: {0}. Click to switch.' },
   'targets.pick': { fr: 'Choisissez la cible des vérifications', en: 'Choose where checks run' },
   'targets.addItem': { fr: '$(add) Ajouter une cible…', en: '$(add) Add a target…' },
-  'targets.active': { fr: 'active', en: 'active' },
+  'targets.active': { fr: 'cible active', en: 'active target' },
   'targets.addKind': { fr: 'Quel type de cible ?', en: 'Which kind of target?' },
   'targets.newSsh': { fr: 'Nouvelle machine SSH…', en: 'New SSH machine…' },
   'targets.newSshDetail': { fr: 'Saisir utilisateur@hôte[:port]', en: 'Type user@host[:port]' },
@@ -56,7 +56,7 @@ export const targetTexts = defineEntries({
   'targets.editAddress': { fr: 'Adresse ({0})', en: 'Address ({0})' },
   'targets.editName': { fr: 'Nom ({0})', en: 'Name ({0})' },
   'targets.editAuth': { fr: 'Connexion ({0})', en: 'Login ({0})' },
-  'targets.editSudo': { fr: 'sudo ({0})', en: 'sudo ({0})' },
+  'targets.editSudo': { fr: 'Lancement en root par sudo ({0})', en: 'Run as root with sudo ({0})' },
   'targets.yes': { fr: 'oui', en: 'yes' },
   'targets.no': { fr: 'non', en: 'no' },
   'targets.unknown': {

@@ -22,8 +22,11 @@ function privateKeys(): string[] {
 /** Asks how to log in; undefined when the user gives up. */
 export async function askAuth(lang: Lang, current?: TargetEntry): Promise<Pick<TargetEntry, 'auth' | 'identityFile'> | undefined> {
   type Choice = vscode.QuickPickItem & { value?: Pick<TargetEntry, 'auth' | 'identityFile'>; browse?: true };
+  // The key already named in the settings comes first: it is the one the learner was told to use.
+  const configured = vscode.workspace.getConfiguration('tssrLab').get<string>('ssh.identityFile') || undefined;
+  const keys = [...new Set([...(configured ? [configured] : []), ...privateKeys()])];
   const items: Choice[] = [
-    ...privateKeys().map((k) => ({ label: t(lang, 'targets.authKey', k), value: { auth: 'key' as const, identityFile: k } })),
+    ...keys.map((k) => ({ label: t(lang, 'targets.authKey', k), value: { auth: 'key' as const, identityFile: k } })),
     { label: t(lang, 'targets.authAgent'), value: { auth: 'agent' } },
     { label: t(lang, 'targets.authOtherKey'), browse: true },
     { label: t(lang, 'targets.authPassword'), value: { auth: 'password' } },

@@ -28,7 +28,8 @@ export class TargetTree implements vscode.TreeDataProvider<TargetEntry> {
     const active = this.store.active().target === entry.target;
     const item = new vscode.TreeItem(local ? t(lang, 'targets.local') : entry.name);
     item.id = `target:${entry.name}`;
-    item.description = [local ? '' : entry.target, active ? `● ${t(lang, 'targets.active')}` : ''].filter(Boolean).join(' · ');
+    // The state first: a narrow view cuts the end of the description.
+    item.description = [active ? `● ${t(lang, 'targets.active')}` : '', local ? '' : entry.target.replace(/^ssh:\/\//, '')].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(local ? 'device-desktop' : 'vm', active ? new vscode.ThemeColor('charts.green') : undefined);
     item.contextValue = local ? 'target.local' : 'target.ssh';
     item.tooltip = local ? t(lang, 'targets.local') : `${entry.name} — ${entry.target}${entry.sudo ? ' (sudo)' : ''}`;
