@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { extensionTests } from './extension.test';
 import { runErrorTests } from './run-errors.test';
 import { targetTests } from './targets.test';
+import { learnerTests } from './learner.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -12,6 +13,7 @@ export function run(): Promise<void> {
   extensionTests();
   runErrorTests();
   targetTests();
+  learnerTests();
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const runner = mocha.run((failures) => {

@@ -14,8 +14,9 @@ export const learnerTexts = defineEntries({
   'learner.block.CCS': { fr: 'CCS · Administrer les serveurs Linux', en: 'CCS · Administering Linux servers' },
   'learner.jury': { fr: 'évalué par le jury', en: 'assessed by the jury' },
   'learner.examResult': { fr: 'examen : seul le résultat est affiché', en: 'exam: only the result is shown' },
-  'learner.action.verify': { fr: '▶ Vérifier l’exercice', en: '▶ Check the exercise' },
-  'learner.action.statement': { fr: '📖 Lire l’énoncé', en: '📖 Read the statement' },
+  'learner.action.verify': { fr: 'Vérifier l’exercice', en: 'Check the exercise' },
+  'learner.action.statement': { fr: 'Lire l’énoncé', en: 'Read the statement' },
+  'learner.action.of': { fr: '{0} « {1} »', en: '{0} "{1}"' },
   'learner.hintsHidden': {
     fr: 'Besoin d’aide ? « Indice suivant » (clic droit) révèle un indice à la fois.',
     en: 'Stuck? "Next hint" (right-click) reveals one hint at a time.',
