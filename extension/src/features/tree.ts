@@ -160,7 +160,7 @@ export class ExerciseTree implements vscode.TreeDataProvider<Node> {
     item.iconPath = new vscode.ThemeIcon(verify ? 'play' : 'book');
     item.command = { command: verify ? CommandIds.verify : CommandIds.openStatement, title, arguments: [node.exercise.dir] };
     // Screen readers (and the e2e) tell the rows of different exercises apart.
-    item.accessibilityInformation = { label: t(lang, 'learner.action.of', title, localize(node.exercise.data!.title, lang)) };
+    item.accessibilityInformation = { label: t(lang, 'learner.action.of', title, node.exercise.data!.id) };
     return item;
   }
 

@@ -76,14 +76,8 @@ export const learnerTexts = defineEntries({
   },
   'learner.replace': { fr: 'Remplacer', en: 'Replace' },
   'learner.keep': { fr: 'Garder les miens', en: 'Keep mine' },
-  'learner.starterCopied': {
-    fr: 'Fichiers de départ prêts dans {0} : {1}. Complétez-les, puis cliquez sur Vérifier.',
-    en: 'Starter files ready in {0}: {1}. Complete them, then click Check.',
-  },
-  'learner.starterKept': {
-    fr: 'Vos fichiers sont conservés dans {0}. Cliquez sur Vérifier quand vous êtes prêt.',
-    en: 'Your files are kept in {0}. Click Check when you are ready.',
-  },
+  'learner.starterCopied': { fr: 'Fichiers de départ copiés : {0}', en: 'Starter files copied: {0}' },
+  'learner.starterKept': { fr: 'Vos fichiers sont conservés dans {0}.', en: 'Your files are kept in {0}.' },
   'learner.prepareLocal': {
     fr: 'Choisissez d’abord une VM comme cible (vue Cibles ou barre d’état) : la préparation modifie la machine en root, jamais ce poste.',
     en: 'Choose a VM as the target first (Targets view or status bar): the setup changes that machine as root, never this computer.',

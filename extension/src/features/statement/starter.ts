@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { t } from '../../core/i18n';
 import { applyStarterCopy, learnerDir, learnerDirReady, planStarterCopy, type StarterCopy } from '../../core/learner/starter';
 import type { Services } from '../services';
@@ -54,9 +54,11 @@ export async function startExercise(services: Services, arg: unknown): Promise<S
   const written = applyStarterCopy(plan, overwrite).map((p) => p.rel);
   restoreLearnerDirs(services);
   const shown = relative(root, dir) || '.';
-  const message = written.length ? t(lang, 'learner.starterCopied', shown, written.join(', ')) : t(lang, 'learner.starterKept', shown);
+  // Short enough for a notification's single line: the workspace-relative paths only.
+  const message = written.length ? t(lang, 'learner.starterCopied', written.map((rel) => join(shown, rel)).join(', ')) : t(lang, 'learner.starterKept', shown);
   services.log.info(`start ${ex.id}: ${written.length} starter file(s) written to ${dir}`);
-  await vscode.window.showTextDocument(vscode.Uri.file(plan[0].to), { preview: false });
+  // Beside the statement, so the learner reads one and edits the other.
+  await vscode.window.showTextDocument(vscode.Uri.file(plan[0].to), { preview: false, viewColumn: vscode.ViewColumn.Beside });
   void vscode.window.showInformationMessage(message);
   return { dir, plan, written };
 }
