@@ -88,6 +88,7 @@ export async function steps({ page, palette, step, shot, ROOT, origin, workspace
     });
 
     await step('the progress view shows the 20 competences by block, jury critères apart', async () => {
+      await palette('View: Close All Editor Groups');
       await palette('TSSR Lab: Progress by competence');
       const view = await webview(page, 'Progression TSSR');
       await view.getByText('Automatiser les tâches', { exact: false }).waitFor({ timeout: 10_000 });

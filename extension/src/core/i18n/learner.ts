@@ -13,12 +13,11 @@ export const learnerTexts = defineEntries({
   },
   'learner.block.CCS': { fr: 'CCS · Administrer les serveurs Linux', en: 'CCS · Administering Linux servers' },
   'learner.jury': { fr: 'évalué par le jury', en: 'assessed by the jury' },
-  'learner.examResult': { fr: 'examen : seul le résultat est affiché', en: 'exam: only the result is shown' },
   'learner.action.verify': { fr: 'Vérifier l’exercice', en: 'Check the exercise' },
   'learner.action.statement': { fr: 'Lire l’énoncé', en: 'Read the statement' },
-  'learner.action.of': { fr: '{0} « {1} »', en: '{0} "{1}"' },
+  'learner.action.of': { fr: '{0} « {1} »', en: '{0} "{1}"' },
   'learner.hintsHidden': {
-    fr: 'Besoin d’aide ? « Indice suivant » (clic droit) révèle un indice à la fois.',
+    fr: 'Besoin d’aide ? « Indice suivant » (clic droit) révèle un indice à la fois.',
     en: 'Stuck? "Next hint" (right-click) reveals one hint at a time.',
   },
   'learner.hintShown': { fr: 'Indice {0}/{1} : {2}', en: 'Hint {0}/{1}: {2}' },
@@ -30,9 +29,8 @@ export const learnerTexts = defineEntries({
     fr: 'L’énoncé {0} est introuvable : demandez-le à votre formateur ou rechargez le pack.',
     en: 'The statement {0} cannot be found: ask your trainer for it or reload the pack.',
   },
-  'learner.hintsTitle': { fr: 'Indices demandés', en: 'Hints asked for' },
   'learner.noHintYet': {
-    fr: 'Aucun indice demandé. Bloqué ? Le bouton « Indice » en révèle un, du plus discret au plus précis.',
+    fr: 'Aucun indice demandé. Bloqué ? Le bouton « Indice » en révèle un, du plus discret au plus précis.',
     en: 'No hint asked for yet. Stuck? The "Hint" button reveals one, from a nudge to the exact command.',
   },
   'learner.examNoHints': {
@@ -40,13 +38,9 @@ export const learnerTexts = defineEntries({
     en: 'Exam mode: hints and expected values are hidden.',
   },
   'learner.pickCriterion': { fr: 'Critère pour lequel vous voulez un indice', en: 'Critère you want a hint for' },
-  'learner.noMoreHints': {
-    fr: 'Vous avez vu tous les indices et la solution de « {0} ».',
-    en: 'You have seen every hint and the solution of "{0}".',
-  },
   'learner.noHints': { fr: 'Ce critère n’a pas d’indice.', en: 'This critère has no hint.' },
   'learner.solutionAsk': {
-    fr: 'Plus d’indice pour « {0} ». Voir la solution de référence ? Votre formateur verra dans le rapport que vous l’avez consultée.',
+    fr: 'Plus d’indice pour « {0} ». Voir la solution de référence ? Votre formateur verra dans le rapport que vous l’avez consultée.',
     en: 'No more hints for "{0}". See the reference solution? Your trainer will see in the report that you looked at it.',
   },
   'learner.solutionShow': { fr: 'Voir la solution', en: 'See the solution' },
@@ -120,7 +114,6 @@ export const learnerTexts = defineEntries({
     fr: 'Exercices rangés par bloc et compétence',
     en: 'Exercises grouped by block and competence',
   },
-  'learner.passedOnly.passed': { fr: 'réussi', en: 'passed' },
   'learner.passedOnly.failed': { fr: 'non réussi', en: 'not passed' },
   'learner.level.debutant': { fr: 'débutant', en: 'beginner' },
   'learner.level.intermediaire': { fr: 'intermédiaire', en: 'intermediate' },
@@ -130,11 +123,11 @@ export const learnerTexts = defineEntries({
   'learner.nextHint': { fr: 'Indice suivant', en: 'Next hint' },
   'learner.hintOf': { fr: 'indice {0}/{1} vu', en: 'hint {0}/{1} seen' },
   'learner.prepareFailed': {
-    fr: 'Le script de préparation {0} a échoué sur {1} (code {2}) : lisez ses messages dans le journal TSSR Lab, corrigez, puis relancez « Préparer la VM ».',
+    fr: 'Le script de préparation {0} a échoué sur {1} (code {2}) : lisez ses messages dans le journal TSSR Lab, corrigez, puis relancez « Préparer la VM ».',
     en: 'The setup script {0} failed on {1} (code {2}): read its messages in the TSSR Lab log, fix the problem, then run "Prepare the VM" again.',
   },
   'learner.prepareInterrupted': {
-    fr: 'La préparation {0} a été interrompue sur {1} (connexion perdue ou annulation) : relancez « Préparer la VM ».',
+    fr: 'La préparation {0} a été interrompue sur {1} (connexion perdue ou annulation) : relancez « Préparer la VM ».',
     en: 'The setup {0} was interrupted on {1} (connection lost or cancelled): run "Prepare the VM" again.',
   },
   'learner.chooseTarget': { fr: 'Choisir la cible', en: 'Choose the target' },

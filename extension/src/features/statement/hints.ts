@@ -15,14 +15,21 @@ import { targetOrPick, type Target } from './resolve';
 /** What a hint request revealed, for the tests and the statement. */
 export type HintOutcome = { kind: 'hint'; index: number; total: number; text: string } | { kind: 'solution' } | { kind: 'none'; why: string };
 
-/** The critère to give a hint for: the one named, else the only failed one with hints left, else the learner picks. */
-async function criterionFor(services: Services, store: LearnerStore, target: Target): Promise<Criterion | undefined> {
+/**
+ * The critère to give a hint for: the one named, else the only failed one, else the learner picks among those not passed.
+ * Undefined when none needs a hint, null when the learner closed the pick.
+ */
+async function criterionFor(services: Services, store: LearnerStore, target: Target): Promise<Criterion | undefined | null> {
   const ex = target.exercise.data!;
   if (target.criterionId) return ex.criteria.find((c) => c.id === target.criterionId);
   const lang = services.lang();
   const session = services.runs.sessions.get(target.exercise.dir);
   const kept = store.progress(LearnerStore.keyOf(target.pack))[ex.id] ?? {};
-  const statusOf = (c: Criterion): string => session?.criteria.get(c.id)?.status ?? kept[c.id]?.status ?? 'notRun';
+  // During a run the last settled result counts: asking for a hint while checks run is natural.
+  const statusOf = (c: Criterion): string => {
+    const live = session?.criteria.get(c.id)?.status;
+    return live && live !== 'running' && live !== 'notRun' ? live : (kept[c.id]?.status ?? live ?? 'notRun');
+  };
   const open = ex.criteria.filter((c) => assessmentOf(c) !== 'jury' && hintsOf(c).length && statusOf(c) !== 'passed');
   const failed = open.filter((c) => ['failed', 'error'].includes(statusOf(c)));
   if (failed.length === 1) return failed[0];
@@ -34,7 +41,7 @@ async function criterionFor(services: Services, store: LearnerStore, target: Tar
     detail: ledger.revealed(ex.id, c.id) ? t(lang, 'learner.hintOf', Math.min(ledger.revealed(ex.id, c.id), hintsOf(c).length), hintsOf(c).length) : undefined,
     c,
   }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: t(lang, 'learner.pickCriterion') }))?.c;
+  return (await vscode.window.showQuickPick(items, { placeHolder: t(lang, 'learner.pickCriterion') }))?.c ?? null;
 }
 
 /** Opens the reference solution's files (the solution folder's workspace files) or its apply script. */
@@ -66,6 +73,7 @@ export async function nextHint(services: Services, store: LearnerStore, arg: unk
     return { kind: 'none', why: 'exam' };
   }
   const criterion = await criterionFor(services, store, target);
+  if (criterion === null) return { kind: 'none', why: 'cancelled' };
   if (!criterion) {
     void vscode.window.showInformationMessage(t(lang, target.criterionId ? 'learner.noHints' : 'learner.allPassed'));
     return { kind: 'none', why: 'noCriterion' };

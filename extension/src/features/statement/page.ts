@@ -64,7 +64,7 @@ export function pageHtml(p: StatementPage, csp: { source: string; nonce: string 
 <style nonce="${csp.nonce}">${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(p.title)}</h1><p class="meta">${escapeHtml(p.meta)}</p><nav class="actions">${buttons}</nav></header>
+<header>${/^\s*<h1>/.test(p.statementHtml) ? '' : `<h1>${escapeHtml(p.title)}</h1>`}<p class="meta">${escapeHtml(p.meta)}</p><nav class="actions">${buttons}</nav></header>
 <main class="statement">${p.statementHtml}</main>
 <aside id="live">${liveHtml(p)}</aside>
 <script nonce="${csp.nonce}">${SCRIPT}</script>
@@ -78,7 +78,7 @@ window.addEventListener('message', (e) => { if (e.data && e.data.live !== undefi
 
 const STYLE = `
 body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 1.5rem 2rem; max-width: 60rem; line-height: 1.5; }
-header { position: sticky; top: 0; background: var(--vscode-editor-background); padding: .5rem 0; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+header { position: sticky; top: 0; background: var(--vscode-editor-background); padding: .75rem 0 .5rem; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
 h1 { font-size: 1.5em; margin: .4em 0 .1em; }
 .meta { color: var(--vscode-descriptionForeground); margin: 0 0 .5em; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; }

@@ -24,7 +24,7 @@ export function registerStatement(context: vscode.ExtensionContext, services: Se
     services.errors.register(LearnerCommands.nextHint, (arg: unknown) => nextHint(services, store, arg)),
     services.errors.register(LearnerCommands.prepareVm, (arg: unknown) => prepareVm(context, services, arg)),
     services.runs.onUpdate((u) => {
-      if (u.done || u.event?.event === 'result' || u.event?.event === 'checkEnd') panels.updateAll();
+      if (u.started || u.done || u.event?.event === 'result' || u.event?.event === 'checkEnd' || u.failure) panels.updateAll();
     }),
     store.onDidChange(() => panels.updateAll()),
     services.targets.onDidChange(() => panels.renderAll()),

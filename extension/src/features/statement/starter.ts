@@ -58,7 +58,8 @@ export async function startExercise(services: Services, arg: unknown): Promise<S
   const message = written.length ? t(lang, 'learner.starterCopied', written.map((rel) => join(shown, rel)).join(', ')) : t(lang, 'learner.starterKept', shown);
   services.log.info(`start ${ex.id}: ${written.length} starter file(s) written to ${dir}`);
   // Beside the statement, so the learner reads one and edits the other.
-  await vscode.window.showTextDocument(vscode.Uri.file(plan[0].to), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === plan[0].to);
+  await vscode.window.showTextDocument(vscode.Uri.file(plan[0].to), { preview: false, viewColumn: open?.viewColumn ?? vscode.ViewColumn.Beside });
   void vscode.window.showInformationMessage(message);
   return { dir, plan, written };
 }
