@@ -51,6 +51,9 @@ export async function steps({ page, palette, step, shot, ROOT, origin, workspace
     });
 
     await step('the walkthrough guides a first use, in French', async () => {
+      // The whole width for the guide, as a newcomer sees it (the side bar comes back afterwards).
+      await palette('View: Toggle Primary Side Bar Visibility');
+      await palette('Notifications: Clear All Notifications');
       await palette('Welcome: Open Walkthrough');
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Premiers pas avec TSSR Lab' }).first().click({ timeout: 10_000 });
       await page.getByText('Ouvrir ou cloner un pack d’exercices').first().waitFor({ timeout: 30_000 });
@@ -58,6 +61,7 @@ export async function steps({ page, palette, step, shot, ROOT, origin, workspace
       await page.getByText('Indice suivant', { exact: true }).first().waitFor({ timeout: 10_000 });
       await shot('learner-walkthrough');
       await page.keyboard.press('Control+W');
+      await palette('View: Toggle Primary Side Bar Visibility');
     });
 
     await step('the statement opens from enonce.md and « Commencer » copies the starter file without overwriting', async () => {
@@ -95,6 +99,7 @@ export async function steps({ page, palette, step, shot, ROOT, origin, workspace
       const rows = await view.locator('li.competence').count();
       if (rows !== 20) throw new Error(`${rows} competences shown, not 20`);
       await view.getByText('évalué(s) par le jury', { exact: false }).first().waitFor();
+      await palette('Notifications: Clear All Notifications');
       await shot('learner-progress');
     });
   } finally {

@@ -98,6 +98,15 @@ export function learnerTests(): void {
       assert.deepEqual(outcome, { kind: 'none', why: 'exam' });
     });
 
+    it('the sample pack is copied into a folder the learner picks, never over an existing one', async () => {
+      const parent = mkdtempSync(join(tmpdir(), 'tssr-sample-'));
+      const dest = await vscode.commands.executeCommand<string>('tssrLab.openSample', parent);
+      assert.equal(dest, join(parent, 'tssr-debian'));
+      assert.ok(existsSync(join(dest, 'pack.yaml')) && existsSync(join(dest, 'script-sauvegarde/sauvegarde.sh')));
+      assert.equal(await vscode.commands.executeCommand('tssrLab.openSample', parent), undefined);
+      rmSync(parent, { recursive: true, force: true });
+    });
+
     it('the statement opens as a webview from enonce.md', async () => {
       assert.equal(await vscode.commands.executeCommand('tssrLab.openStatement', exerciseDir), true);
       assert.ok(existsSync(join(exerciseDir, 'enonce.md')));

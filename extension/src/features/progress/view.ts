@@ -107,8 +107,11 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.1em; margin: 1.2em 0 .4em; }
 button { font: inherit; padding: .35rem .9rem; border: 1px solid var(--vscode-button-border, transparent); background: var(--vscode-button-background); color: var(--vscode-button-foreground); cursor: pointer; border-radius: 2px; }
 button:hover { background: var(--vscode-button-hoverBackground); }
 ul { list-style: none; padding: 0; margin: 0; }
-.competence { display: flex; flex-wrap: wrap; gap: .2rem .8rem; align-items: center; padding: .3rem 0; border-bottom: 1px solid var(--vscode-panel-border, #8882); }
-.name { flex: 1 1 18rem; } .bar { flex: 0 0 240px; } .count { flex: 0 1 14rem; }
+.competence { display: grid; grid-template-columns: 1fr 240px 13rem; gap: .2rem 1rem; align-items: center; padding: .3rem 0; border-bottom: 1px solid var(--vscode-panel-border, #8882); }
+/* A narrow column stacks the name, the bar and the counts rather than cutting them. */
+@media (max-width: 44rem) { .competence { grid-template-columns: 1fr; } }
+.competence.empty .bar { opacity: .4; }
+.jury { display: block; }
 .competence.empty .name { color: var(--vscode-descriptionForeground); }
 .track { fill: var(--vscode-editorWidget-background, #8883); stroke: var(--vscode-panel-border, #8886); }
 .done { fill: var(--vscode-testing-iconPassed, #3c3); }

@@ -21,9 +21,9 @@ export async function openSample(context: vscode.ExtensionContext, services: Ser
   const dest = join(parent, 'tssr-debian');
   if (existsSync(dest)) {
     const open = t(lang, 'learner.openIt');
-    if ((await vscode.window.showWarningMessage(t(lang, 'learner.sampleExists', dest), open)) === open) {
-      await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(parent));
-    }
+    void vscode.window.showWarningMessage(t(lang, 'learner.sampleExists', dest), open).then((c) => {
+      if (c === open) void vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(parent));
+    });
     return undefined;
   }
   cpSync(context.asAbsolutePath(SAMPLE), dest, { recursive: true, errorOnExist: true, force: false });
