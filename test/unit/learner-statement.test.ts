@@ -11,14 +11,27 @@ const page: StatementPage = {
   canPrepare: false,
   exam: false,
   criteria: [
-    { id: 'aide', title: '« --help »', referentiel: 'CCS4.2', state: 'échoué', status: 'failed', score: '0/2', hints: ['Relisez le point 2', 'Un case'], hintTotal: 3 },
+    {
+      id: 'aide',
+      title: '« --help »',
+      referentiel: 'CCS4.2',
+      state: 'échoué',
+      status: 'failed',
+      score: '0/2',
+      hints: ['Relisez le point 2', 'Un case'],
+      hintTotal: 3,
+    },
     { id: 'oral', title: 'Présentation', referentiel: 'CP11.1', state: 'évalué par le jury', status: 'jury', hints: [], hintTotal: 1 },
   ],
 };
 
 describe('the statement page', () => {
   it('renders enonce.md without running its HTML, with images only from the exercise folder', () => {
-    const html = renderStatement('Un `$dossier"/*` et <script>alert(1)</script>\n\n![a](schema.png) ![b](../secret.png) ![c](file:///etc/passwd)', '/ex', (f) => `vw:${f}`);
+    const html = renderStatement(
+      'Un `$dossier"/*` et <script>alert(1)</script>\n\n![a](schema.png) ![b](../secret.png) ![c](file:///etc/passwd)',
+      '/ex',
+      (f) => `vw:${f}`,
+    );
     assert.match(html, /<code>\$dossier&quot;\/\*<\/code>/);
     assert.doesNotMatch(html, /<script>/);
     assert.match(html, /src="vw:\/ex\/schema.png" alt="a"/);
