@@ -16,6 +16,8 @@ import { TargetStore } from './features/targets/store';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
 import { registerEvaluation, type EvaluationView } from './features/evaluation';
+import { registerStatement } from './features/statement/register';
+import { registerProgress } from './features/progress/register';
 
 /** The editor's one language (see core/i18n/index.ts): the `tssrLab.language` setting, French unless English is chosen. */
 function lang(): Lang {
@@ -48,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   const testing = registerTesting(context, services);
   registerDiagnostics(context, services);
   registerCommands(context, services);
+  registerStatement(context, services);
+  registerProgress(context, services);
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
   const evaluation = registerEvaluation(context, services);

@@ -10,6 +10,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { steps as targetSteps } from './steps/targets.mjs';
+import { steps as learnerSteps } from './steps/learner.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
@@ -257,6 +258,7 @@ try {
     await page.screenshot({ path: join(ROOT, 'dist/e2e-script-coach.png') });
   });
   await targetSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace, sshd });
+  await learnerSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.

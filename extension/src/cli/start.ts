@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { relative } from 'node:path';
 import { UsageError } from '../core/errors';
 import { t, type Lang } from '../core/i18n';
 import { exerciseNames, hasErrors, loadTarget } from '../core/load';
-import { requireInside } from '../core/path-rules';
 import { formatProblem } from '../core/problems';
-import { summariseScript } from '../core/script-summary';
+import { readSetup, setupPlanLines } from '../core/setup-plan';
 import { EXIT } from './exit';
 import { makeScriptRunner, type TargetFlags } from './transports';
 
@@ -51,14 +49,14 @@ export async function start(path: string, o: StartOptions, out: (s: string) => v
     return EXIT.usage;
   }
   const targetLabel = o.target;
-  if (!ex.data.setup) {
+  const setup = readSetup(ex.dir, ex.data, o.lang);
+  if (!setup) {
     out(t(o.lang, 'start.noSetup', ex.data.id));
     return EXIT.ok;
   }
-  const file = requireInside(ex.dir, ex.data.setup, 'file', 'exercise', o.lang);
-  const script = readFileSync(file, 'utf8');
+  const { file, script } = setup;
   const shown = relative(process.cwd(), file) || file;
-  showPlan(ex.data.id, targetLabel, shown, script, o.lang, out);
+  setupPlanLines(ex.data.id, targetLabel, shown, script, o.lang).forEach((l) => out(l));
   if (!o.yes) {
     if (!prompt.interactive) throw new UsageError('CONFIRMATION_NEEDED', t(o.lang, 'start.needYes', shown));
     const answer = (await prompt.ask(t(o.lang, 'start.ask'))).trim().toLowerCase();
@@ -87,17 +85,4 @@ export async function start(path: string, o: StartOptions, out: (s: string) => v
   const again = [relative(process.cwd(), ex.dir) || '.', ...(o.target === 'local' ? [] : ['--target', o.target])].join(' ');
   out(t(o.lang, 'start.done', ex.data.id, runner.label, ((Date.now() - started) / 1000).toFixed(1), again));
   return EXIT.ok;
-}
-
-/** Prints what the setup will change: its path, its comments, the paths and services it names. */
-function showPlan(id: string, target: string, shown: string, script: string, lang: Lang, out: (s: string) => void): void {
-  const s = summariseScript(script);
-  out(t(lang, 'start.plan', id, target, shown, s.commandLines));
-  if (s.comments.length) {
-    out(t(lang, 'start.comments'));
-    s.comments.forEach((c) => out(`  # ${c}`));
-  }
-  if (s.paths.length) out(t(lang, 'start.paths', s.paths.join(', ')));
-  if (s.services.length) out(t(lang, 'start.services', s.services.join(', ')));
-  out(t(lang, 'start.warning'));
 }

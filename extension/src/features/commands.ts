@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import { t } from '../core/i18n';
 import { localize } from '../core/text';
 import type { RunReport } from '../../../schemas/generated/types';
@@ -18,18 +17,12 @@ async function pickExercise(services: Services, arg: unknown): Promise<string | 
   return (await vscode.window.showQuickPick(choices, { placeHolder: t(lang, 'ui.pickExercise'), matchOnDescription: true }))?.dir;
 }
 
-/** Vérifier, open the statement, refresh, show the log: each through the one error boundary. */
+/** Vérifier, refresh, show the log: each through the one error boundary (the statement opens from features/statement). */
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
   const { errors } = services;
   context.subscriptions.push(
     errors.register(CommandIds.refresh, () => services.packs.reload()),
     errors.register(ShowLogCommandId, () => services.log.show()),
-    errors.register(CommandIds.openStatement, async (arg: unknown) => {
-      const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
-      if (!found?.exercise.data) return;
-      const uri = vscode.Uri.file(join(found.exercise.dir, found.exercise.data.statement ?? 'enonce.md'));
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri));
-    }),
     errors.register(CommandIds.verify, async (arg: unknown): Promise<RunReport | undefined> => {
       const found = services.packs.exercise((await pickExercise(services, arg)) ?? '');
       if (!found?.exercise.data) return undefined;

@@ -5,6 +5,7 @@ import { extensionTests } from './extension.test';
 import { evaluationTests } from './evaluation.test';
 import { runErrorTests } from './run-errors.test';
 import { targetTests } from './targets.test';
+import { learnerTests } from './learner.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -14,6 +15,7 @@ export function run(): Promise<void> {
   evaluationTests();
   runErrorTests();
   targetTests();
+  learnerTests();
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const runner = mocha.run((failures) => {

@@ -35,9 +35,10 @@ import { yaml } from './yaml';
 import { startTexts } from './start';
 import { packTestTexts } from './pack-test';
 import { runControlTexts } from './run-control';
+import { learnerTexts } from './learner';
+import { learnerPathTexts } from './learner-path';
 import { runUiTexts } from './run-ui';
 import { targetTexts } from './targets';
-import { learnerTexts } from './learner';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -51,9 +52,10 @@ export const messages = {
   ...startTexts,
   ...packTestTexts,
   ...runControlTexts,
+  ...learnerTexts,
+  ...learnerPathTexts,
   ...runUiTexts,
   ...targetTexts,
-  ...learnerTexts,
   ...pack,
   ...path,
   ...file,
