@@ -1,3 +1,4 @@
+import { read } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /** The first line of the input, the end of input without one, or a line past the limit. */
@@ -31,5 +32,39 @@ export function readFirstLine(input: Readable, limit: number): Promise<FirstLine
     input.on('data', onData);
     input.once('end', onEnd);
     input.once('error', onEnd);
+  });
+}
+
+/** First read from the descriptor: a typical request fits; later reads take larger bites. */
+const FIRST_READ = 64 * 1024;
+const NEXT_READ = 1024 * 1024;
+
+/**
+ * readFirstLine on a raw descriptor (the process's stdin, fd 0) with fs.read: no stream is built (creating
+ * process.stdin costs about 5 ms of start-up). A descriptor that is non-blocking (EAGAIN) falls back to the stream.
+ */
+export function readFirstLineFd(fd: number, limit: number, fallback: () => Promise<FirstLine>): Promise<FirstLine> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let size = FIRST_READ;
+    const next = (): void => {
+      const buffer = Buffer.allocUnsafe(size);
+      size = NEXT_READ;
+      read(fd, buffer, 0, buffer.length, null, (err, n) => {
+        if (err && (err.code === 'EAGAIN' || err.code === 'EWOULDBLOCK') && total === 0) return void fallback().then(resolve);
+        // An error is the end of input, as for the stream; a last line without a newline still counts.
+        if (err || n === 0) return resolve(total > 0 ? { kind: 'line', line: Buffer.concat(chunks, total).toString('utf8') } : { kind: 'eof' });
+        const chunk = buffer.subarray(0, n);
+        const newline = chunk.indexOf(10);
+        const take = newline >= 0 ? newline : n;
+        if (total + take > limit) return resolve({ kind: 'tooLarge', bytes: total + take });
+        chunks.push(chunk.subarray(0, take));
+        total += take;
+        if (newline >= 0) return resolve({ kind: 'line', line: Buffer.concat(chunks, total).toString('utf8') });
+        next();
+      });
+    };
+    next();
   });
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parsePasswd, parseGroups, type GroupEntry, type PasswdEntry } from './passwd';
 import { listeners, type Listener } from './proc-net';
 import { parseMounts, type Mount } from './mounts';
@@ -194,7 +194,9 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal, connection?: SshdConnection) =>
     readConfig(format, path, signal, connection).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)),
   );
-  const text = (path: string): Promise<string> => readFile(path, 'utf8');
+  // System databases (/etc/passwd, /etc/group, /proc/self/mounts…) are small local files read once per run: one
+  // synchronous read beats the thread pool's round trips queued behind other checks' reads. Errors still reject.
+  const text = async (path: string): Promise<string> => readFileSync(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
   const udp = once(() => listeners('udp', paths.procNet));
   const names = once(() => listNames(paths.proc));

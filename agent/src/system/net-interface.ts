@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from '../lazy';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 
@@ -35,7 +35,7 @@ function upAddrs(name: string): string[] {
 /** Addresses from `ip -j addr show dev NAME` (iproute2's JSON output): complete, whatever the link state. */
 function ipAddrs(name: string, signal: AbortSignal): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    execFile('ip', ['-j', 'addr', 'show', 'dev', name], { signal, timeout: 5000, maxBuffer: 256 * 1024, killSignal: 'SIGKILL' }, (error, stdout) => {
+    childProcess().execFile('ip', ['-j', 'addr', 'show', 'dev', name], { signal, timeout: 5000, maxBuffer: 256 * 1024, killSignal: 'SIGKILL' }, (error, stdout) => {
       if (error) {
         reject(error);
         return;

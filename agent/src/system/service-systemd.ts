@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from '../lazy';
 import { stat } from 'node:fs/promises';
 
 /** What `systemctl show` says of one unit. */
@@ -56,7 +56,7 @@ export function showUnit(unit: string, signal: AbortSignal): Promise<UnitState> 
   const args = ['show', `--property=${SHOW_PROPERTIES.join(',')}`, '--', unit];
   const env = { ...process.env, LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
   return new Promise((resolve, reject) => {
-    execFile('systemctl', args, { signal, env, maxBuffer: 64 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+    childProcess().execFile('systemctl', args, { signal, env, maxBuffer: 64 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       // process.hrtime reads CLOCK_MONOTONIC on Linux, the clock of systemd's *Monotonic timestamps.
       const now = process.hrtime.bigint() / 1000n;
       if (error) return reject(new Error(String(stderr).trim() || error.message));
