@@ -174,7 +174,10 @@ function dispatcher(jobs: Job[], width: number): { take(): number | undefined; d
 export async function runAll(req: RunRequest, cwd: string, services: RunServices): Promise<Counts> {
   const counts: Counts = { pass: 0, fail: 0, skip: 0, error: 0 };
   const jobs = planJobs(req);
-  prefetch(services.system, jobs.map((j) => j.check));
+  prefetch(
+    services.system,
+    jobs.map((j) => j.check),
+  );
   const settle: Array<(ok: boolean) => void> = [];
   const verdicts = jobs.map(() => new Promise<boolean>((r) => settle.push(r)));
   const width = Math.max(1, Math.min(req.concurrency ?? 4, jobs.length));
