@@ -40,7 +40,7 @@ async function serve(inWorker: boolean): Promise<void> {
   const sweep = sweepStale().catch(() => []);
   const first = inWorker
     ? await readRequestMessage(MAX_REQUEST_BYTES)
-    : await readFirstLineFd(0, MAX_REQUEST_BYTES, () => readFirstLine(process.stdin, MAX_REQUEST_BYTES));
+    : await readFirstLineFd(0, MAX_REQUEST_BYTES, (read) => readFirstLine(process.stdin, MAX_REQUEST_BYTES, read));
   if (first.kind === 'eof') return fatal('NO_REQUEST', because('request.none'));
   if (first.kind === 'tooLarge') return fatal('REQUEST_TOO_LARGE', because('request.tooLarge', { limit: MAX_REQUEST_BYTES, bytes: first.bytes }));
   let req;

@@ -34,7 +34,7 @@ describe('tssr-lab CLI', () => {
   it('check: the starter fails (exit 1) with live results and a summary with points', () => {
     const r = cli('check', script);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /✘ \[aide\] command/);
+    assert.match(r.stdout, /✘ \[aide\] script/);
     assert.match(r.stdout, /\/14 points/);
     assert.match(r.stdout, /Indice :/);
   });
