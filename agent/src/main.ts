@@ -6,7 +6,7 @@ import { emit, end, fatal, flush, PROTOCOL_VERSION } from './protocol';
 import { parseRequest, RequestError } from './request';
 import { runAll } from './runner';
 import { because } from './reason';
-import { readFirstLine } from './stdin';
+import { readFirstLine, readFirstLineFd } from './stdin';
 import { createSystem } from './system';
 import { isAgentWorker, readRequestMessage, useParentPort } from './worker';
 import { prepareWorkspace, sweepStale, WorkspaceError } from './workspace';
@@ -38,7 +38,9 @@ async function serve(inWorker: boolean): Promise<void> {
   });
   // Folders of agents killed by SIGKILL: removed while the request arrives, awaited before the summary.
   const sweep = sweepStale().catch(() => []);
-  const first = inWorker ? await readRequestMessage(MAX_REQUEST_BYTES) : await readFirstLine(process.stdin, MAX_REQUEST_BYTES);
+  const first = inWorker
+    ? await readRequestMessage(MAX_REQUEST_BYTES)
+    : await readFirstLineFd(0, MAX_REQUEST_BYTES, (read) => readFirstLine(process.stdin, MAX_REQUEST_BYTES, read));
   if (first.kind === 'eof') return fatal('NO_REQUEST', because('request.none'));
   if (first.kind === 'tooLarge') return fatal('REQUEST_TOO_LARGE', because('request.tooLarge', { limit: MAX_REQUEST_BYTES, bytes: first.bytes }));
   let req;

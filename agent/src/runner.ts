@@ -2,6 +2,7 @@ import type { Check, Counts, Reason, RunRequest, Status } from '../../schemas/ge
 import type { CheckContext, Outcome, RunServices } from './context';
 import { MAX_TIMEOUT_MS } from './limits';
 import { planJobs, type Job } from './plan';
+import { prefetch } from './prefetch';
 import { emit } from './protocol';
 import { because } from './reason';
 import { checkTypes, registry } from './registry';
@@ -136,18 +137,56 @@ async function firstFailed(job: Job, verdicts: Array<Promise<boolean>>): Promise
   return undefined;
 }
 
+/**
+ * Check types answered from memoised facts (a stat, a parsed table): microseconds each once the fact is read. Every
+ * other type waits on something outside the agent (a child process, a server, a tool), for milliseconds.
+ */
+const FACT_TYPES = new Set(['file', 'user', 'group', 'package', 'port', 'process', 'kernelParam', 'mount', 'route']);
+
+/**
+ * Hands out jobs to `width` workers. With more than one worker, the jobs that wait on the outside and need nothing go
+ * first, on at most width - 1 workers while fact checks remain: their waits overlap the fact checks instead of following
+ * them, and the fact checks never wait behind a full set of slow ones. Those early jobs need nothing and never block, so
+ * a job waiting on a prerequisite still queued always sees it started. With one worker, the request's order is kept.
+ */
+function dispatcher(jobs: Job[], width: number): { take(): number | undefined; done(i: number): void } {
+  const early = (j: Job): boolean => width > 1 && j.needs.length === 0 && !j.problem && !FACT_TYPES.has(j.check.type);
+  const slow = jobs.map((_, i) => i).filter((i) => early(jobs[i]));
+  const rest = jobs.map((_, i) => i).filter((i) => !early(jobs[i]));
+  let slowRunning = 0;
+  let s = 0;
+  let r = 0;
+  return {
+    take() {
+      if (s < slow.length && (slowRunning < width - 1 || r === rest.length)) {
+        slowRunning++;
+        return slow[s++];
+      }
+      return r < rest.length ? rest[r++] : undefined;
+    },
+    done(i) {
+      if (early(jobs[i])) slowRunning--;
+    },
+  };
+}
+
 /** Runs every check of the request with bounded concurrency, prerequisites first; results stream in completion order. */
 export async function runAll(req: RunRequest, cwd: string, services: RunServices): Promise<Counts> {
   const counts: Counts = { pass: 0, fail: 0, skip: 0, error: 0 };
   const jobs = planJobs(req);
+  prefetch(
+    services.system,
+    jobs.map((j) => j.check),
+  );
   const settle: Array<(ok: boolean) => void> = [];
   const verdicts = jobs.map(() => new Promise<boolean>((r) => settle.push(r)));
   const width = Math.max(1, Math.min(req.concurrency ?? 4, jobs.length));
-  let next = 0;
+  const queue = dispatcher(jobs, width);
   const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const i = next++;
-      settle[i](await runJob(jobs[i], verdicts, req, cwd, services, counts).catch(() => false));
+    for (let i = queue.take(); i !== undefined; i = queue.take()) {
+      const ok = await runJob(jobs[i], verdicts, req, cwd, services, counts).catch(() => false);
+      queue.done(i);
+      settle[i](ok);
     }
   };
   await Promise.all(Array.from({ length: width }, worker));

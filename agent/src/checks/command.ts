@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from '../lazy';
 import type { CommandCheck } from '../../../schemas/generated/types';
 import type { CheckContext, CheckRunner } from '../context';
 import { errorAll, expectThat, skipBecause } from '../compare';
@@ -18,7 +18,7 @@ interface Captured {
 
 function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<Captured> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(what.file, what.args, { cwd: what.cwd, env: what.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = childProcess().spawn(what.file, what.args, { cwd: what.cwd, env: what.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const untrack = track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { crypto } from '../lazy';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ export class TreeTooLarge extends Error {}
 /** SHA-256 of a regular file, streamed; stops when the signal aborts. */
 function hashFile(path: string, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
+    const hash = crypto().createHash('sha256');
     // Node 18's createReadStream takes no signal: the stream is destroyed on abort instead.
     const stream = createReadStream(path);
     const stop = (): void => void stream.destroy(new Error('aborted'));

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from '../lazy';
 import { existsSync } from 'node:fs';
 import { track } from '../cleanup';
 import { MAX_OUTPUT } from '../limits';
@@ -49,7 +49,7 @@ export function spawnCaptured(req: SpawnRequest): Promise<Captured> {
   const cap = req.cap ?? MAX_OUTPUT;
   const how = asUserArgv(req.argv, req.as);
   return new Promise((resolveRun, reject) => {
-    const child = spawn(how.argv[0], how.argv.slice(1), {
+    const child = childProcess().spawn(how.argv[0], how.argv.slice(1), {
       cwd: req.cwd,
       env: req.env,
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { net } from '../lazy';
 
 /** An address prefix: family, network bits as a bigint, and prefix length. */
 export interface Prefix {
@@ -29,8 +29,8 @@ function v6Bits(addr: string): bigint {
 export function parsePrefix(text: string): Prefix | undefined {
   const [addr, lenText, extra] = text.trim().split('/');
   if (extra !== undefined) return undefined;
-  const v6 = isIPv6(addr);
-  if (!v6 && !isIPv4(addr)) return undefined;
+  const v6 = net().isIPv6(addr);
+  if (!v6 && !net().isIPv4(addr)) return undefined;
   const width = v6 ? 128 : 32;
   const len = lenText === undefined ? width : /^\d{1,3}$/.test(lenText) ? Number(lenText) : NaN;
   if (!(len >= 0 && len <= width)) return undefined;

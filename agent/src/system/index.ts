@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parsePasswd, parseGroups, type GroupEntry, type PasswdEntry } from './passwd';
 import { listeners, type Listener } from './proc-net';
 import { parseMounts, type Mount } from './mounts';
 import { inBatchesOf, listNames, readDetails, type ProcessInfo } from './processes';
 import { readKernelParam, type KernelParam } from './kernel-param';
-import { showUnit, systemdBooted, type UnitState } from './service-systemd';
+import { showUnit, showUnits, systemdBooted, type UnitState } from './service-systemd';
 import { fetchHttp, type HttpOutcome, type HttpRequest } from './http-client';
 import { readInterface, type InterfaceFacts } from './net-interface';
 import { readRoutes, type Route } from './routes';
@@ -147,6 +147,11 @@ export interface System {
   packages(): Promise<PackageDb | null>;
   /** The init system's service probe (systemd, else OpenRC, else SysV scripts), detected once per run; null without one. */
   services(): Promise<ServiceProbe | null>;
+  /**
+   * Asks systemd for several units at once (one `systemctl show` for all, when systemd runs), for unit() to answer from;
+   * a unit the batch cannot answer is asked alone. Optional: a System without it asks per unit.
+   */
+  prefetchUnits?(names: string[]): void;
 }
 
 /** Caches a lazy async read per key; a rejected read is forgotten so a later check may try again. */
@@ -194,12 +199,17 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const config = oncePerKey((_key: string, format: ConfigFormat, path: string | undefined, signal: AbortSignal, connection?: SshdConnection) =>
     readConfig(format, path, signal, connection).then((r) => (r.kind === 'aborted' ? Promise.reject(new Error('aborted')) : r)),
   );
-  const text = (path: string): Promise<string> => readFile(path, 'utf8');
+  // System databases (/etc/passwd, /etc/group, /proc/self/mounts…) are small local files read once per run: one
+  // synchronous read beats the thread pool's round trips queued behind other checks' reads. Errors still reject.
+  const text = async (path: string): Promise<string> => readFileSync(path, 'utf8');
   const tcp = once(() => listeners('tcp', paths.procNet));
   const udp = once(() => listeners('udp', paths.procNet));
   const names = once(() => listNames(paths.proc));
   const details = oncePerKey((pid: string, p: { pid: number; comm: string }) => readDetails(paths.proc, p));
-  const unit = oncePerKey((name, signal: AbortSignal) => showUnit(name, signal));
+  // Units a run-wide `systemctl show` was asked for (prefetchUnits): unit() waits for it, else asks alone.
+  const unitBatch = new Map<string, Promise<UnitState | undefined>>();
+  const unit = oncePerKey(async (name, signal: AbortSignal) => (await unitBatch.get(name)) ?? showUnit(name, signal));
+  const systemd = once(() => systemdBooted(paths.systemdRun));
   const pidsNamed = async (comm: string): Promise<number[]> => (await names()).filter((p) => p.comm === comm).map((p) => p.pid);
   return {
     paths,
@@ -212,7 +222,7 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
       return inBatchesOf(chosen, (p) => details(String(p.pid), p));
     },
     kernelParam: oncePerKey((key) => readKernelParam(key, paths.procSys)),
-    systemd: once(() => systemdBooted(paths.systemdRun)),
+    systemd,
     unit,
     http: fetchHttp,
     netInterface: oncePerKey((name, signal: AbortSignal) => readInterface(name, signal)),
@@ -251,5 +261,17 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
     shadow: once(async () => parseShadow(await text(paths.shadow))),
     packages: once(() => detectPackages([dpkgProbe(paths.dpkgStatus), rpmProbe(paths.rpmDb)])),
     services: once(() => detectServices([systemdProbe(paths.systemdRun, unit), openrcProbe(paths.initRoot), sysvProbe(paths.initRoot, paths.proc, pidsNamed)])),
+    prefetchUnits: (names) => {
+      const fresh = [...new Set(names)].filter((n) => !unitBatch.has(n));
+      if (fresh.length < 2) return;
+      const batch = systemd()
+        .then((booted) => (booted ? showUnits(fresh) : undefined))
+        .catch(() => undefined);
+      for (const name of fresh)
+        unitBatch.set(
+          name,
+          batch.then((states) => states?.get(name)),
+        );
+    },
   };
 }

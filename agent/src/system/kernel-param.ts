@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /** A kernel parameter's value, its absence on this kernel, or why it cannot be read (an errno code, or BAD_KEY). */
 export type KernelParam = { kind: 'value'; value: string } | { kind: 'missing' } | { kind: 'failed'; error: string };
@@ -18,12 +18,12 @@ export function normaliseParam(value: string): string {
   return value.trim().split(/\s+/).join(' ');
 }
 
-/** Reads one kernel parameter from /proc/sys. */
+/** Reads one kernel parameter from /proc/sys (synchronously: the kernel formats it from memory). */
 export async function readKernelParam(key: string, root = '/proc/sys'): Promise<KernelParam> {
   const path = kernelParamPath(key, root);
   if (!path) return { kind: 'failed', error: 'BAD_KEY' };
   try {
-    return { kind: 'value', value: normaliseParam(await readFile(path, 'utf8')) };
+    return { kind: 'value', value: normaliseParam(readFileSync(path, 'utf8')) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };

@@ -1,4 +1,4 @@
-import { createSocket } from 'node:dgram';
+import { dgram } from '../lazy';
 import { constants } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -133,7 +133,7 @@ export function readLog(source: LogSource, signal: AbortSignal): Promise<LogRead
  */
 export function udpRefused(host: string, port: number, waitMs = 150): Promise<boolean> {
   return new Promise((resolve) => {
-    const sock = createSocket(host.includes(':') ? 'udp6' : 'udp4');
+    const sock = dgram().createSocket(host.includes(':') ? 'udp6' : 'udp4');
     let settled = false;
     const end = (refused: boolean): void => {
       if (!settled) {

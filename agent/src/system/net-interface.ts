@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from '../lazy';
 import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 
@@ -35,19 +35,24 @@ function upAddrs(name: string): string[] {
 /** Addresses from `ip -j addr show dev NAME` (iproute2's JSON output): complete, whatever the link state. */
 function ipAddrs(name: string, signal: AbortSignal): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    execFile('ip', ['-j', 'addr', 'show', 'dev', name], { signal, timeout: 5000, maxBuffer: 256 * 1024, killSignal: 'SIGKILL' }, (error, stdout) => {
-      if (error) {
-        reject(error);
-        return;
-      }
-      try {
-        const links = JSON.parse(stdout) as Array<{ addr_info?: Array<{ family: string; local: string; prefixlen: number }> }>;
-        const info = links.flatMap((l) => l.addr_info ?? []);
-        resolve([...info.filter((a) => a.family === 'inet'), ...info.filter((a) => a.family === 'inet6')].map((a) => `${a.local}/${a.prefixlen}`));
-      } catch (e) {
-        reject(e);
-      }
-    });
+    childProcess().execFile(
+      'ip',
+      ['-j', 'addr', 'show', 'dev', name],
+      { signal, timeout: 5000, maxBuffer: 256 * 1024, killSignal: 'SIGKILL' },
+      (error, stdout) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        try {
+          const links = JSON.parse(stdout) as Array<{ addr_info?: Array<{ family: string; local: string; prefixlen: number }> }>;
+          const info = links.flatMap((l) => l.addr_info ?? []);
+          resolve([...info.filter((a) => a.family === 'inet'), ...info.filter((a) => a.family === 'inet6')].map((a) => `${a.local}/${a.prefixlen}`));
+        } catch (e) {
+          reject(e);
+        }
+      },
+    );
   });
 }
 

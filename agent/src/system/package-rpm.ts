@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { childProcess } from '../lazy';
 
 /** One line per installed package: name, a tab, then `[epoch:]version-release`. */
 export const RPM_QUERY_FORMAT = '%{NAME}\\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\n';
@@ -21,7 +21,7 @@ export function parseRpmList(text: string): Map<string, string[]> {
 /** Runs one `rpm -qa` (argv array, no shell, bounded output and time); rejects when rpm fails. */
 export function listRpm(rpm = 'rpm', timeoutMs = 60_000): Promise<Map<string, string[]>> {
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       rpm,
       ['-qa', '--qf', RPM_QUERY_FORMAT],
       { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },

@@ -48,12 +48,11 @@ export function parseProcNet(text: string, protocol: 'tcp' | 'udp', v6: boolean)
   return out;
 }
 
-/** All listeners of a protocol, IPv4 and IPv6, from this process's network namespace. */
+/**
+ * All listeners of a protocol, IPv4 and IPv6, from this process's network namespace. The two tables are read at once,
+ * off the main thread: the kernel walks its whole connection hash to print each one (milliseconds on a large host).
+ */
 export async function listeners(protocol: 'tcp' | 'udp', root = '/proc/net'): Promise<Listener[]> {
-  const out: Listener[] = [];
-  for (const v6 of [false, true]) {
-    const text = await readFile(`${root}/${protocol}${v6 ? '6' : ''}`, 'utf8').catch(() => '');
-    out.push(...parseProcNet(text, protocol, v6));
-  }
-  return out;
+  const tables = await Promise.all([false, true].map((v6) => readFile(`${root}/${protocol}${v6 ? '6' : ''}`, 'utf8').catch(() => '')));
+  return tables.flatMap((text, i) => parseProcNet(text, protocol, i === 1));
 }

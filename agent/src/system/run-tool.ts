@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { childProcess } from '../lazy';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -52,7 +52,7 @@ export async function runTool(
   if (signal.aborted) return { kind: 'aborted' };
   return new Promise((resolve) => {
     const env = { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0', ...opts.env };
-    const child = spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
+    const child = childProcess().spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const untrack = track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];

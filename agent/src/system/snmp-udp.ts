@@ -1,11 +1,10 @@
-import { createSocket } from 'node:dgram';
-import { isIPv6 } from 'node:net';
+import { dgram, net } from '../lazy';
 import { decodeResponse, encodeRequest, GET, GET_NEXT, type Response, type Varbind } from './snmp-ber';
 import type { SnmpOutcome, SnmpRequest } from './snmp';
 
 /** One request/response exchange, retried; resolves undefined when no answer came in time. */
 function exchange(req: SnmpRequest, pdu: number, oid: string, signal: AbortSignal): Promise<Response | undefined> {
-  const socket = createSocket(isIPv6(req.host) ? 'udp6' : 'udp4');
+  const socket = dgram().createSocket(net().isIPv6(req.host) ? 'udp6' : 'udp4');
   const requestId = Math.floor(Math.random() * 0x7fffffff);
   const message = encodeRequest(req.version === '1' ? 0 : 1, req.community ?? 'public', pdu, requestId, oid);
   const tries = 3;

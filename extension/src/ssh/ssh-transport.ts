@@ -1,77 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
-import { Client, utils, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import { Client, utils, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
 import { addHostKey, fingerprint, keyTypeOf, verifyHostKey, type HostKeyVerdict } from '../core/known-hosts';
 import { formatTarget } from '../core/target';
-import { sudoRefused, type ScriptIo, type ScriptRunner } from '../core/script-runner';
-import { tailKeeper, type AgentExit, type Transport } from '../core/transport';
-import {
-  agentRelativePath,
-  helloNode,
-  launcherCommand,
-  launcherVerdict,
-  MIN_NODE_MAJOR,
-  nodeMajor,
-  nodeMissingMessage,
-  scriptCommand,
-  type LauncherVerdict,
-} from './remote';
-import { connectError, keyError, type FailureContext, type Ssh2Error } from './ssh-errors';
-import type { SshProgress } from './progress';
+import type { ScriptIo, ScriptRunner } from '../core/script-runner';
+import type { AgentExit, Transport } from '../core/transport';
+import { launchAgent, runScriptOn, type ExecScope, type Launch } from './channel';
+import { agentRelativePath, launcherCommand, MIN_NODE_MAJOR, nodeMajor, nodeMissingMessage } from './remote';
+import { connectError, keyError, type Ssh2Error } from './ssh-errors';
+import { failureContext, type SshOptions } from './ssh-options';
 import { uploadAgent } from './upload';
 
-/** How to reach and trust an SSH target. */
-/** How long a cancelled run waits for the remote agent to let go before it settles with what it received. */
-const ABORT_SETTLE_MS = 1000;
-
-export interface SshOptions {
-  host: string;
-  port: number;
-  user: string;
-  /** Path of a private key; ssh-agent is also tried when SSH_AUTH_SOCK is set. */
-  identityFile?: string;
-  passphrase?: string;
-  /** known_hosts file that host keys are verified against. */
-  knownHostsFile: string;
-  /** Trust and record a host key that is unknown (never one that changed). */
-  acceptNew?: boolean;
-  /** Trust and record an unknown host key only if it has this fingerprint (the one the user saw and approved). */
-  acceptFingerprint?: string;
-  /** Password authentication (kept by the editor in SecretStorage, never in settings). */
-  password?: string;
-  /** The bundled agent's source, uploaded under its content hash. */
-  agentSource: string;
-  agentSocket?: string;
-  /** Language of error messages; else the run's, else French unless TSSR_LAB_LANG or LANG says English. */
-  lang?: Lang;
-  /** TCP connect + SSH handshake + authentication must finish within this (default 15 s). */
-  readyTimeoutMs?: number;
-  /** Keepalive probe period once connected (default 5 s). */
-  keepaliveIntervalMs?: number;
-  /** Unanswered probes before the connection is declared dead (default 3: dead within 20 s of silence). */
-  keepaliveCountMax?: number;
-  /** Backstop: nothing received for this long ends the connection (default 30 s). */
-  idleTimeoutMs?: number;
-  /** TCP_NODELAY on the connection (default true; false only to measure what it saves). */
-  tcpNoDelay?: boolean;
-  /** Runs the agent as root with `sudo -n` (a NOPASSWD rule for the agent's command is needed). */
-  sudo?: boolean;
-  /** Receives trace lines for developers and tests, in English (never secrets). */
-  log?: (line: string) => void;
-  /** Receives what a user may want to know (an upload, a recorded host key) as data, to word in their language. */
-  progress?: (p: SshProgress) => void;
-  /** Receives timing marks (`ssh ready`, `ssh session: …`) for benches and tests. */
-  trace?: (line: string) => void;
-}
-
-interface Launch {
-  exit: AgentExit;
-  verdict?: LauncherVerdict;
-  sawStdout: boolean;
-}
+export type { SshOptions };
 
 /** Runs the agent on a host over SSH (ssh2): one connection, one exec; SFTP only when the target lacks the agent. */
 export class SshTransport implements Transport, ScriptRunner {
@@ -93,32 +36,14 @@ export class SshTransport implements Transport, ScriptRunner {
     this.lang = opts.lang ?? detectLang();
   }
 
-  private context(): FailureContext {
-    const o = this.opts;
-    return {
-      lang: this.lang,
-      label: this.label,
-      host: o.host,
-      port: o.port,
-      user: o.user,
-      identityFile: o.identityFile,
-      passphraseGiven: !!o.passphrase,
-      agentSocket: o.agentSocket,
-      knownHostsFile: o.knownHostsFile,
-      serverSpoke: false,
-      readyTimeoutMs: o.readyTimeoutMs ?? 15_000,
-      deadAfterS: this.deadAfterS(),
-    };
-  }
-
-  private deadAfterS(): number {
-    const o = this.opts;
-    return Math.round(((o.keepaliveIntervalMs ?? 5000) * ((o.keepaliveCountMax ?? 3) + 1)) / 1000);
+  /** How execs on this connection word their failures. */
+  private scope(): ExecScope {
+    return { label: this.label, lang: this.lang, sudo: this.opts.sudo, lost: () => this.lost };
   }
 
   private connect(): Promise<Client> {
     const o = this.opts;
-    const ctx = this.context();
+    const ctx = failureContext(o, this.lang, this.label);
     return new Promise((resolve, reject) => {
       const config: ConnectConfig = {
         username: o.user,
@@ -208,69 +133,7 @@ export class SshTransport implements Transport, ScriptRunner {
   /** Execs the launcher; passes stdout on once the agent's `hello` shows a Node recent enough. */
   private launch(client: Client, command: string, requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal): Promise<Launch> {
     this.opts.trace?.('ssh session: agent');
-    return new Promise((resolve, reject) => {
-      client.exec(command, (err, ch: ClientChannel) => {
-        if (err) return reject(this.lost ?? new TransportError('EXEC_FAILED', t(this.lang, 'ssh.execFailed', this.label, err.message)));
-        const tail = tailKeeper();
-        let head: string | undefined = '';
-        let sawStdout = false;
-        let oldNode: string | undefined;
-        let settled = false;
-        const abort = (): void => {
-          ch.signal('TERM');
-          ch.close();
-          // sshd closes the channel only when the remote command ends, which a check sleeping in a child may delay:
-          // a stopped run settles within a second with what it received; the connection's end cleans up the rest.
-          setTimeout(() => done(null), ABORT_SETTLE_MS).unref();
-        };
-        let lost: string | undefined;
-        const onClose = (): void => {
-          lost = this.lost?.message ?? t(this.lang, 'ssh.closed', this.label);
-          done(null);
-        };
-        const done = (code: number | null): void => {
-          if (settled) return;
-          settled = true;
-          signal?.removeEventListener('abort', abort);
-          client.removeListener('close', onClose);
-          if (oldNode) return reject(new TransportError('NODE_MISSING', nodeMissingMessage(this.lang, this.label, oldNode)));
-          resolve({
-            exit: { code, stderrTail: tail.text(), ...(lost ? { connectionLost: lost } : {}) },
-            verdict: sawStdout ? undefined : launcherVerdict(code, tail.text(), this.opts.sudo),
-            sawStdout,
-          });
-        };
-        ch.setEncoding('utf8');
-        ch.on('data', (chunk: string) => {
-          sawStdout = true;
-          if (head === undefined) return onData(chunk);
-          head += chunk;
-          const nl = head.indexOf('\n');
-          if (nl < 0) return;
-          const first = head;
-          head = undefined;
-          const node = helloNode(first.slice(0, nl));
-          // Settled at once: the channel's close may wait for a process that does not end.
-          if (node && nodeMajor(node) < MIN_NODE_MAJOR) {
-            oldNode = node;
-            abort();
-            done(null);
-            return;
-          }
-          onData(first);
-        });
-        ch.on('error', (e: Error) => tail.push(`\n${e.message}`));
-        ch.stderr.on('data', (d: Buffer) => tail.push(d.toString()));
-        ch.on('exit', (code: number | null) => {
-          if (code === null) done(null);
-        });
-        ch.on('close', (code: number | null) => done(typeof code === 'number' ? code : null));
-        // A dropped connection closes the client without closing the channel cleanly.
-        client.once('close', onClose);
-        signal?.addEventListener('abort', abort, { once: true });
-        ch.end(requestLine + '\n');
-      });
-    });
+    return launchAgent(client, this.scope(), command, requestLine, onData, signal);
   }
 
   async runAgent(requestLine: string, onData: (chunk: string) => void, signal?: AbortSignal, lang?: Lang): Promise<AgentExit> {
@@ -309,35 +172,7 @@ export class SshTransport implements Transport, ScriptRunner {
     this.lang = this.opts.lang ?? io.lang ?? this.lang;
     const client = await this.ready();
     this.opts.trace?.('ssh session: script');
-    const tail = tailKeeper(4096);
-    const code = await new Promise<number | null>((resolve, reject) => {
-      client.exec(scriptCommand(this.opts.user), (err, ch: ClientChannel) => {
-        if (err) return reject(this.lost ?? new TransportError('EXEC_FAILED', t(this.lang, 'start.cannotRun', this.label, err.message)));
-        const abort = (): void => {
-          ch.signal('TERM');
-          ch.close();
-        };
-        const onClose = (): void => resolve(null);
-        io.signal?.addEventListener('abort', abort, { once: true });
-        client.once('close', onClose);
-        ch.setEncoding('utf8');
-        ch.on('data', (d: string) => io.onStdout(d));
-        ch.stderr.setEncoding('utf8');
-        ch.stderr.on('data', (d: string) => {
-          tail.push(d);
-          io.onStderr(d);
-        });
-        ch.on('error', () => undefined);
-        ch.on('close', (c: number | null) => {
-          io.signal?.removeEventListener('abort', abort);
-          client.removeListener('close', onClose);
-          resolve(typeof c === 'number' ? c : null);
-        });
-        ch.end(script);
-      });
-    });
-    if (this.opts.user !== 'root' && sudoRefused(code, tail.text())) throw new TransportError('SUDO_REFUSED', t(this.lang, 'start.sudoRefused', this.label));
-    return { code };
+    return runScriptOn(client, this.scope(), this.opts.user, script, io);
   }
 
   private sftp(client: Client): Promise<SFTPWrapper> {
