@@ -78,7 +78,8 @@ async function retrying(runner: Runner, check: Check, base: Omit<CheckContext, '
   let attempts = 0;
   for (;;) {
     const outcomes: Outcome[] = [];
-    await attempt(runner, check, base, (o) => outcomes.push(o));
+    // Facts are read once per run; each new attempt looks at the machine again, or the state could never converge.
+    await attempt(runner, check, attempts === 0 ? base : { ...base, system: base.system.fresh() }, (o) => outcomes.push(o));
     attempts++;
     const passed = outcomes.length > 0 && outcomes.every((o) => o.status === 'pass');
     if (passed || Date.now() + interval >= until) {

@@ -73,6 +73,8 @@ export function fakeSystem(f: FakeFacts): System & { calls: string[] } {
   const calls: string[] = [];
   const system: System & { calls: string[] } = {
     calls,
+    // The fake's facts do not change: a retried check reads the same ones.
+    fresh: () => system,
     paths: {
       passwd: '/etc/passwd',
       group: '/etc/group',

@@ -4,6 +4,10 @@ import { RegexEngine } from '../../agent/src/matchers/regex';
 import { useSink } from '../../agent/src/protocol';
 import { runAll } from '../../agent/src/runner';
 import { fakeSystem, type FakeFacts } from '../helpers/fake-system';
+import { createSystem } from '../../agent/src/system';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const regex = new RegexEngine();
 after(() => regex.dispose());
@@ -179,5 +183,33 @@ describe('run control: retry for state that converges', () => {
       1,
     );
     assert.deepEqual(results(lines), ['x/1 running:pass', 'x/0 running:pass']);
+  });
+});
+
+describe('run control: a retried check looks at the machine again', () => {
+  it('a user added while the check retries is seen, although the run reads /etc/passwd once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tssr-retry-'));
+    const passwd = join(dir, 'passwd');
+    writeFileSync(passwd, 'root:x:0:0:root:/root:/bin/bash\n');
+    const system = createSystem({ passwd });
+    // The first look memoises the file, as every check of the run shares it.
+    assert.equal((await system.passwd()).length, 1);
+    setTimeout(() => appendFileSync(passwd, 'alice:x:1000:1000::/home/alice:/bin/bash\n'), 150);
+    const lines: Line[] = [];
+    useSink({
+      write: (text) =>
+        text
+          .split('\n')
+          .filter(Boolean)
+          .forEach((l) => lines.push(JSON.parse(l))),
+      exit: () => undefined,
+    });
+    const criteria = [{ id: 'compte', checks: [{ type: 'user', name: 'alice', retry: { timeoutMs: 5000, intervalMs: 50 } }] }] as RunRequest['criteria'];
+    await runAll({ event: 'run', protocol: 1, runId: 't', lang: 'en', concurrency: 1, criteria }, '/', { system, regex });
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(results(lines), ['compte/0 exists:pass']);
+    // The run's own System still holds its first look: only the retried attempts read again.
+    assert.equal((await system.passwd()).length, 1);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -78,6 +78,8 @@ const DEFAULT_PATHS: SystemPaths = {
 /** Facts about the target, each read lazily on first use and shared by every check of a run. */
 export interface System {
   readonly paths: SystemPaths;
+  /** A System that reads every fact again: a retried check must see the state converge, not the first look. */
+  fresh(): System;
   /** /etc/passwd entries, in file order. */
   passwd(): Promise<PasswdEntry[]>;
   /** /etc/group entries, in file order. */
@@ -213,6 +215,7 @@ export function createSystem(overrides: Partial<SystemPaths> = {}): System {
   const pidsNamed = async (comm: string): Promise<number[]> => (await names()).filter((p) => p.comm === comm).map((p) => p.pid);
   return {
     paths,
+    fresh: () => createSystem(overrides),
     passwd: once(async () => parsePasswd(await text(paths.passwd))),
     groups: once(async () => parseGroups(await text(paths.group))),
     listeners: (protocol) => (protocol === 'tcp' ? tcp() : udp()),
