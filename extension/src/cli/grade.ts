@@ -136,6 +136,7 @@ export async function grade(path: string | undefined, o: GradeFlags, out: (s: st
           port: c.port,
           user: c.user,
           identityFile: c.key,
+          jump: c.jump,
           knownHostsFile: o.knownHosts ? resolve(o.knownHosts) : join(homedir(), '.ssh', 'known_hosts'),
           sudo: o.sudo,
           agentSource,

@@ -108,6 +108,7 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
             port: c.port,
             user: c.user,
             identityFile: c.key ?? (cfg.get<string>('ssh.identityFile') || undefined),
+            jump: c.jump,
             knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
             agentSource,
             agentSocket: process.env.SSH_AUTH_SOCK,

@@ -18,6 +18,8 @@ export interface SshOptions {
   acceptFingerprint?: string;
   /** Password authentication (kept by the editor in SecretStorage, never in settings). */
   password?: string;
+  /** Hosts to jump through first, in order (ssh's ProxyJump), each verified against the same known_hosts. */
+  jump?: Array<{ host: string; port: number; user: string; key?: string }>;
   /** The bundled agent's source, uploaded under its content hash. */
   agentSource: string;
   agentSocket?: string;

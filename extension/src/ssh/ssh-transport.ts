@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Client, utils, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { TransportError } from '../core/errors';
 import { detectLang, t, type Lang } from '../core/i18n';
@@ -41,7 +42,41 @@ export class SshTransport implements Transport, ScriptRunner {
     return { label: this.label, lang: this.lang, sudo: this.opts.sudo, lost: () => this.lost };
   }
 
-  private connect(): Promise<Client> {
+  /** The jump hosts' connections (ProxyJump), closed with this one. */
+  private readonly jumps: SshTransport[] = [];
+
+  private async connect(): Promise<Client> {
+    return this.connectOver(this.opts.jump?.length ? await this.tunnel() : undefined);
+  }
+
+  /**
+   * ProxyJump: connects to the last hop (itself through the hops before it) and opens a direct-tcpip channel from it to
+   * this target; the SSH session to the target then runs inside that channel, with the same host-key rules.
+   */
+  private async tunnel(): Promise<Duplex> {
+    const hops = this.opts.jump!;
+    const last = hops[hops.length - 1];
+    const hop = new SshTransport({
+      ...this.opts,
+      host: last.host,
+      port: last.port,
+      user: last.user,
+      identityFile: last.key ?? this.opts.identityFile,
+      jump: hops.slice(0, -1),
+      sudo: false,
+      password: undefined,
+      agentSource: '',
+    });
+    this.jumps.push(hop);
+    const client = await hop.ready();
+    return new Promise((resolve, reject) =>
+      client.forwardOut('127.0.0.1', 0, this.opts.host, this.opts.port, (err, channel) =>
+        err ? reject(new TransportError('JUMP_FAILED', t(this.lang, 'ssh.jumpFailed', hop.label, this.label, err.message))) : resolve(channel),
+      ),
+    );
+  }
+
+  private connectOver(through: Duplex | undefined): Promise<Client> {
     const o = this.opts;
     const ctx = failureContext(o, this.lang, this.label);
     return new Promise((resolve, reject) => {
@@ -77,9 +112,9 @@ export class SshTransport implements Transport, ScriptRunner {
         if (o.passphrase) config.passphrase = o.passphrase;
       }
       if (o.password) config.password = o.password;
-      // Our own socket: TCP_NODELAY, or each request/response waits for a delayed ACK (~40 ms a step).
-      const sock = new Socket();
-      sock.setNoDelay(o.tcpNoDelay ?? true);
+      // Our own socket: TCP_NODELAY, or each request/response waits for a delayed ACK (~40 ms a step). Through a jump
+      // host, the channel it opened is the socket.
+      const sock: Duplex = through ?? new Socket().setNoDelay(o.tcpNoDelay ?? true);
       const client = new Client();
       let ready = false;
       let lastRx = Date.now();
@@ -109,7 +144,7 @@ export class SshTransport implements Transport, ScriptRunner {
         if (!ready) reject(connectError(new Error('Connection lost before handshake'), ctx));
         this.client = undefined;
       });
-      sock.connect(o.port, o.host);
+      if (!through) (sock as Socket).connect(o.port, o.host);
       client.connect({ ...config, sock });
       // Attached after connect(), which pauses the socket: ssh2 resumes it once its parser listens.
       sock.on('data', () => {
@@ -247,6 +282,11 @@ export class SshTransport implements Transport, ScriptRunner {
   }
 
   async dispose(): Promise<void> {
+    await this.closeOwn();
+    await Promise.all(this.jumps.splice(0).map((j) => j.dispose()));
+  }
+
+  private async closeOwn(): Promise<void> {
     const c = await this.client?.catch(() => undefined);
     this.client = undefined;
     if (!c) return;

@@ -118,4 +118,8 @@ export const ssh = defineEntries({
     fr: 'Plus de place sur {0} pour copier l’agent : il reste {2} Kio dans {1}, il en faut {3}. Libérez de la place sur la cible (df -h ~), puis relancez.',
     en: 'No room on {0} to copy the agent: {2} KiB left in {1}, {3} needed. Free some space on the target (df -h ~), then run again.',
   },
+  'ssh.jumpFailed': {
+    fr: 'Le rebond {0} n’a pas pu joindre {1} ({2}) : vérifiez l’adresse et le port de la cible vus depuis le rebond, et que le rebond autorise le transfert TCP (AllowTcpForwarding).',
+    en: 'Jump host {0} could not reach {1} ({2}): check the target’s address and port as seen from the jump host, and that it allows TCP forwarding (AllowTcpForwarding).',
+  },
 });
