@@ -34,6 +34,7 @@ import { yaml } from './yaml';
 import { startTexts } from './start';
 import { packTestTexts } from './pack-test';
 import { runControlTexts } from './run-control';
+import { authoringTexts } from './authoring';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -47,6 +48,7 @@ export const messages = {
   ...startTexts,
   ...packTestTexts,
   ...runControlTexts,
+  ...authoringTexts,
   ...pack,
   ...path,
   ...file,
