@@ -10,6 +10,7 @@ import { registerTesting } from './features/testing';
 import { registerTree } from './features/tree';
 import { registerScriptCoach } from './features/script-coach';
 import { registerScriptCoachUi } from './features/script-coach-ui';
+import { registerAuthoring } from './features/authoring';
 
 /** The editor's one language (see core/i18n/index.ts): the setting, else VS Code's display language; French first. */
 function lang(): Lang {
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   registerCommands(context, services);
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
+  registerAuthoring(context, services);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tssrLab.language')) void packs.reload();
