@@ -54,6 +54,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
   const pack = target.pack?.data ? { id: target.pack.data.id, version: target.pack.data.version } : undefined;
   const transport = transportFor();
   const live = perTurn(out);
+  const listed = new Set<string>(); // lint findings are listed once per file, not once per critère
   let report: RunReport;
   try {
     report = await runExercise({
@@ -66,7 +67,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
       only: o.only,
       concurrency: concurrencyOf(o),
       onEvent: (ev) => {
-        if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev));
+        if (o.format === 'text' && ev.event === 'result') live.push(formatResult(ev, listed));
       },
     });
   } finally {

@@ -5,11 +5,15 @@ import { terminalSafe } from './safe-text';
 
 const ICON: Record<Result['status'], string> = { pass: '✔', fail: '✘', skip: '○', error: '!' };
 
-/** One live line for a result, as the CLI prints it when it arrives. */
-export function formatResult(r: Result): string {
+/**
+ * One live line for a result, as the CLI prints it when it arrives. A lint result lists its file's findings below it;
+ * `listed` (one set per run) holds the files already listed, so that a file several critères lint is listed once.
+ */
+export function formatResult(r: Result, listed = new Set<string>()): string {
   const where = r.path ? ` (${r.path}${r.line ? ':' + r.line : ''})` : '';
   const head = terminalSafe(`  ${ICON[r.status]} [${r.criterionId}] ${r.checkType} ${r.message}${where}`);
-  if (r.checkType !== 'lint' || !Array.isArray(r.actual)) return head;
+  if (r.checkType !== 'lint' || !Array.isArray(r.actual) || listed.has(r.path ?? '')) return head;
+  listed.add(r.path ?? '');
   // Script coaching evidence: each finding, silenced ones included and marked.
   const findings = (r.actual as Array<{ code: string; severity: string; line: number; col: number; message: string; suppressed?: boolean }>)
     .slice(0, 20)
