@@ -14,11 +14,27 @@ const EXERCISE_HEAD = 'id: ex\ntitle: Titre\ncompetences: [CP9]\nsolution:\n  ap
 describe('authoring: the cursor’s place in the YAML tree', () => {
   const cases: Array<[string, string, { kind: string; path: Array<string | number>; prefix: string }]> = [
     ['a key being typed at the root', 'id: a\nti|', { kind: 'key', path: [], prefix: 'ti' }],
-    ['a check’s type value', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: fi|`, { kind: 'value', path: ['criteria', 0, 'checks', 0, 'type'], prefix: 'fi' }],
-    ['an empty check type value', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |\n`, { kind: 'value', path: ['criteria', 0, 'checks', 0, 'type'], prefix: '' }],
-    ['a key in a check after its type', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        pa|`, { kind: 'key', path: ['criteria', 0, 'checks', 0], prefix: 'pa' }],
+    [
+      'a check’s type value',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: fi|`,
+      { kind: 'value', path: ['criteria', 0, 'checks', 0, 'type'], prefix: 'fi' },
+    ],
+    [
+      'an empty check type value',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |\n`,
+      { kind: 'value', path: ['criteria', 0, 'checks', 0, 'type'], prefix: '' },
+    ],
+    [
+      'a key in a check after its type',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        pa|`,
+      { kind: 'key', path: ['criteria', 0, 'checks', 0], prefix: 'pa' },
+    ],
     ['a new item of a flow list', 'competences: [CP1, C|]', { kind: 'value', path: ['competences', 1], prefix: 'C' }],
-    ['the référentiel of a critère', `${EXERCISE_HEAD}  - id: c\n    referentiel: CP1|\n    points: 1`, { kind: 'value', path: ['criteria', 0, 'referentiel'], prefix: 'CP1' }],
+    [
+      'the référentiel of a critère',
+      `${EXERCISE_HEAD}  - id: c\n    referentiel: CP1|\n    points: 1`,
+      { kind: 'value', path: ['criteria', 0, 'referentiel'], prefix: 'CP1' },
+    ],
     ['an existing key, cursor inside it', 'id: a\nver|sion: 1.0.0', { kind: 'key', path: [], prefix: 'ver' }],
   ];
   for (const [name, src, want] of cases)
@@ -43,11 +59,41 @@ describe('authoring: completion in exercise.yaml and pack.yaml', () => {
 
   const cases: Array<[string, string, 'exercise' | 'pack', string[], string[]]> = [
     // name, file with cursor, kind of file, labels that must be offered, labels that must not
-    ['check types at a check’s type', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |`, 'exercise', ['file', 'command', 'service', 'lint', 'dns'], ['CP9.1']],
-    ['a file check’s attributes, not those of others', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        |`, 'exercise', ['path', 'mode', 'owner', 'contents'], ['exec', 'type', 'url']],
-    ['attributes not yet written only', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        path: /etc\n        |`, 'exercise', ['mode'], ['path']],
-    ['an attribute’s enum values', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: lint\n        files: [a.sh]\n        failOn: |`, 'exercise', ['error', 'warning', 'info'], []],
-    ['a nested enum (file type)', `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        path: /srv\n        filetype: |`, 'exercise', ['file', 'directory', 'symlink'], []],
+    [
+      'check types at a check’s type',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |`,
+      'exercise',
+      ['file', 'command', 'service', 'lint', 'dns'],
+      ['CP9.1'],
+    ],
+    [
+      'a file check’s attributes, not those of others',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        |`,
+      'exercise',
+      ['path', 'mode', 'owner', 'contents'],
+      ['exec', 'type', 'url'],
+    ],
+    [
+      'attributes not yet written only',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        path: /etc\n        |`,
+      'exercise',
+      ['mode'],
+      ['path'],
+    ],
+    [
+      'an attribute’s enum values',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: lint\n        files: [a.sh]\n        failOn: |`,
+      'exercise',
+      ['error', 'warning', 'info'],
+      [],
+    ],
+    [
+      'a nested enum (file type)',
+      `${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: file\n        path: /srv\n        filetype: |`,
+      'exercise',
+      ['file', 'directory', 'symlink'],
+      [],
+    ],
     ['critère ids at referentiel', `${EXERCISE_HEAD}  - id: c\n    referentiel: |`, 'exercise', ['CP1.1', 'CP11.4', 'CCS4.2'], ['CP11']],
     ['competence ids in a flow list', 'id: a\ncompetences: [CP1, |]', 'exercise', ['CP9', 'CCS1'], ['CP9.1']],
     ['competence ids in a block list', 'id: a\ncompetences:\n  - CP1\n  - |', 'exercise', ['CP9', 'CCS1'], ['CP9.1']],

@@ -6,7 +6,12 @@ import { schemaCheckTypes, validate } from '../../extension/src/core/schemas';
 
 describe('authoring: snippets never drift from the schemas', () => {
   it('has one snippet per check type of check.schema.json', () => {
-    assert.deepEqual(checkSnippets().map((s) => s.type).sort(), schemaCheckTypes());
+    assert.deepEqual(
+      checkSnippets()
+        .map((s) => s.type)
+        .sort(),
+      schemaCheckTypes(),
+    );
   });
 
   // Drift test: left as is, each check snippet writes exactly its schema's first example, which the schema accepts.

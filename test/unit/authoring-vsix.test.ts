@@ -14,8 +14,9 @@ function refsOf(node: unknown): string[] {
 describe('authoring: the schemas the YAML extension reads ship in the .vsix', function () {
   this.timeout(120_000);
   let shipped: Set<string>;
-  const contributed = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string; url: string }> } })
-    .contributes.yamlValidation;
+  const contributed = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { yamlValidation: Array<{ fileMatch: string; url: string }> } }
+  ).contributes.yamlValidation;
 
   before(async () => {
     // vsce's own file listing, with .vscodeignore applied exactly as `vsce package` applies it.

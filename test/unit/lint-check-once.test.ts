@@ -35,7 +35,10 @@ describe('lint check: findings once per file, however many critères lint it', (
     const second = await runLintCheck({ ...check, failOn: 'warning' }, 'qualite', 0, dir, counting, 'fr', cache);
     assert.equal(parses, 1);
     const listed = new Set<string>();
-    const lines = [...first, ...second].map((r) => formatResult(r, listed)).join('\n').split('\n');
+    const lines = [...first, ...second]
+      .map((r) => formatResult(r, listed))
+      .join('\n')
+      .split('\n');
     const b004 = lines.filter((l) => l.includes('TSSR-B004'));
     assert.ok(b004.length >= 2, 'both unquoted uses are listed');
     assert.equal(new Set(b004).size, b004.length, `a finding is listed twice:\n${lines.join('\n')}`);

@@ -2,12 +2,14 @@
 import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
 import { extensionTests } from './extension.test';
+import { authoringTests } from './authoring.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'in-host', mocha);
   extensionTests();
+  authoringTests();
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const runner = mocha.run((failures) => {

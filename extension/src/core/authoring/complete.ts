@@ -31,7 +31,8 @@ export function complete(text: string, offset: number, file: 'exercise' | 'pack'
   if (!ctx) return [];
   const root = rootSchema(file);
   const nodes = schemaAt(root, ctx.path, (i) => ctx.containers[i]);
-  const mine = (ctx.kind === 'key' ? keys(ctx, nodes, file, lang) : values(ctx, nodes, file, lang)) ?? values({ ...ctx, kind: 'value' }, nodes, file, lang) ?? [];
+  const mine =
+    (ctx.kind === 'key' ? keys(ctx, nodes, file, lang) : values(ctx, nodes, file, lang)) ?? values({ ...ctx, kind: 'value' }, nodes, file, lang) ?? [];
   return scope === 'all' ? mine : mine.filter((s) => s.kind === 'critere' || s.kind === 'competence' || s.kind === 'snippet');
 }
 
@@ -79,7 +80,13 @@ function values(ctx: CursorContext, nodes: Located[], file: 'exercise' | 'pack',
   const alts = nodes.flatMap((n) => alternatives(n, parentData));
   if (last === 'type' && nodes.some((n) => n.file.startsWith('checks/')))
     return finish(
-      checkTypes().map(({ type, schema }) => ({ label: type, kind: 'checkType', detail: t(lang, 'authoring.checkType'), documentation: schema.description, insertText: type })),
+      checkTypes().map(({ type, schema }) => ({
+        label: type,
+        kind: 'checkType',
+        detail: t(lang, 'authoring.checkType'),
+        documentation: schema.description,
+        insertText: type,
+      })),
       ctx,
     );
   const literals = new Map<string, unknown>();
@@ -106,7 +113,9 @@ function snippet(s: Snippet, ctx: CursorContext, lang: Lang): Partial[number] {
 }
 
 function describe(at: Located): string | undefined {
-  return alternatives(at).map((a) => a.node.description).find(Boolean);
+  return alternatives(at)
+    .map((a) => a.node.description)
+    .find(Boolean);
 }
 
 function finish(items: Partial, ctx: CursorContext): Suggestion[] {

@@ -63,13 +63,17 @@ function locate(node: Node | null, path: Array<string | number>, containers: unk
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === MARK) return { kind: pair.value === null || isScalar(pair.value) ? 'key' : 'value', path, containers: [...containers, data] };
       if (key === undefined) continue;
-      const inner = isScalar(pair.value) && pair.value.value === MARK ? value([...path, key], [...containers, data]) : locate(pair.value as Node, [...path, key], [...containers, data]);
+      const inner =
+        isScalar(pair.value) && pair.value.value === MARK
+          ? value([...path, key], [...containers, data])
+          : locate(pair.value as Node, [...path, key], [...containers, data]);
       if (inner) return inner;
     }
   } else if (isSeq(node)) {
     const data = node.toJSON() as unknown;
     for (const [i, item] of node.items.entries()) {
-      const inner = isScalar(item) && item.value === MARK ? value([...path, i], [...containers, data]) : locate(item as Node, [...path, i], [...containers, data]);
+      const inner =
+        isScalar(item) && item.value === MARK ? value([...path, i], [...containers, data]) : locate(item as Node, [...path, i], [...containers, data]);
       if (inner) return inner;
     }
   }

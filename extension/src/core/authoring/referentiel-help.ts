@@ -20,7 +20,11 @@ export function critereItems(lang: Lang): RefItem[] {
 
 /** Every competence, in the référentiel's order. */
 export function competenceItems(lang: Lang): RefItem[] {
-  return REFERENTIEL.competences.map((c) => ({ id: c.id, detail: t(lang, 'authoring.competence', c.id, c.block), documentation: competenceMarkdown(c.id, lang)! }));
+  return REFERENTIEL.competences.map((c) => ({
+    id: c.id,
+    detail: t(lang, 'authoring.competence', c.id, c.block),
+    documentation: competenceMarkdown(c.id, lang)!,
+  }));
 }
 
 /** The official text of a critère and its competence, as Markdown; undefined for an unknown id. */

@@ -121,7 +121,17 @@ export function exerciseSnippet(): Snippet {
 export function packSnippet(): Snippet {
   return {
     id: 'pack',
-    lines: ['id: ${1:mon-pack}', 'title:', '  fr: ${2:Titre du pack}', '  en: ${3:Pack title}', 'version: ${4:1.0.0}', 'authors: [${5:Équipe pédagogique}]', 'exercises:', '  - ${6:premier-exercice}', '$0'],
+    lines: [
+      'id: ${1:mon-pack}',
+      'title:',
+      '  fr: ${2:Titre du pack}',
+      '  en: ${3:Pack title}',
+      'version: ${4:1.0.0}',
+      'authors: [${5:Équipe pédagogique}]',
+      'exercises:',
+      '  - ${6:premier-exercice}',
+      '$0',
+    ],
   };
 }
 

@@ -35,6 +35,7 @@ import { startTexts } from './start';
 import { packTestTexts } from './pack-test';
 import { runControlTexts } from './run-control';
 import { authoringTexts } from './authoring';
+import { explainPanelTexts } from './explain-panel';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -49,6 +50,7 @@ export const messages = {
   ...packTestTexts,
   ...runControlTexts,
   ...authoringTexts,
+  ...explainPanelTexts,
   ...pack,
   ...path,
   ...file,
