@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { steps as authoringSteps } from './steps/authoring.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
@@ -248,6 +249,7 @@ try {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'TSSR-B004' }).first().waitFor();
     await page.screenshot({ path: join(ROOT, 'dist/e2e-script-coach.png') });
   });
+  await authoringSteps({ page, palette, step, shot: (name) => page.screenshot({ path: join(ROOT, `dist/e2e/${name}.png`) }), ROOT, origin, workspace });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.
