@@ -15,11 +15,13 @@ export async function steps({ page, palette, step, shot }) {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input.input').fill('poste/exercise.yaml');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'exercise.yaml' }).first().click();
-    // Line 9 is `    referentiel: CP9.1`: the cursor goes at the start of the id.
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input.input').fill(':9:18');
+    await page.locator('.tab.active', { hasText: 'exercise.yaml' }).waitFor({ timeout: 30_000 });
+    // Line 9 is `    referentiel: CP9.1`: the cursor goes after `CP9`, as typed. Commands rather than shortcuts,
+    // which the browser may keep for itself.
+    await palette('Go to Line/Column');
+    await page.locator('.quick-input-widget input.input').fill(':9:21');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+Space');
+    await palette('Trigger Suggest');
     await page.locator('.suggest-widget .monaco-list-row', { hasText: 'CP9.1' }).first().waitFor({ timeout: 30_000 });
     await shot('authoring-completion');
     await page.keyboard.press('Escape');
