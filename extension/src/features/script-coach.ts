@@ -3,7 +3,6 @@ import { t } from '../core/i18n';
 import { detectLanguage } from '../core/lint/detect';
 import { LintWorkerClient, LintWorkerError } from '../core/lint/worker-client';
 import { mergeFindings, runShellcheck } from '../core/lint/shellcheck';
-import { SHELLCHECK_INSTALL_HINT } from '../core/lint/service';
 import type { Finding, ScriptLanguage } from '../core/lint/types';
 import type { Services } from './services';
 
@@ -181,7 +180,7 @@ export class ScriptCoach implements vscode.Disposable {
     if (this.warnedMissing) return;
     this.warnedMissing = true;
     const copy = t(this.services.lang(), 'ui.copyInstall');
-    void vscode.window.showInformationMessage(SHELLCHECK_INSTALL_HINT[this.services.lang()], copy).then((choice) => {
+    void vscode.window.showInformationMessage(t(this.services.lang(), 'lint.shellcheckMissing'), copy).then((choice) => {
       if (choice === copy) void vscode.env.clipboard.writeText('sudo apt-get install -y shellcheck');
     });
   }
