@@ -78,6 +78,14 @@ const jobs = [
     alias: {},
     plugins: [vendorPlugin],
   }),
+  // The script coach's engine, run in a worker thread by the editor (core/lint/worker-client.ts).
+  build({
+    ...common,
+    entryPoints: ['extension/src/core/lint/lint-worker.ts'],
+    outfile: 'dist/lint-worker.js',
+    target: 'node20',
+    minify: true,
+  }),
   build({
     ...common,
     entryPoints: ['extension/src/extension.ts'],

@@ -18,6 +18,7 @@ import { registerScriptCoachUi } from './features/script-coach-ui';
 import { registerEvaluation, type EvaluationView } from './features/evaluation';
 import { registerStatement } from './features/statement/register';
 import { registerProgress } from './features/progress/register';
+import { registerAuthoring } from './features/authoring';
 
 /** The editor's one language (see core/i18n/index.ts): the `tssrLab.language` setting, French unless English is chosen. */
 function lang(): Lang {
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TssrLa
   const coach = registerScriptCoach(context, services);
   registerScriptCoachUi(context, services, coach);
   const evaluation = registerEvaluation(context, services);
+  registerAuthoring(context, services);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tssrLab.language')) void packs.reload();

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { steps as targetSteps } from './steps/targets.mjs';
 import { steps as learnerSteps } from './steps/learner.mjs';
+import { steps as authoringSteps } from './steps/authoring.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CODE_SERVER = join(ROOT, 'tools/code-server/node_modules/.bin/code-server');
@@ -259,6 +260,7 @@ try {
   });
   await targetSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace, sshd });
   await learnerSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace });
+  await authoringSteps({ page, palette, step, shot: shotOf(page), ROOT, origin, workspace });
   await page.close();
 
   // Phase 3: restricted mode. The learner refuses to trust the folder: the packs show, no check runs.

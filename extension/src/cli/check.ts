@@ -65,6 +65,7 @@ async function checkLoaded(path: string, o: CheckOptions, out: (s: string) => vo
     paint: o.colour ? ANSI : PLAIN,
     exam: o.exam || target.pack?.data?.exam === true,
     workspaceFiles: ex.data.workspaceFiles ?? [],
+    listedLintFiles: new Set(),
   };
   const blocks = inPackOrder(ex.data, text, (block) => live.push(block));
   let report: RunReport;

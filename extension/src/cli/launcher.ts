@@ -2,9 +2,11 @@
 // installed bundle and Node version in ~/.cache/tssr-lab: a run then skips compiling the CLI's code, including the functions that
 // the previous run compiled lazily (YAML parsing, validators). Node >= 22 offers this as module.enableCompileCache();
 // this does the same on Node 20. TSSR_LAB_NO_CODE_CACHE=1 loads the bundle with a plain require.
-const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string };
+const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string; __tssrLabBundleHash?: string; __tssrLabCompileMode?: string };
 // process.uptime, not performance.now: the first use of `performance` loads perf_hooks (about 1 ms).
 marks.__tssrLabT0 = process.uptime() * 1000;
+// A one-shot process: the script coach's grammars compile on V8's baseline tier only (core/lint/compile-mode.ts).
+marks.__tssrLabCompileMode = 'baseline';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -12,6 +14,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { REGEX_V8_FLAGS_DEFAULTS } from '../../../agent/src/matchers/regex-flags';
+import { COMPILE_MODE_DEFAULT_FLAGS } from '../core/lint/compile-mode';
 import { prestartAgentWorker, type AgentWorker } from '../core/agent-worker';
 
 type Cli = { main(argv: string[]): Promise<number> };
@@ -53,9 +56,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
     save: () => {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        // The agent's worker may have set its regex flags: V8 stamps the cache with the flags, and would refuse it next time.
+        // The agent's worker may have set its regex flags, the lint its compile mode: V8 stamps the cache with the flags, and would refuse it next time.
         const { setFlagsFromString } = require('node:v8') as typeof import('node:v8');
-        for (const flag of REGEX_V8_FLAGS_DEFAULTS) setFlagsFromString(flag);
+        for (const flag of [...REGEX_V8_FLAGS_DEFAULTS, ...COMPILE_MODE_DEFAULT_FLAGS]) setFlagsFromString(flag);
         const tmp = `${cacheFile}.${process.pid}`;
         writeFileSync(tmp, Buffer.concat([contentHash, script.createCachedData()]), { mode: 0o600 });
         renameSync(tmp, cacheFile);

@@ -4,6 +4,7 @@ import type { Exercise } from '../../../schemas/generated/types';
 import { renderReason, type Lang } from './i18n';
 import { requireInside } from './path-rules';
 import type { ScriptParser } from './lint/parser';
+import type { FileLint } from './lint/service';
 import type { Finding, Severity } from './lint/types';
 import { checksOf } from './criteria';
 
@@ -36,7 +37,13 @@ function worded(lang: Lang, code: string, params: Record<string, unknown>): Pick
   return { reason, message: renderReason(lang, reason) };
 }
 
-/** Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. Throws a PackError for a path the policy refuses. */
+/** Analyses of one run, by file and ShellCheck setting: a file checked by several critères is analysed once. */
+export type LintRunCache = Map<string, Promise<FileLint>>;
+
+/**
+ * Runs a lint check on workspace files; yields one result per file. Inline-silenced findings still count. Throws a
+ * PackError for a path the policy refuses. `cache`, shared by the lint checks of one run, analyses each file once.
+ */
 export async function runLintCheck(
   check: LintCheck,
   criterionId: string,
@@ -44,6 +51,7 @@ export async function runLintCheck(
   dir: string,
   parser: ScriptParser,
   lang: Lang,
+  cache: LintRunCache = new Map(),
 ): Promise<Result[]> {
   const failOn = check.failOn ?? 'error';
   const out: Result[] = [];
@@ -68,7 +76,10 @@ export async function runLintCheck(
       });
       continue;
     }
-    const r = await lintFile(parser, file, text, { shellcheck: { enabled: check.shellcheck ?? true }, ignore: [] });
+    const shellcheck = check.shellcheck ?? true;
+    const key = `${shellcheck}:${abs}`;
+    if (!cache.has(key)) cache.set(key, lintFile(parser, file, text, { shellcheck: { enabled: shellcheck }, ignore: [] }));
+    const r = await cache.get(key)!;
     const blocking = r.findings.filter((f) => RANK[f.severity] >= RANK[failOn]);
     const silenced = blocking.filter((f) => f.suppressed).length;
     const code = !blocking.length ? 'lint.clean' : silenced ? 'lint.findingsSilenced' : 'lint.findings';

@@ -33,9 +33,10 @@ async function runClientChecks(opts: RunOptions, splitter: LineSplitter): Promis
   // Loaded here, not at the top: the WASM runtime and grammars cost a run without a lint check for nothing.
   const parser = opts.lintParser ?? (await (await import('./lint/parser')).createParser());
   const dir = workspaceDirOf(opts.exercise, opts.exerciseDir, opts);
+  const analysed = new Map(); // a file that several critères lint is analysed once
   for (const c of checks) {
     const started = Date.now();
-    const results = await runLintCheck(c.check, c.criterionId, c.checkIndex, dir, parser, opts.lang);
+    const results = await runLintCheck(c.check, c.criterionId, c.checkIndex, dir, parser, opts.lang, analysed);
     for (const r of results) splitter.push(JSON.stringify(r) + '\n');
     splitter.push(JSON.stringify({ event: 'checkEnd', criterionId: c.criterionId, checkIndex: c.checkIndex, durationMs: Date.now() - started }) + '\n');
   }

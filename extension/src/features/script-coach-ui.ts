@@ -3,10 +3,11 @@ import { referentiel } from '../core/referentiel';
 import { RULES } from '../core/lint/rules';
 import type { Finding } from '../core/lint/types';
 import { t, type Lang } from '../core/i18n';
+import { ExplainPanel } from './script-coach-panel';
 import type { ScriptCoach } from './script-coach';
 import { CommandIds, type Services } from './services';
 
-/** Markdown explanation of a finding: message, why, how, and the critère it serves. */
+/** Markdown explanation of a finding for its hover: message, why, how, and the critère it serves. */
 function explain(f: Finding, lang: Lang): string {
   const rule = RULES.find((r) => r.code === f.code);
   const critere = f.critere ? referentiel.critere(f.critere) : undefined;
@@ -18,30 +19,13 @@ function explain(f: Finding, lang: Lang): string {
   ].join('\n');
 }
 
-/** The explain panel's Markdown: every finding of a file, grouped by critère. */
-export function explainDocument(file: string, findings: Finding[], lang: Lang): string {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) groups.set(f.critere ?? '—', [...(groups.get(f.critere ?? '—') ?? []), f]);
-  const title = t(lang, 'lint.explainTitle', file);
-  if (!findings.length) return `${title}\n\n${t(lang, 'lint.noFindings')}\n`;
-  const parts = [title, ''];
-  for (const [id, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const c = referentiel.critere(id);
-    parts.push(`## ${c ? `${id} — ${c.text}` : t(lang, 'lint.otherFindings')}`, '');
-    for (const f of list) parts.push(`### ${t(lang, 'lint.line', f.range.line)} — ${f.code}`, '', explain(f, lang), '');
-  }
-  return parts.join('\n');
-}
-
 /** Hovers, quick fixes, rule pages and the explain panel of the script coach. */
 export function registerScriptCoachUi(context: vscode.ExtensionContext, services: Services, coach: ScriptCoach): void {
   const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-  const explainUri = (doc: vscode.Uri): vscode.Uri => vscode.Uri.from({ scheme: 'tssr-lab-explain', path: `${doc.path}.md` });
-  const explainChanged = new vscode.EventEmitter<vscode.Uri>();
+  const panel = new ExplainPanel(services, coach);
 
   context.subscriptions.push(
-    explainChanged,
-    coach.onDidAnalyse((uri) => explainChanged.fire(explainUri(uri))),
+    panel,
     vscode.languages.registerHoverProvider(selector, {
       provideHover(doc, pos) {
         const offset = doc.offsetAt(pos);
@@ -91,25 +75,21 @@ export function registerScriptCoachUi(context: vscode.ExtensionContext, services
         return `# ${rule.code} — ${rule.title[lang]}\n\n${rule.alias ? `PSScriptAnalyzer : \`${rule.alias}\`\n\n` : ''}${rule.explanation[lang]}\n\n_${rule.critere}${c ? ` : ${c.text}` : ''}_\n`;
       },
     }),
-    vscode.workspace.registerTextDocumentContentProvider('tssr-lab-explain', {
-      onDidChange: explainChanged.event,
-      provideTextDocumentContent(uri) {
-        const file = uri.path.replace(/\.md$/, '');
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === file);
-        return explainDocument(file.split('/').pop() ?? file, doc ? coach.findings(doc.uri) : [], services.lang());
-      },
-    }),
     vscode.commands.registerCommand(CommandIds.explainScript, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !coach.languageOf(editor.document)) {
         void vscode.window.showInformationMessage(t(services.lang(), 'ui.openScript'));
-        return;
+        return undefined;
       }
       await coach.analyse(editor.document);
-      const uri = explainUri(editor.document.uri);
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri).then(undefined, async () => {
-        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-      });
+      // The page's HTML, for the in-host tests.
+      return panel.show(editor.document);
+    }),
+    vscode.commands.registerCommand(CommandIds.revealScriptLine, async (uri: vscode.Uri, line: number, col: number) => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const at = new vscode.Position(Math.max(0, line - 1), Math.max(0, col - 1));
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+      await vscode.window.showTextDocument(doc, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection: new vscode.Range(at, at) });
     }),
   );
 }

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import { t } from '../core/i18n';
 import { detectLanguage } from '../core/lint/detect';
-import { LintDocument } from '../core/lint/engine';
-import { createParser, type ScriptParser } from '../core/lint/parser';
+import { LintWorkerClient, LintWorkerError } from '../core/lint/worker-client';
 import { mergeFindings, runShellcheck } from '../core/lint/shellcheck';
-import { SHELLCHECK_INSTALL_HINT } from '../core/lint/service';
 import type { Finding, ScriptLanguage } from '../core/lint/types';
 import type { Services } from './services';
 
@@ -22,7 +20,9 @@ function settings(): { enabled: boolean; run: 'onType' | 'onSave'; shellcheck: b
 
 /** What the coach keeps per open script. */
 interface Entry {
-  lint: LintDocument;
+  language: ScriptLanguage;
+  /** The text the worker holds once the requests sent so far are done: what it analyses next. */
+  text: string;
   /** TSSR findings of the current text, and what was published (merged with ShellCheck's when current). */
   own: Finding[];
   findings: Finding[];
@@ -44,7 +44,8 @@ export class ScriptCoach implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's findings are published. */
   readonly onDidAnalyse = this.changed.event;
-  private parser?: Promise<ScriptParser>;
+  /** The engine runs in a worker thread: parsing never blocks the extension host (core/lint/worker-client.ts). */
+  private readonly engine = new LintWorkerClient();
   private timers = new Map<string, NodeJS.Timeout>();
   private warnedMissing = false;
 
@@ -75,30 +76,44 @@ export class ScriptCoach implements vscode.Disposable {
   }
 
   private applyEdit(doc: vscode.TextDocument, change: vscode.TextDocumentContentChangeEvent): void {
-    const entry = this.docs.get(doc.uri.toString());
+    const key = doc.uri.toString();
+    const entry = this.docs.get(key);
     if (!entry) return;
-    // Keeps the syntax tree in step with the text so the next parse is incremental; parse and rules wait for analyse().
-    entry.lint.edit(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text);
+    // Keeps the worker's syntax tree in step with the text so the next parse is incremental; parse and rules wait for analyse().
+    const end = change.rangeOffset + change.rangeLength;
+    entry.text = entry.text.slice(0, change.rangeOffset) + change.text + entry.text.slice(end);
+    this.engine.edit(key, change.rangeOffset, end, change.text);
   }
 
-  /** Runs the TSSR rules and publishes at once; ShellCheck (bash) follows when typing pauses. */
+  /** Runs the TSSR rules in the worker and publishes; ShellCheck (bash) follows when typing pauses. */
   async analyse(doc: vscode.TextDocument, full = true): Promise<void> {
     const language = this.languageOf(doc);
     if (!language || doc.isClosed) return;
     const s = settings();
     const key = doc.uri.toString();
-    this.parser ??= createParser();
-    const parser = await this.parser;
     let entry = this.docs.get(key);
-    if (!entry || entry.lint.language !== language) {
-      entry?.lint.dispose();
-      entry = { lint: new LintDocument(parser, language), own: [], findings: [], version: -1 };
+    if (!entry || entry.language !== language) {
+      entry = { language, text: '', own: [], findings: [], version: -1 };
       this.docs.set(key, entry);
       full = true;
     }
     const text = doc.getText();
-    if (entry.lint.current !== text) full = true;
-    entry.own = full ? entry.lint.analyse(text, { ignore: s.ignore }) : entry.lint.findings({ ignore: s.ignore });
+    if (entry.text !== text) full = true;
+    entry.text = text;
+    let own: Finding[];
+    try {
+      own = full ? await this.engine.analyse(key, language, text, { ignore: s.ignore }) : await this.engine.findings(key, { ignore: s.ignore });
+    } catch (e) {
+      // A restarted worker no longer holds the document: analyse it afresh, once.
+      if (!(e instanceof LintWorkerError && e.unknown && !full)) {
+        this.services.log.error(`script coach: ${(e as Error).message}`);
+        return;
+      }
+      own = await this.engine.analyse(key, language, text, { ignore: s.ignore });
+    }
+    // Newer edits went to the worker meanwhile (their analysis is scheduled), or the document closed: drop this one.
+    if (this.docs.get(key) !== entry || doc.isClosed || entry.text !== text) return;
+    entry.own = own;
     this.publish(doc, entry);
     if (language === 'bash' && s.shellcheck) {
       clearTimeout(entry.scTimer);
@@ -165,7 +180,7 @@ export class ScriptCoach implements vscode.Disposable {
     if (this.warnedMissing) return;
     this.warnedMissing = true;
     const copy = t(this.services.lang(), 'ui.copyInstall');
-    void vscode.window.showInformationMessage(SHELLCHECK_INSTALL_HINT[this.services.lang()], copy).then((choice) => {
+    void vscode.window.showInformationMessage(t(this.services.lang(), 'lint.shellcheckMissing'), copy).then((choice) => {
       if (choice === copy) void vscode.env.clipboard.writeText('sudo apt-get install -y shellcheck');
     });
   }
@@ -177,17 +192,15 @@ export class ScriptCoach implements vscode.Disposable {
     this.timers.delete(key);
     const entry = this.docs.get(key);
     clearTimeout(entry?.scTimer);
-    entry?.lint.dispose();
+    if (entry) this.engine.close(key);
     this.docs.delete(key);
     this.diagnostics.delete(doc.uri);
   }
 
   dispose(): void {
     this.timers.forEach((t) => clearTimeout(t));
-    this.docs.forEach((d) => {
-      clearTimeout(d.scTimer);
-      d.lint.dispose();
-    });
+    this.docs.forEach((d) => clearTimeout(d.scTimer));
+    this.engine.dispose();
     this.diagnostics.dispose();
     this.changed.dispose();
   }

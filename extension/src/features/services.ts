@@ -12,6 +12,8 @@ export const CommandIds = {
   openStatement: 'tssrLab.openStatement',
   refresh: 'tssrLab.refresh',
   explainScript: 'tssrLab.explainScript',
+  /** Internal: the explain panel's line links (uri, line, col: 1-based). */
+  revealScriptLine: 'tssrLab.revealScriptLine',
 } as const;
 
 /** Services built once by the composition root and handed to each feature. */

@@ -110,10 +110,11 @@ export function extensionTests(): void {
       );
       assert.equal(sc.source, 'ShellCheck');
       assert.equal(String((sc.code as { target: vscode.Uri }).target), 'https://www.shellcheck.net/wiki/SC2045');
-      await vscode.commands.executeCommand('tssrLab.explainScript');
-      const panel = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'tssr-lab-explain', path: `${uri.path}.md` }));
-      assert.match(panel.getText(), /## CP11\.3 — Les scripts sur le serveur Linux sont testés/);
-      assert.match(panel.getText(), /TSSR-B004/);
+      // The explain panel is a webview; the command returns its page.
+      const panel = await vscode.commands.executeCommand<string>('tssrLab.explainScript');
+      assert.match(panel, /<h3>CP11\.3 — Les scripts sur le serveur Linux sont testés/);
+      assert.match(panel, /TSSR-B004/);
+      assert.ok(panel.indexOf('id="tssr"') < panel.indexOf('id="shellcheck"'), 'TSSR findings first');
       const target = (unquoted.code as { target: vscode.Uri }).target;
       const rulePage = await vscode.workspace.openTextDocument(target);
       assert.match(rulePage.getText(), /^# TSSR-B004 — Variable non protégée par des guillemets/);

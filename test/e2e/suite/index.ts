@@ -6,6 +6,7 @@ import { evaluationTests } from './evaluation.test';
 import { runErrorTests } from './run-errors.test';
 import { targetTests } from './targets.test';
 import { learnerTests } from './learner.test';
+import { authoringTests } from './authoring.test';
 
 /** Entry point called by VS Code's test runner (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -16,6 +17,7 @@ export function run(): Promise<void> {
   runErrorTests();
   targetTests();
   learnerTests();
+  authoringTests();
   return new Promise((resolve, reject) => {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const runner = mocha.run((failures) => {

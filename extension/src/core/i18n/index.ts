@@ -39,6 +39,8 @@ import { learnerTexts } from './learner';
 import { learnerPathTexts } from './learner-path';
 import { runUiTexts } from './run-ui';
 import { targetTexts } from './targets';
+import { authoringTexts } from './authoring';
+import { explainPanelTexts } from './explain-panel';
 import type { Lang } from './lang';
 import type { Texts } from './define';
 
@@ -56,6 +58,8 @@ export const messages = {
   ...learnerPathTexts,
   ...runUiTexts,
   ...targetTexts,
+  ...authoringTexts,
+  ...explainPanelTexts,
   ...pack,
   ...path,
   ...file,

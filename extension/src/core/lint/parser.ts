@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { compileMode } from './compile-mode';
 import type { ScriptLanguage } from './types';
 
 const WASM = {
@@ -26,7 +27,7 @@ function locate(file: string, wasmDir?: string): string {
 
 /** Loads the WASM runtime and both grammars once (no native build: works in the bundle and in code-server). */
 export function loadLanguages(wasmDir?: string): Promise<Record<ScriptLanguage, Language>> {
-  ready ??= baselineOnly(async () => {
+  ready ??= withCompileMode(async () => {
     await Parser.init({ locateFile: () => locate(WASM.runtime, wasmDir) });
     const [bash, powershell] = await Promise.all([Language.load(locate(WASM.bash, wasmDir)), Language.load(locate(WASM.powershell, wasmDir))]);
     return { bash, powershell };
@@ -35,14 +36,13 @@ export function loadLanguages(wasmDir?: string): Promise<Record<ScriptLanguage, 
 }
 
 /**
- * Loads the WASM modules on V8's baseline compiler only (Liftoff), without tiering hot functions up to TurboFan.
- * The PowerShell grammar is large: optimising it costs 7–10 s of CPU (eagerly with --no-liftoff, or in background
- * threads that keep a one-shot CLI alive long after its report), while its parses stay in the millisecond range on
- * baseline code. The flag is process-wide; it is left alone when the user set a wasm flag (e.g. NODE_OPTIONS).
+ * In `baseline` mode (the CLI), V8 compiles the grammars with Liftoff only (see compile-mode.ts). The flag is
+ * process-wide, so it is set only in that mode, and left alone when the user set a wasm flag (e.g. NODE_OPTIONS).
+ * (`--no-wasm-tier-up`, used before, does not stop V8's dynamic tiering: a cold PowerShell lint still took 7 s.)
  */
-async function baselineOnly<T>(load: () => Promise<T>): Promise<T> {
+async function withCompileMode<T>(load: () => Promise<T>): Promise<T> {
   const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('liftoff') || a.includes('wasm-tier'));
-  if (!userSet) setFlagsFromString('--no-wasm-tier-up');
+  if (!userSet && compileMode() === 'baseline') setFlagsFromString('--liftoff-only');
   return load();
 }
 

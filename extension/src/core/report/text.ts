@@ -13,6 +13,8 @@ export interface TextOptions {
   /** Exam: only passed or failed per critère; no sentences, values or hints. */
   exam?: boolean;
   workspaceFiles?: readonly string[];
+  /** The files whose lint findings were already printed in this run: several critères may lint one file. */
+  listedLintFiles?: Set<string>;
 }
 
 const CRITERION_ICON: Record<CriterionStatus, string> = { passed: '✔', failed: '✘', error: '!', notRun: '○', running: '…' };
@@ -37,7 +39,10 @@ function resultLines(r: Result, criterion: Criterion | undefined, o: TextOptions
   const lines = [`    ${tone(p, r.status)(RESULT_ICON[r.status])} ${terminalSafe(f.sentence)}`];
   if (f.ran && f.ran !== lastRan.value) lines.push(...labelled(p, '      ', t(o.lang, 'learner.ranLabel'), f.ran));
   lastRan.value = f.ran;
-  if (f.observed) lines.push(...labelled(p, '      ', t(o.lang, 'learner.observedLabel'), f.observed));
+  // A file's lint findings are listed once per run, under the first critère that lints it.
+  const listedAlready = r.checkType === 'lint' && o.listedLintFiles?.has(r.path ?? '');
+  if (r.checkType === 'lint') o.listedLintFiles?.add(r.path ?? '');
+  if (f.observed && !listedAlready) lines.push(...labelled(p, '      ', t(o.lang, 'learner.observedLabel'), f.observed));
   if (f.location && (f.location.line || f.location.scheme === 'target')) {
     const where = `${f.location.path}${f.location.line ? ':' + f.location.line : ''}`;
     lines.push(...labelled(p, '      ', t(o.lang, 'learner.whereLabel'), where));
