@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { messages, reasons, type Texts } from '../../extension/src/core/i18n';
 import { ROOT } from '../helpers/paths';
 
-// Entries whose French is rightly the English: cmdlet names and pure punctuation. Anything else identical is untranslated.
-const SAME_IN_BOTH = new Set(['lint.P004.title', 'lint.P008.title', 'matcher.group']);
+// Entries whose French is rightly the English: cmdlet names, pure punctuation and words both languages share (a grid's
+// « Points » and « Total » columns). Anything else identical is untranslated.
+const SAME_IN_BOTH = new Set(['lint.P004.title', 'lint.P008.title', 'matcher.group', 'grade.html.col.points', 'grade.csv.total']);
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
