@@ -77,6 +77,8 @@ export function cleanupRoom(prefix: string, net: string): string[] {
 function sshdConfig(dir: string, address: string, key: string): string {
   return [
     `ListenAddress ${address}`,
+    // Also on the host's own loopback, as a real host's sshd (the suite's Testinfra file asks 127.0.0.1:22).
+    'ListenAddress 127.0.0.1',
     'Port 22',
     `HostKey ${key}`,
     `PidFile ${key}.pid`,
