@@ -66,7 +66,11 @@ try {
   console.log(`Load before: ${uptime()}. Building a room of ${hostCount} hosts…`);
   const t0 = performance.now();
   room = await startRoom({ prefix: PREFIX, net: NET, count: hostCount, startTimeoutMs: 30_000 });
-  services = await startRoomServices(work, room.hosts.map((h) => h.ns), PORTS);
+  services = await startRoomServices(
+    work,
+    room.hosts.map((h) => h.ns),
+    PORTS,
+  );
   console.log(`  up in ${((performance.now() - t0) / 1000).toFixed(1)} s (namespaces, sshd, services).`);
   const dataFile = join(work, 'data.txt');
   writeFileSync(dataFile, 'tssr-bench\n');
@@ -134,12 +138,24 @@ try {
 
   if (LOAD_HOSTS) {
     const exDir = writeLoadExercise(work, files.exDir, LOAD_CHECKS);
-    const c = writeClients({ dir: join(work, 'load'), room, hosts: room.hosts.slice(0, LOAD_HOSTS), cli: CLI, exDir, bashFile: files.bash, testinfraFile: files.testinfra, bashLines, runDir: work });
+    const c = writeClients({
+      dir: join(work, 'load'),
+      room,
+      hosts: room.hosts.slice(0, LOAD_HOSTS),
+      cli: CLI,
+      exDir,
+      bashFile: files.bash,
+      testinfraFile: files.testinfra,
+      bashLines,
+      runDir: work,
+    });
     const out = join(work, 'run-load');
     const spec = c.tssr(out);
     const r = await runTree(spec.argv, { env: spec.env, cwd: spec.cwd });
     const v = checkLoad(join(out, 'evaluation.json'), LOAD_HOSTS, LOAD_CHECKS);
-    console.log(`\nLoad run: ${LOAD_HOSTS} hosts × ${LOAD_CHECKS} checks in one tssr-lab grade run (concurrency 16): ${(r.ms / 1000).toFixed(1)} s, exit ${r.code}, evaluator peak PSS ${(r.peakKb / 1024).toFixed(0)} MB.`);
+    console.log(
+      `\nLoad run: ${LOAD_HOSTS} hosts × ${LOAD_CHECKS} checks in one tssr-lab grade run (concurrency 16): ${(r.ms / 1000).toFixed(1)} s, exit ${r.code}, evaluator peak PSS ${(r.peakKb / 1024).toFixed(0)} MB.`,
+    );
     console.log(`  ${v.summary}`);
     console.log(`  ${v.exact ? 'PASS' : 'FAIL'}: evaluation.json holds ${v.verdicts} check verdicts, expected exactly ${LOAD_HOSTS * LOAD_CHECKS}.`);
     console.log(`  memory goal (≤ 300 MB at ${LOAD_HOSTS} hosts): ${r.peakKb / 1024 <= 300 ? 'met' : 'NOT met'}`);

@@ -70,20 +70,50 @@ export function writeClients({ dir, room, hosts, cli, exDir, bashFile, testinfra
   mkdirSync(tcp, { recursive: true });
   const tiConfig = join(dir, 'ssh_config_testinfra');
   writeFileSync(tiConfig, `Host *\n  ControlPath ${join(tcp, '%C')}\n  Include ${room.sshConfig}\n`);
-  const closeMasters = (folder) =>
-    readdirSync(folder).map((s) => [...room.hubExec, 'ssh', '-o', `ControlPath=${join(folder, s)}`, '-O', 'exit', 'x']);
+  const closeMasters = (folder) => readdirSync(folder).map((s) => [...room.hubExec, 'ssh', '-o', `ControlPath=${join(folder, s)}`, '-O', 'exit', 'x']);
 
   const hub = room.hubExec;
   const env = { SSH_AUTH_SOCK: '', HOME: dir, TSSR_LAB_LANG: 'fr' };
   return {
     roster,
     tssr: (out) => ({
-      argv: [...hub, process.execPath, cli, 'grade', exDir, '--inventory', roster, '--out', out, '--concurrency', String(PAR), '--known-hosts', room.knownHosts, '-i', room.clientKey],
+      argv: [
+        ...hub,
+        process.execPath,
+        cli,
+        'grade',
+        exDir,
+        '--inventory',
+        roster,
+        '--out',
+        out,
+        '--concurrency',
+        String(PAR),
+        '--known-hosts',
+        room.knownHosts,
+        '-i',
+        room.clientKey,
+      ],
       env,
       cwd: runDir,
     }),
     bash: {
-      argv: [...hub, 'xargs', '-a', list, '-P', String(PAR), '-I{}', 'sh', '-c', `exec ssh -F "$1" "$2" bash -s < "$3"`, 'floor', room.sshConfig, '{}', bashFile],
+      argv: [
+        ...hub,
+        'xargs',
+        '-a',
+        list,
+        '-P',
+        String(PAR),
+        '-I{}',
+        'sh',
+        '-c',
+        `exec ssh -F "$1" "$2" bash -s < "$3"`,
+        'floor',
+        room.sshConfig,
+        '{}',
+        bashFile,
+      ],
       env,
     },
     ansible: {

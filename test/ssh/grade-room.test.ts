@@ -52,10 +52,7 @@ describe('tssr-lab grade fans out over a room of namespaced hosts', function () 
   it('grades every host once, each with its own host key, and keeps every verdict', async () => {
     const r = room!;
     const roster = join(work, 'salle.yaml');
-    writeFileSync(
-      roster,
-      ['candidates:', ...r.hosts.map((h) => `  - { id: ${h.id}, name: "Poste ${h.id}", host: ${h.address}, user: root }`), ''].join('\n'),
-    );
+    writeFileSync(roster, ['candidates:', ...r.hosts.map((h) => `  - { id: ${h.id}, name: "Poste ${h.id}", host: ${h.address}, user: root }`), ''].join('\n'));
     const out = join(work, 'run');
     const args = [CLI, 'grade', join(work, 'salle'), '--inventory', roster, '--out', out, '--concurrency', '3', '--known-hosts', r.knownHosts];
     const res = await new Promise<{ code: number | null; text: string }>((resolve) => {
@@ -70,7 +67,10 @@ describe('tssr-lab grade fans out over a room of namespaced hosts', function () 
     });
     assert.equal(res.code, 0, res.text);
     const ev = JSON.parse(readFileSync(join(out, 'evaluation.json'), 'utf8')) as Evaluation;
-    assert.deepEqual(ev.hosts.map((h) => h.candidate.id).sort(), r.hosts.map((h) => h.id));
+    assert.deepEqual(
+      ev.hosts.map((h) => h.candidate.id).sort(),
+      r.hosts.map((h) => h.id),
+    );
     for (const h of ev.hosts) {
       assert.equal(h.status, 'done', `${h.candidate.id}: ${JSON.stringify(h.error)}`);
       assert.equal(h.runs.length, 1);
@@ -78,10 +78,17 @@ describe('tssr-lab grade fans out over a room of namespaced hosts', function () 
       // A check asserts one or more properties: count its verdicts by (critère, check index), and the results exactly.
       assert.equal(new Set(results.map((x) => `${x.criterionId}#${x.checkIndex}`)).size, CHECKS, h.candidate.id);
       assert.equal(results.length, RESULTS, h.candidate.id);
-      assert.ok(results.every((x) => x.status === 'pass'), `${h.candidate.id}: ${JSON.stringify(results.filter((x) => x.status !== 'pass'))}`);
+      assert.ok(
+        results.every((x) => x.status === 'pass'),
+        `${h.candidate.id}: ${JSON.stringify(results.filter((x) => x.status !== 'pass'))}`,
+      );
     }
     // One connection per host: each journal opens once.
     const hostLines = res.text.split('\n').filter((l) => /^h\d{3}\s/.test(l));
-    for (const h of r.hosts) assert.ok(hostLines.some((l) => l.startsWith(h.id)), `${h.id} missing from the progress lines`);
+    for (const h of r.hosts)
+      assert.ok(
+        hostLines.some((l) => l.startsWith(h.id)),
+        `${h.id} missing from the progress lines`,
+      );
   });
 });
