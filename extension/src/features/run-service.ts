@@ -11,6 +11,9 @@ import { Session } from '../core/session';
 import type { Transport } from '../core/transport';
 import { dialogPrompts, withTarget } from './targets/connect';
 import type { TargetStore } from './targets/store';
+import { withHintUse } from '../core/report/hints';
+import { progressKey } from '../core/learner/progress';
+import { LearnerStore } from './progress/store';
 
 /** A change of a critère's state during a run, for the tree, the Testing view and the Problems panel. */
 export interface RunUpdate {
@@ -120,6 +123,8 @@ export class RunService implements vscode.Disposable {
       for (const c of current.criteria.values()) if (c.status === 'error' && !c.results.length) c.status = 'notRun';
       report = current.report();
     }
+    // The hints the learner revealed go with the report, for an evaluator or a trainer reading it.
+    report = withHintUse(report, LearnerStore.for(this.context).ledger(progressKey(pack)).usage(exercise.id));
     this.updates.fire({ exerciseDir: ex.dir, session: current, done: report });
     this.log.info(`verify ${exercise.id}: ${report.totals.earned}/${report.totals.points} points, outcome ${report.outcome}`);
     return report;

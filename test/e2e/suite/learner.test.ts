@@ -85,6 +85,8 @@ export function learnerTests(): void {
       writeFileSync(join(learnerCopy, 'bonjour.sh'), readFileSync(join(exerciseDir, 'solution/bonjour.sh')));
       const report = await vscode.commands.executeCommand<RunReport>('tssrLab.verify', exerciseDir);
       assert.equal(report.criteria.find((c) => c.id === 'aide')?.status, 'passed');
+      // The two hints revealed above travel with the report, for whoever reads it.
+      assert.equal(report.criteria.find((c) => c.id === 'aide')?.hintsUsed, 2);
       const out = await exported();
       assert.equal(out.packs.find((p) => p.key === 'decouverte@1.0.0-essai')?.progress['script-bonjour'].aide.status, 'passed');
       const ccs4 = out.competences.find((c) => c.id === 'CCS4')!;
