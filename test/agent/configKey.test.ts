@@ -26,7 +26,9 @@ describe('agent configKey check on real files and sshd', () => {
     ['ini wrong value', { format: 'ini', path: ini, key: 'partage.path', value: '/srv/compta' }, ['exists:pass', 'value:fail']],
     ['key=value, a commented line does not count', { format: 'keyValue', path: kv, key: 'Server', value: '192.168.10.5' }, ['exists:pass', 'value:pass']],
     ['login.defs: the last line wins', { format: 'loginDefs', path: defs, key: 'PASS_MAX_DAYS', value: { le: 90 } }, ['exists:pass', 'value:pass']],
-    ['a missing file is an error', { format: 'keyValue', path: join(dir, 'absent.conf'), key: 'x' }, ['exists:error']],
+    // The learner has not written it yet: a fail (the work is not done), not a broken check.
+    ['a missing file is a fail', { format: 'keyValue', path: join(dir, 'absent.conf'), key: 'x', value: '1' }, ['exists:fail', 'value:skip']],
+    ['a missing file, as wanted', { format: 'keyValue', path: join(dir, 'absent.conf'), key: 'x', exists: false }, ['exists:pass']],
   ];
   for (const [name, check, expected] of cases) {
     it(name, async () => assert.deepEqual((await run({ type: 'configKey', ...check })).summary, expected));
