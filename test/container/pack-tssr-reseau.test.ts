@@ -97,9 +97,15 @@ describe('container: a half-done solution fails the proof on the critère it ski
       const r = await cli('--lang', 'en', 'pack', 'test', withPartialSolution(c.pack, c.exercise, c.drop), '--exercise', c.exercise);
       assert.equal(r.code, 1, r.stdout + r.stderr);
       assert.match(r.stdout, new RegExp(String.raw`^${c.exercise} +0/\d+ passed .* FAILED$`, 'm'));
+      // The skipped step's critère fails. A rate limiter left on a VLAN may also drop small pings on a loaded machine,
+      // so the routing critère may fail with it; nothing else may.
       const problems = r.stdout.split('\n').filter((l) => l.startsWith(`  ! ${c.exercise}:`));
-      assert.equal(problems.length, 1, r.stdout);
-      assert.match(problems[0], new RegExp(`critère ${c.critere} does not pass with the solution \\(FAILED\\)`));
+      assert.ok(
+        problems.some((l) => new RegExp(`critère ${c.critere} does not pass with the solution \\(FAILED\\)`).test(l)),
+        r.stdout,
+      );
+      const others = problems.filter((l) => !l.includes(`critère ${c.critere} `) && !(c.critere === 'performance' && l.includes('critère routage ')));
+      assert.deepEqual(others, [], r.stdout);
     });
   }
 });

@@ -56,6 +56,12 @@ describe('the learner’s view of a failure', () => {
     assert.deepEqual(f.location, { scheme: 'workspace', path: 'sauvegarde.sh' });
   });
 
+  it('a result without a path is placed on the check’s file on the target, never on exercise.yaml', () => {
+    const r = mismatch('file', 'contents[0]', 'tssr-lab-absent', null);
+    assert.deepEqual(describeFailure(r, [], { lang: 'fr', check: sshd }).location, { scheme: 'target', path: '/etc/ssh/sshd_config' });
+    assert.equal(describeFailure(r, [], { lang: 'fr', check: { type: 'file', path: '/srv/pack/exercise.yaml' } }).location, undefined);
+  });
+
   it('gives the trainer’s message instead of the sentence when the check has one', () => {
     const check: Check = { ...scenario, message: { fr: 'L’archive ne contient pas rh/contrat.txt', en: 'The archive lacks rh/contrat.txt' } };
     const r = mismatch('command', 'stdout[0]', scenario.stdout![0], 'sauvegarde.tar.gz');

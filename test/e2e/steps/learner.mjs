@@ -84,9 +84,9 @@ export async function steps({ page, palette, step, shot, ROOT, origin, workspace
       await tree(/« --help » affiche l’usage et réussit, échoué/).waitFor({ timeout: 60_000 });
       statement = await webview(page, 'Complétez');
       await statement.getByRole('button', { name: 'Indice' }).click();
-      await toast('Indice 1/3').waitFor({ timeout: 30_000 });
+      // The statement lists the hints revealed so far (a toast says it too, but toasts stack and hide on a busy run).
+      statement = await webview(page, 'Indice 1/3 :');
       await statement.getByRole('button', { name: 'Indice' }).click();
-      await toast('Indice 2/3').waitFor({ timeout: 30_000 });
       await (await webview(page, 'Indice 2/3 :')).getByText('Indice 1/3 :').waitFor({ timeout: 10_000 });
       await shot('learner-indices');
     });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -81,6 +82,8 @@ export class Container {
     if (keys.code !== 0) throw new Error(`cannot read ${this.name}'s host keys: ${keys.stderr}`);
     const fwd = await forwardIntoNetns(`${this.lab.id}-hub`, this.addr, 22);
     this.lab.closers.push(() => fwd.close());
+    // systemd says "running" before a loaded machine's sshd answers: wait for its banner, or setup's SSH login times out.
+    await sshBanner(fwd.port, 90_000);
     const knownHosts = join(this.lab.dir, `known_hosts.${this.name}.${fwd.port}`);
     writeFileSync(
       knownHosts,
@@ -174,4 +177,25 @@ export class Lab {
       rmSync(this.dir, { recursive: true, force: true });
     }
   }
+}
+
+/** Resolves once an SSH server greets on 127.0.0.1:port (its `SSH-` banner), retrying until `withinMs` has passed. */
+export async function sshBanner(port: number, withinMs: number): Promise<void> {
+  const until = Date.now() + withinMs;
+  for (let attempt = 0; Date.now() < until; attempt++) {
+    const greeted = await new Promise<boolean>((resolve) => {
+      const sock = connect(port, '127.0.0.1');
+      const done = (ok: boolean): void => {
+        sock.destroy();
+        resolve(ok);
+      };
+      sock.setTimeout(5000, () => done(false));
+      sock.once('data', (d) => done(d.toString('latin1').startsWith('SSH-')));
+      sock.once('error', () => done(false));
+      sock.once('close', () => done(false));
+    });
+    if (greeted) return;
+    await new Promise((r) => setTimeout(r, Math.min(2000, 200 * (attempt + 1))));
+  }
+  throw new Error(`no SSH banner on 127.0.0.1:${port} within ${Math.round(withinMs / 1000)} s`);
 }
