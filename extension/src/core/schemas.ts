@@ -6,9 +6,7 @@ import packSchema from '../../../schemas/pack.schema.json';
 import protocolSchema from '../../../schemas/protocol.schema.json';
 import reportSchema from '../../../schemas/report.schema.json';
 import { CHECK_SCHEMAS } from './check-schemas';
-// Standalone ajv code, compiled from schemas/ at build time by scripts/gen-validators.mjs (gitignored output):
-// a run compiles no schema, and the bundle carries no ajv compiler.
-import { VALIDATORS } from './generated-validators';
+import type * as Generated from './generated-validators';
 
 /** The schemas, as loaded from schemas/ (the single source of truth); `checks` holds one per check type. */
 export const SCHEMAS = {
@@ -21,11 +19,19 @@ export const SCHEMAS = {
   report: reportSchema,
 };
 
-const compiled = VALIDATORS as unknown as Record<string, ValidateFunction | undefined>;
+let loaded: Record<string, ValidateFunction | undefined> | undefined;
+/**
+ * Standalone ajv code, compiled from schemas/ at build time by scripts/gen-validators.mjs (gitignored output): a run
+ * compiles no schema, and the bundle carries no ajv compiler. Required on first use: a megabyte of code that the
+ * editor's activation and a CLI command without validation do not need.
+ */
+function compiled(): Record<string, ValidateFunction | undefined> {
+  return (loaded ??= (require('./generated-validators') as typeof Generated).VALIDATORS as unknown as Record<string, ValidateFunction | undefined>);
+}
 
 /** A compiled validator for a schema or one of its $defs, e.g. `protocol.schema.json#/$defs/AgentEvent`. */
 export function validator(ref: string): ValidateFunction {
-  const v = compiled[ref];
+  const v = compiled()[ref];
   if (!v) throw new Error(`unknown schema ${ref}: add it to the refs of scripts/gen-validators.mjs`);
   return v;
 }

@@ -8,7 +8,6 @@ import { candidateGrid } from '../core/grade/html-candidate';
 import { parseInventory, type Candidate } from '../core/grade/inventory';
 import { RunFolder } from '../core/grade/run-folder';
 import { t } from '../core/i18n';
-import { SshTransport } from '../ssh/ssh-transport';
 import type { Services } from './services';
 
 const ICON: Record<HostProgress['state'], string> = {
@@ -88,6 +87,8 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
     });
     const cfg = vscode.workspace.getConfiguration('tssrLab');
     const agentSource = readFileSync(this.context.asAbsolutePath(join('dist', 'agent.js')), 'utf8');
+    // ssh2 loads on the first grading, not with the extension.
+    const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
     this.running = new AbortController();
     try {
       await evaluate({
