@@ -60,6 +60,9 @@ describe('the learner’s view of a failure', () => {
     const r = mismatch('file', 'contents[0]', 'tssr-lab-absent', null);
     assert.deepEqual(describeFailure(r, [], { lang: 'fr', check: sshd }).location, { scheme: 'target', path: '/etc/ssh/sshd_config' });
     assert.equal(describeFailure(r, [], { lang: 'fr', check: { type: 'file', path: '/srv/pack/exercise.yaml' } }).location, undefined);
+    // A file that does not exist has nothing to open: its failure stays off the target.
+    const missing = mismatch('file', 'exists', true, false);
+    assert.equal(describeFailure(missing, [], { lang: 'fr', check: { type: 'file', path: '/srv/sauvegardes', filetype: 'directory' } }).location, undefined);
   });
 
   it('gives the trainer’s message instead of the sentence when the check has one', () => {

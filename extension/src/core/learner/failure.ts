@@ -44,9 +44,12 @@ function locationOf(r: Result, check: Check | undefined, workspaceFiles: readonl
     if (inWorkspace) return { scheme: 'workspace', path, ...(r.line ? { line: r.line } : {}) };
   }
   if (r.path?.startsWith('/')) return { scheme: 'target', path: r.path, ...(r.line ? { line: r.line } : {}) };
-  // A result without a path (e.g. a content that is nowhere in the file) is still about the check's file on the target.
+  // A content that is nowhere in the file carries no line: it is still about the check's file on the target, which
+  // exists (a missing file has nothing to show, and its failure stays on the learner's statement).
   const checkPath = (check as { path?: unknown } | undefined)?.path;
-  if (!r.path && typeof checkPath === 'string' && checkPath.startsWith('/') && !PACK_FILE.test(checkPath)) return { scheme: 'target', path: checkPath };
+  if (!r.path && r.property.startsWith('contents') && typeof checkPath === 'string' && checkPath.startsWith('/') && !PACK_FILE.test(checkPath)) {
+    return { scheme: 'target', path: checkPath };
+  }
   const file = workspaceFileIn(check, workspaceFiles);
   return file && !PACK_FILE.test(file) ? { scheme: 'workspace', path: file } : undefined;
 }
