@@ -1,4 +1,5 @@
 import type { Exercise, HostEvaluation } from '../../../../schemas/generated/types';
+import { assessmentOf, checksOf } from '../criteria';
 import { LabError, TransportError } from '../errors';
 import type { Lang } from '../i18n';
 import { runExercise } from '../run';
@@ -54,8 +55,9 @@ const UNREACHABLE = new Set([
 /** Grades every candidate (each once), `concurrency` at a time; every event is journaled in the run folder first. */
 export async function evaluate(o: GradeOptions): Promise<void> {
   const queue = [...new Map(o.candidates.map((c) => [c.id, c])).values()];
-  const total = o.exercises.reduce((n, e) => n + e.exercise.criteria.reduce((m, c) => m + (c.checks?.length ?? 0), 0), 0);
-  const points = o.exercises.reduce((n, e) => n + e.exercise.criteria.reduce((m, c) => m + (c.assessment === 'jury' ? 0 : c.points), 0), 0);
+  const total = o.exercises.reduce((n, e) => n + e.exercise.criteria.reduce((m, c) => m + checksOf(c).length, 0), 0);
+  // A jury critère's points are the jury's to give, as in the run reports' totals.
+  const points = o.exercises.reduce((n, e) => n + e.exercise.criteria.reduce((m, c) => m + (assessmentOf(c) === 'jury' ? 0 : c.points), 0), 0);
   for (const c of queue) o.onProgress?.({ candidate: c, state: 'waiting', checksDone: 0, checksTotal: total, earned: 0, points });
   const worker = async (): Promise<void> => {
     for (let c = queue.shift(); c; c = queue.shift()) {
