@@ -75,7 +75,16 @@ try {
       cmd: process.execPath,
       args: [process.env.BENCH_BASELINE, 'check', suite.exDir, ...sshFlags],
     },
-    { side: 'ssh', name: 'bash over ssh', cmd: 'ssh', args: ['-F', sshd.config, '127.0.0.1', 'bash', '-s'], stdinFile: suite.bash, floor: true },
+    // The floor: bash over ssh with the key exchange and cipher tssr-lab uses; OpenSSH's defaults shown for reference.
+    {
+      side: 'ssh',
+      name: 'bash over ssh, same algorithms',
+      cmd: 'ssh',
+      args: ['-F', sshd.sameConfig, '127.0.0.1', 'bash', '-s'],
+      stdinFile: suite.bash,
+      floor: true,
+    },
+    { side: 'ssh', name: 'bash over ssh, OpenSSH defaults', cmd: 'ssh', args: ['-F', sshd.config, '127.0.0.1', 'bash', '-s'], stdinFile: suite.bash },
     tools.testinfra && {
       side: 'ssh',
       name: 'Testinfra (ControlMaster)',

@@ -96,7 +96,11 @@ try {
           { name: 'Testinfra -n 16', make: () => c.testinfra, peer: true },
         ]
       : [];
-    return { n, tools: [tssr, { name: 'bash over ssh, xargs -P 16', make: () => c.bash }, ...peers] };
+    const floors = [
+      { name: 'bash over ssh, same algorithms', make: () => c.bash, floor: true },
+      { name: 'bash over ssh, OpenSSH defaults', make: () => c.bashDefaults },
+    ];
+    return { n, tools: [tssr, ...floors, ...peers] };
   });
   const exec = async (tool) => {
     const spec = tool.make();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise } from '../../schemas/generated/types';
@@ -244,9 +244,16 @@ describe('worker transport (the agent bundle in a worker thread of the client)',
           encoding: 'utf8',
           env: { ...process.env, TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: cache },
         });
-      const [first, second] = [run(), run()];
+      const first = run();
+      // The agent's worker compiles the agent bundle through a code cache of its own, written once after a miss.
+      const agentCache = () => readdirSync(join(cache, 'tssr-lab')).filter((f) => /^agent-worker-[0-9a-f]{8}\.v8$/.test(f));
+      assert.equal(agentCache().length, 1, 'the agent worker kept a code cache');
+      const written = statSync(join(cache, 'tssr-lab', agentCache()[0])).mtimeMs;
+      const second = run();
       assert.match(first.stderr, /codeCache=miss/);
       assert.match(second.stderr, /codeCache=hit/);
+      // V8 accepted it: a refused cache (other flags, other source) is written again.
+      assert.equal(statSync(join(cache, 'tssr-lab', agentCache()[0])).mtimeMs, written);
       assert.ok(
         readdirSync(join(cache, 'tssr-lab')).some((f) => /^yaml-\w+\.json$/.test(f)),
         'the parse results were kept',

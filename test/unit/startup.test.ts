@@ -93,7 +93,14 @@ describe('start-up: build-time validators and lazy loading', () => {
       first,
       /tssr-lab timings \(ms\): node=[\d.]+ bundle=[\d.]+ load=[\d.]+ prepare=[\d.]+ agent=[\d.]+ report=[\d.]+ total=[\d.]+ checks=[\d.]+ overhead=[\d.]+ codeCache=miss/,
     );
-    assert.equal(readdirSync(join(env.XDG_CACHE_HOME, 'tssr-lab')).filter((f) => f.endsWith('.v8')).length, 1);
+    // One cache for the CLI's bundle, one for the agent bundle its worker runs.
+    assert.deepEqual(
+      readdirSync(join(env.XDG_CACHE_HOME, 'tssr-lab'))
+        .filter((f) => f.endsWith('.v8'))
+        .map((f) => f.replace(/[0-9a-f]{8,}/, 'H'))
+        .sort(),
+      ['agent-worker-H.v8', 'cli-H.v8'],
+    );
     assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
     assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);
   });

@@ -7,12 +7,8 @@ const marks = globalThis as { __tssrLabT0?: number; __tssrLabCodeCache?: string;
 marks.__tssrLabT0 = process.uptime() * 1000;
 // A one-shot process: the script coach's grammars compile on V8's baseline tier only (core/lint/compile-mode.ts).
 marks.__tssrLabCompileMode = 'baseline';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { Script } from 'node:vm';
 import { REGEX_V8_FLAGS_DEFAULTS } from '../../../agent/src/matchers/regex-flags';
 import { COMPILE_MODE_DEFAULT_FLAGS } from '../core/lint/compile-mode';
 import { prestartAgentWorker, type AgentWorker } from '../core/agent-worker';
@@ -31,6 +27,11 @@ for (const stream of [process.stdout, process.stderr]) {
 function load(file: string): { cli: Cli; save?: () => void } {
   marks.__tssrLabCodeCache = 'off';
   if (process.env.TSSR_LAB_NO_CODE_CACHE) return { cli: require(file) as Cli };
+  // Required here, after the agent's worker has started: node:crypto alone takes about 7 ms to load.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const { homedir } = require('node:os') as typeof import('node:os');
+  const { Script } = require('node:vm') as typeof import('node:vm');
+  const Module = require('node:module') as typeof import('node:module');
   const source = readFileSync(file, 'utf8');
   // One slot per installed bundle (path and Node version), holding the bundle's content hash then V8's data: a rebuild
   // replaces it, and V8 itself only checks the source length. The folder is the user's own, never a shared /tmp.
@@ -48,7 +49,7 @@ function load(file: string): { cli: Cli; save?: () => void } {
   }
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const mod = { exports: {} as Cli };
-  script.runInThisContext()(mod.exports, createRequire(file), mod, file, __dirname);
+  script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, __dirname);
   marks.__tssrLabCodeCache = cachedData && !script.cachedDataRejected ? 'hit' : 'miss';
   if (marks.__tssrLabCodeCache === 'hit') return { cli: mod.exports };
   return {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { tailKeeper } from './transport';
+import { agentWorkerEntry } from './agent-worker-boot';
 
 /** Marker the agent bundle looks for in workerData (agent/src/worker.ts). */
 const WORKER_MARKER = 'tssr-lab-agent';
@@ -29,8 +30,10 @@ export class AgentWorker {
   endCode: number | undefined;
 
   constructor(agentPath: string, heapMb: number) {
-    this.thread = new Worker(agentPath, {
-      workerData: { marker: WORKER_MARKER },
+    const start = agentWorkerEntry(agentPath);
+    this.thread = new Worker(start.entry, {
+      eval: start.eval,
+      workerData: { marker: WORKER_MARKER, boot: start.boot },
       // The agent never writes stdout in this mode; piped anyway, so nothing but the report reaches the CLI's stdout.
       stdout: true,
       stderr: true,
