@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { candidateRequest, createScriptRunner, createTransport, type TransportRequest } from '../../extension/src/core/create-transport';
@@ -20,7 +20,12 @@ function recorder(): { built: SshOptions[]; ssh: (o: SshOptions) => Transport & 
   const built: SshOptions[] = [];
   const ssh = (o: SshOptions): Transport & ScriptRunner => {
     built.push(o);
-    return { label: `ssh://${o.user}@${o.host}`, runAgent: () => Promise.reject(new Error('not run')), runScript: () => Promise.reject(new Error('not run')), dispose: async () => undefined };
+    return {
+      label: `ssh://${o.user}@${o.host}`,
+      runAgent: () => Promise.reject(new Error('not run')),
+      runScript: () => Promise.reject(new Error('not run')),
+      dispose: async () => undefined,
+    };
   };
   return { built, ssh };
 }
@@ -63,16 +68,21 @@ describe('createTransport: one place builds every transport', () => {
     assert.equal(log, undefined);
   });
 
-  it('the agent file is read again only when it changes', () => {
+  it('the agent file is read once per version (size and mtime), again when it changes', () => {
     const { built, ssh } = recorder();
     const file = join(dir, 'agent-2.js');
-    writeFileSync(file, 'one');
+    writeFileSync(file, 'aaa');
+    utimesSync(file, 1e9, 1e9);
+    createTransport(sshReq({ agentFile: file }), ssh);
+    // Same size, same mtime: the cached source (a room of hosts reads the agent once).
+    writeFileSync(file, 'bbb');
+    utimesSync(file, 1e9, 1e9);
     createTransport(sshReq({ agentFile: file }), ssh);
     writeFileSync(file, 'second');
     createTransport(sshReq({ agentFile: file }), ssh);
     assert.deepEqual(
       built.map((o) => o.agentSource),
-      ['one', 'second'],
+      ['aaa', 'aaa', 'second'],
     );
   });
 
