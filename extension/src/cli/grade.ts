@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
+import { candidateRequest, createTransport } from '../core/create-transport';
 import { UsageError } from '../core/errors';
 import { assemble } from '../core/grade/assemble';
 import { evaluate, type GradedExerciseInput } from '../core/grade/evaluate';
@@ -9,6 +10,7 @@ import { RunFolder, stillToGrade } from '../core/grade/run-folder';
 import { t, type Lang } from '../core/i18n';
 import { exerciseNames, hasErrors, loadTarget } from '../core/load';
 import { formatProblem } from '../core/problems';
+import { sshFactory } from '../ssh/lazy';
 import { writeEvaluation } from './grade-output';
 import { progressView } from './grade-progress';
 import { EXIT } from './exit';
@@ -118,8 +120,13 @@ export async function grade(path: string | undefined, o: GradeFlags, out: (s: st
     stop.abort();
   };
   process.on('SIGINT', onSigint);
-  const agentSource = readFileSync(agentPath(), 'utf8');
-  const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
+  const defaults = {
+    agentFile: agentPath(),
+    lang: o.lang,
+    knownHostsFile: o.knownHosts && resolve(o.knownHosts),
+    sudo: o.sudo,
+    passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
+  };
   try {
     await evaluate({
       candidates,
@@ -130,20 +137,7 @@ export async function grade(path: string | undefined, o: GradeFlags, out: (s: st
       folder,
       signal: stop.signal,
       onProgress: (p) => view.update(p),
-      connect: (c) =>
-        new SshTransport({
-          host: c.host,
-          port: c.port,
-          user: c.user,
-          identityFile: c.key,
-          jump: c.jump,
-          knownHostsFile: o.knownHosts ? resolve(o.knownHosts) : join(homedir(), '.ssh', 'known_hosts'),
-          sudo: o.sudo,
-          agentSource,
-          agentSocket: process.env.SSH_AUTH_SOCK,
-          passphrase: process.env.TSSR_LAB_SSH_PASSPHRASE,
-          lang: o.lang,
-        }),
+      connect: (c) => createTransport(candidateRequest(c, defaults), sshFactory),
     });
   } finally {
     process.off('SIGINT', onSigint);

@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import { candidateRequest, createTransport } from '../core/create-transport';
 import { assemble } from '../core/grade/assemble';
 import { evaluate, type HostProgress } from '../core/grade/evaluate';
 import { candidateGrid } from '../core/grade/html-candidate';
 import { parseInventory, type Candidate } from '../core/grade/inventory';
 import { RunFolder } from '../core/grade/run-folder';
 import { t } from '../core/i18n';
+import { sshFactory } from '../ssh/lazy';
 import type { Services } from './services';
 
 const ICON: Record<HostProgress['state'], string> = {
@@ -86,9 +88,13 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
       candidates: this.candidates,
     });
     const cfg = vscode.workspace.getConfiguration('tssrLab');
-    const agentSource = readFileSync(this.context.asAbsolutePath(join('dist', 'agent.js')), 'utf8');
-    // ssh2 loads on the first grading, not with the extension.
-    const { SshTransport } = require('../ssh/ssh-transport') as typeof import('../ssh/ssh-transport');
+    const defaults = {
+      agentFile: this.context.asAbsolutePath(join('dist', 'agent.js')),
+      lang: this.lang(),
+      identityFile: cfg.get<string>('ssh.identityFile') || undefined,
+      knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || undefined,
+      log: (l: string) => this.services.log.trace(l),
+    };
     this.running = new AbortController();
     try {
       await evaluate({
@@ -103,19 +109,8 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
           this.states.set(p.candidate.id, p);
           this.changed.fire(p.candidate);
         },
-        connect: (c) =>
-          new SshTransport({
-            host: c.host,
-            port: c.port,
-            user: c.user,
-            identityFile: c.key ?? (cfg.get<string>('ssh.identityFile') || undefined),
-            jump: c.jump,
-            knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
-            agentSource,
-            agentSocket: process.env.SSH_AUTH_SOCK,
-            lang: this.lang(),
-            log: (l) => this.services.log.trace(l),
-          }),
+        // ssh2 loads on the first grading, not with the extension.
+        connect: (c) => createTransport(candidateRequest(c, defaults), sshFactory),
       });
     } finally {
       this.running = undefined;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Exercise, RunReport } from '../../../../schemas/generated/types';
+import { createTransport } from '../../core/create-transport';
 import { t, type Lang } from '../../core/i18n';
 import { requireInside } from '../../core/path-rules';
 import { runExercise } from '../../core/run';
 import { tailKeeper, type Transport } from '../../core/transport';
 import type { ScriptRunner } from '../../core/script-runner';
-import { WorkerTransport } from '../../core/worker-transport';
+import { sshFactory } from '../../ssh/lazy';
 import { agentPath } from '../transports';
 import { freshProblems, solvedProblems, type ProofRow } from './proof';
 import type { Container, Lab } from './lab';
@@ -49,16 +50,8 @@ export async function proveInContainer(lab: Lab, name: string, ex: ExerciseToPro
   try {
     [box] = await timed(row, 'boot', () => lab.boot(name));
     const ep = await box.sshEndpoint();
-    const { SshTransport } = require('../../ssh/ssh-transport') as typeof import('../../ssh/ssh-transport');
-    transport = new SshTransport({
-      host: '127.0.0.1',
-      port: ep.port,
-      user: 'root',
-      identityFile: ep.identityFile,
-      knownHostsFile: ep.knownHosts,
-      agentSource: readFileSync(agentPath(), 'utf8'),
-      lang,
-    });
+    const target = { kind: 'ssh' as const, host: '127.0.0.1', port: ep.port, user: 'root' };
+    transport = createTransport({ target, agentFile: agentPath(), lang, identityFile: ep.identityFile, knownHostsFile: ep.knownHosts }, sshFactory);
     const check = (): Promise<RunReport> => runExercise({ transport: transport!, exercise: ex.data, exerciseDir: ex.dir, lang });
     const d = ex.data;
     if (d.setup && !(await timed(row, 'setup', () => script(transport!, ex, d.setup!, row, lang)))) return failed(row);
@@ -82,7 +75,7 @@ export async function proveInContainer(lab: Lab, name: string, ex: ExerciseToPro
 /** A solution made of files only: like `check` then `check --solution` on this machine, in the workspace. */
 export async function proveLocally(ex: ExerciseToProve, lang: Lang): Promise<ProofRow> {
   const row: ProofRow = { id: ex.data.id, where: 'local', times: {}, verdict: 'ok', problems: [] };
-  const transport = new WorkerTransport(agentPath());
+  const transport = createTransport({ target: { kind: 'local' }, agentFile: agentPath(), lang, local: 'worker' }, sshFactory);
   try {
     const check = (useSolution: boolean) => (): Promise<RunReport> => runExercise({ transport, exercise: ex.data, exerciseDir: ex.dir, lang, useSolution });
     row.fresh = await timed(row, 'fresh', check(false));

@@ -1,12 +1,9 @@
 import * as vscode from 'vscode';
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { createTransport } from '../../core/create-transport';
 import type { Lang } from '../../core/i18n';
-import { LocalTransport } from '../../core/local-transport';
 import { parseTarget } from '../../core/target';
 import type { Transport } from '../../core/transport';
-import { progressText } from '../../ssh/progress';
+import { sshFactory } from '../../ssh/lazy';
 import type { SshTransport } from '../../ssh/ssh-transport';
 
 /** A target as the Cibles view keeps it in the `tssrLab.targets` setting; secrets are never here (SecretStorage). */
@@ -78,14 +75,14 @@ export class TargetStore implements vscode.Disposable {
     await this.cfg().update('targets', clean, vscode.ConfigurationTarget.Global);
   }
 
-  /** The identity file and known_hosts an entry uses, falling back to the `tssrLab.ssh.*` settings. */
-  resolved(entry: TargetEntry): { identityFile?: string; knownHostsFile: string; sudo: boolean } {
+  /** The identity file and known_hosts an entry uses, falling back to the `tssrLab.ssh.*` settings (then createTransport's defaults). */
+  resolved(entry: TargetEntry): { identityFile?: string; knownHostsFile?: string; sudo: boolean } {
     const cfg = this.cfg();
     const identityFile =
       entry.auth === 'agent' || entry.auth === 'password' ? undefined : entry.identityFile || cfg.get<string>('ssh.identityFile') || undefined;
     return {
       identityFile,
-      knownHostsFile: entry.knownHostsFile || cfg.get<string>('ssh.knownHostsFile') || join(homedir(), '.ssh', 'known_hosts'),
+      knownHostsFile: entry.knownHostsFile || cfg.get<string>('ssh.knownHostsFile') || undefined,
       sudo: entry.sudo ?? cfg.get<boolean>('ssh.sudo', false),
     };
   }
@@ -112,25 +109,27 @@ export class TargetStore implements vscode.Disposable {
 
   /** A transport to the entry: local, or SSH with its secrets read from SecretStorage. */
   async transport(entry: TargetEntry, opts: TransportOptions): Promise<Transport & Partial<SshTransport>> {
-    const spec = parseTarget(entry.target, this.lang());
-    if (spec.kind === 'local') return new LocalTransport(opts.agentFile);
+    const target = parseTarget(entry.target, this.lang());
     const r = this.resolved(entry);
-    // Loaded on first SSH use: ssh2 costs the activation of a learner who checks locally for nothing.
-    const { SshTransport } = await import('../../ssh/ssh-transport');
-    return new SshTransport({
-      ...spec,
-      identityFile: r.identityFile,
-      knownHostsFile: r.knownHostsFile,
-      sudo: r.sudo,
-      acceptFingerprint: opts.acceptFingerprint,
-      passphrase: r.identityFile ? await this.secrets.get(this.passphraseKey(r.identityFile)) : undefined,
-      password: entry.auth === 'password' ? await this.secrets.get(this.passwordKey(entry)) : undefined,
-      agentSource: readFileSync(opts.agentFile, 'utf8'),
-      agentSocket: entry.auth === 'password' ? undefined : process.env.SSH_AUTH_SOCK,
-      lang: this.lang(),
-      log: (l) => this.log.trace(l),
-      progress: (p) => this.log.info(progressText(this.lang(), p)),
-    });
+    const ssh = target.kind === 'ssh';
+    return createTransport(
+      {
+        target,
+        agentFile: opts.agentFile,
+        lang: this.lang(),
+        identityFile: r.identityFile,
+        knownHostsFile: r.knownHostsFile,
+        // `tssrLab.ssh.sudo` is for remote agents: a local check keeps the editor's rights.
+        sudo: ssh && r.sudo,
+        acceptFingerprint: opts.acceptFingerprint,
+        auth: entry.auth,
+        passphrase: ssh && r.identityFile ? await this.secrets.get(this.passphraseKey(r.identityFile)) : undefined,
+        password: ssh && entry.auth === 'password' ? await this.secrets.get(this.passwordKey(entry)) : undefined,
+        log: (l) => this.log.trace(l),
+        notify: (l) => this.log.info(l),
+      },
+      sshFactory,
+    );
   }
 
   dispose(): void {
