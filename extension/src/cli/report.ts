@@ -73,7 +73,7 @@ export function report(path: string, o: ReportFlags, out: (s: string) => void, e
   const { evaluation, dir } = loadEvaluation(path, o.lang);
   const target = resolve(o.out ?? join(dir, 'rapport'));
   mkdirSync(target, { recursive: true });
-  const written = reporter.render(evaluation, o.lang, traces(evaluation, dir)).map((f) => {
+  const written = reporter.render(evaluation, { lang: o.lang, traces: traces(evaluation, dir) }).map((f) => {
     const file = join(target, f.name);
     writeFileSync(file, f.content);
     return file;
@@ -95,7 +95,7 @@ export function reportMerge(paths: string[], o: ReportFlags & { out?: string }, 
   out(relative(process.cwd(), writeEvaluation(target, merged, o.sign, o.lang)));
   const reporter = (reporters as Record<string, Reporter | undefined>)[o.format];
   if (reporter && o.format !== 'json') {
-    for (const f of reporter.render(merged, o.lang)) {
+    for (const f of reporter.render(merged, { lang: o.lang })) {
       writeFileSync(join(target, f.name), f.content);
       out(relative(process.cwd(), join(target, f.name)));
     }
