@@ -22,7 +22,7 @@ export interface CheckOptions extends TargetFlags {
   solution?: boolean;
   only?: string[];
   concurrency?: string | number;
-  /** Exam mode: the text output shows only passed or failed per critère (the pack's `exam: true` sets it too). */
+  /** Exam mode: the text and JUnit show only passed or failed per critère (the pack's `exam: true` sets it too). */
   exam?: boolean;
   /** Colour the text output (decided by the caller from the terminal, NO_COLOR and FORCE_COLOR). */
   colour?: boolean;

@@ -35,6 +35,8 @@ export function liveOf<In, Options, Progress>(
   if (reporter.live) return reporter.live(options, write);
   return {
     onEvent: () => undefined,
-    end: (input) => input && reporter.render(input, options).forEach((f) => write(f.content)),
+    end(input) {
+      if (input) for (const f of reporter.render(input, options)) write(f.content);
+    },
   };
 }

@@ -15,6 +15,4 @@ export const reporters: Record<EvaluationFormat, EvaluationReporter> = {
 };
 
 export type { EvaluationFormat, EvaluationReportOptions, EvaluationReporter } from './types';
-/** The shared interface, under the name the evaluation's callers know. */
-export type { EvaluationReporter as Reporter } from './types';
 export type { ReportFile } from '../../report/reporter';
