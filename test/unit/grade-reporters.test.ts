@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { reporters } from '../../extension/src/core/grade/reporters';
-import { xmlSafe } from '../../extension/src/core/grade/reporters/types';
+import { xmlSafe } from '../../extension/src/core/report/safe-text';
 import { sampleEvaluation } from '../helpers/evaluation';
 
-const one = (format: keyof typeof reporters, ev = sampleEvaluation()): string => reporters[format].render(ev, 'fr')[0].content;
+const one = (format: keyof typeof reporters, ev = sampleEvaluation()): string => reporters[format].render(ev, { lang: 'fr' })[0].content;
 
 describe('grade: report formats', () => {
   it('html: the class summary and one grid per candidate', () => {
     assert.deepEqual(
-      reporters.html.render(sampleEvaluation(), 'fr').map((f) => f.name),
+      reporters.html.render(sampleEvaluation(), { lang: 'fr' }).map((f) => f.name),
       ['index.html', 'c01.html', 'c02.html', 'c03.html'],
     );
   });

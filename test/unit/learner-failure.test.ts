@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Check, Result } from '../../schemas/generated/types';
 import { describeFailure, describeInExercise } from '../../extension/src/core/learner/failure';
 import { literalOf } from '../../extension/src/core/learner/values';
-import { formatCriterionBlock } from '../../extension/src/core/report/text';
+import { formatCriterionBlock } from '../../extension/src/core/report/run/text-blocks';
 import { ANSI, wantsColour } from '../../extension/src/core/report/colour';
 
 const base = { event: 'result' as const, criterionId: 'c', checkIndex: 0, durationMs: 1 };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { runLintCheck, type LintRunCache } from '../../extension/src/core/client-checks';
 import type { ScriptParser } from '../../extension/src/core/lint/parser';
 import type { LintCheck } from '../../schemas/generated/types';
-import { formatCriterionBlock } from '../../extension/src/core/report/text';
+import { formatCriterionBlock } from '../../extension/src/core/report/run/text-blocks';
 import { testParser } from '../helpers/lint';
 
 const SCRIPT = '#!/usr/bin/env bash\ndossier=$1\nrm -f $dossier/*.tmp\nls $dossier\n';

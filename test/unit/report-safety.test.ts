@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { RunReport } from '../../schemas/generated/types';
-import { toJUnit } from '../../extension/src/core/report/junit';
-import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/text';
+import { runReporters } from '../../extension/src/core/report/run';
+import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/run/text-blocks';
 import { formatProblem } from '../../extension/src/core/problems';
 
 const hostile = 'Titre\u001b[31m rouge\u0000\u0007\u009b2J\ud800';
@@ -43,9 +43,10 @@ describe('reports never carry control characters', () => {
   });
 
   it('the JUnit reporter writes well-formed XML 1.0 characters only', () => {
-    const xml = toJUnit(report());
+    const xml = runReporters.junit.render(report(), { lang: 'fr' })[0].content;
     assert.match(xml, XML_CHAR);
-    assert.match(xml, /name="c1 — Titre\\x1b\[31m rouge\\x00\\x07\\x9b2J\\ud800 \[CP9\.1\]"/);
+    // Removed, as XML cannot hold them: what remains of an escape sequence is inert text.
+    assert.match(xml, /name="c1 — Titre\[31m rouge2J \[CP9\.1\]"/);
   });
 
   it('a located problem quoting hostile text stays on one inert line', () => {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { AgentError } from '../../extension/src/core/errors';
 import type { Exercise } from '../../schemas/generated/types';
 import { LineSplitter } from '../../extension/src/core/ndjson';
-import { toJUnit } from '../../extension/src/core/report/junit';
-import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/text';
+import { runReporters } from '../../extension/src/core/report/run';
+import { formatCriterionBlock, formatSummary } from '../../extension/src/core/report/run/text-blocks';
 import { validate } from '../../extension/src/core/schemas';
 import { Session } from '../../extension/src/core/session';
 
@@ -96,9 +96,11 @@ describe('session reducer', () => {
     assert.match(formatSummary(r, { lang: 'fr' }), /2\/5 points — 1 réussi\(s\), 1 échoué\(s\)/);
     // The first hint of the ladder goes with the failed critère's block, not the summary.
     assert.match(formatCriterionBlock(r.criteria[1], exercise.criteria[1], { lang: 'fr' }), /Premier indice : hb/);
-    const xml = toJUnit(r);
+    const xml = runReporters.junit.render(r, { lang: 'fr', exercise })[0].content;
     assert.match(xml, /<testsuite name="E" tests="2" failures="1" errors="0"/);
-    assert.match(xml, /<failure message="hb">/);
+    // The reason of the failure, never the hint.
+    assert.match(xml, /<failure message="Le fichier \/y : [^"]+">/);
+    assert.doesNotMatch(xml, /hb/);
   });
 });
 

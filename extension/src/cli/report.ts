@@ -5,7 +5,7 @@ import type { Evaluation } from '../../../schemas/generated/types';
 import { UsageError } from '../core/errors';
 import { assemble } from '../core/grade/assemble';
 import { mergeEvaluations } from '../core/grade/merge';
-import { reporters, type Reporter } from '../core/grade/reporters';
+import { reporters, type EvaluationReporter } from '../core/grade/reporters';
 import { RunFolder } from '../core/grade/run-folder';
 import { verifyEvaluation } from '../core/grade/sign';
 import { t, type Lang } from '../core/i18n';
@@ -68,12 +68,12 @@ function toPdf(files: string[], lang: Lang, err: (s: string) => void): void {
 
 /** Writes one format of a run's evaluation into `<run>/rapport` (or --out); resolves to the exit code. */
 export function report(path: string, o: ReportFlags, out: (s: string) => void, err: (s: string) => void): number {
-  const reporter = (reporters as Record<string, Reporter | undefined>)[o.format];
+  const reporter = (reporters as Record<string, EvaluationReporter | undefined>)[o.format];
   if (!reporter) throw new UsageError('BAD_FORMAT', t(o.lang, 'report.badFormat', o.format, Object.keys(reporters).join(', ')));
   const { evaluation, dir } = loadEvaluation(path, o.lang);
   const target = resolve(o.out ?? join(dir, 'rapport'));
   mkdirSync(target, { recursive: true });
-  const written = reporter.render(evaluation, o.lang, traces(evaluation, dir)).map((f) => {
+  const written = reporter.render(evaluation, { lang: o.lang, traces: traces(evaluation, dir) }).map((f) => {
     const file = join(target, f.name);
     writeFileSync(file, f.content);
     return file;
@@ -93,9 +93,9 @@ export function reportMerge(paths: string[], o: ReportFlags & { out?: string }, 
   const target = resolve(o.out ?? 'evaluation-fusion');
   mkdirSync(target, { recursive: true });
   out(relative(process.cwd(), writeEvaluation(target, merged, o.sign, o.lang)));
-  const reporter = (reporters as Record<string, Reporter | undefined>)[o.format];
+  const reporter = (reporters as Record<string, EvaluationReporter | undefined>)[o.format];
   if (reporter && o.format !== 'json') {
-    for (const f of reporter.render(merged, o.lang)) {
+    for (const f of reporter.render(merged, { lang: o.lang })) {
       writeFileSync(join(target, f.name), f.content);
       out(relative(process.cwd(), join(target, f.name)));
     }

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../../../../schemas/generated/types';
 import { t } from '../../i18n';
-import type { Reporter } from './types';
+import type { EvaluationReporter } from './types';
 
 /** One CSV field (RFC 4180), defused against spreadsheet formulas (a leading = + - @ becomes text). */
 function field(v: string | number): string {
@@ -19,9 +19,9 @@ function pointsOf(ev: Evaluation, hostIndex: number, exerciseId: string): string
  * Moodle's grade import layout: one row per candidate, an identifier column to map to the user's "ID number",
  * then one column per grade item (each exercise, and the total), which the import maps to grade items.
  */
-export const csvReporter: Reporter = {
+export const csvReporter: EvaluationReporter = {
   format: 'csv',
-  render: (ev, lang) => {
+  render: (ev, { lang }) => {
     const head = ['ID number', 'Full name', ...ev.exercises.map((e) => e.title), t(lang, 'grade.csv.total'), t(lang, 'grade.csv.status')];
     const rows = ev.hosts.map((h, i) => [
       h.candidate.id,

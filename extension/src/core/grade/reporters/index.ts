@@ -3,10 +3,10 @@ import { htmlReporter } from './html';
 import { jsonReporter } from './json';
 import { junitReporter } from './junit';
 import { tapReporter } from './tap';
-import type { Reporter } from './types';
+import type { EvaluationFormat, EvaluationReporter } from './types';
 
 /** The evaluation's output formats, one file each. */
-export const reporters: Record<Reporter['format'], Reporter> = {
+export const reporters: Record<EvaluationFormat, EvaluationReporter> = {
   html: htmlReporter,
   json: jsonReporter,
   csv: csvReporter,
@@ -14,4 +14,5 @@ export const reporters: Record<Reporter['format'], Reporter> = {
   tap: tapReporter,
 };
 
-export type { Reporter, ReportFile } from './types';
+export type { EvaluationFormat, EvaluationReportOptions, EvaluationReporter } from './types';
+export type { ReportFile } from '../../report/reporter';

@@ -1,8 +1,9 @@
-import type { Reporter } from './types';
-import { reasonOf, xmlEsc } from './types';
+import type { EvaluationReporter } from './types';
+import { reasonOf } from '../../report/reason';
+import { xmlEsc } from '../../report/safe-text';
 
 /** JUnit XML: a suite per candidate, a case per critère; a failure's message is its reason, a pass says nothing. */
-export const junitReporter: Reporter = {
+export const junitReporter: EvaluationReporter = {
   format: 'junit',
   render: (ev) => {
     const suites = ev.hosts.map((h) => {

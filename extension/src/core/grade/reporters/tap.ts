@@ -1,11 +1,11 @@
-import type { Reporter } from './types';
-import { reasonOf } from './types';
+import type { EvaluationReporter } from './types';
+import { reasonOf } from '../../report/reason';
 
 /** A YAML-safe one-line string for TAP's diagnostic block. */
 const yamlLine = (s: string): string => JSON.stringify(s.replace(/[\r\n]+/g, ' ').slice(0, 500));
 
 /** TAP version 13: a test point per candidate and critère, with the reason of each failure. */
-export const tapReporter: Reporter = {
+export const tapReporter: EvaluationReporter = {
   format: 'tap',
   render: (ev) => {
     const lines: string[] = [];

@@ -1,10 +1,10 @@
-import type { Criterion, CriterionReport, CriterionStatus, Result, RunReport } from '../../../../schemas/generated/types';
-import { checksOf, hintsOf } from '../criteria';
-import { t, type Lang } from '../i18n';
-import { describeFailure } from '../learner/failure';
-import { localize } from '../text';
-import { PLAIN, type Paint } from './colour';
-import { terminalSafe } from './safe-text';
+import type { Criterion, CriterionReport, CriterionStatus, Result, RunReport } from '../../../../../schemas/generated/types';
+import { checksOf, hintsOf } from '../../criteria';
+import { t, type Lang } from '../../i18n';
+import { describeFailure } from '../../learner/failure';
+import { localize } from '../../text';
+import { PLAIN, type Paint } from '../colour';
+import { terminalSafe } from '../safe-text';
 
 /** How the text report is written: language, colours, exam mode, the learner's files (for locations). */
 export interface TextOptions {
