@@ -75,7 +75,15 @@ export async function asUser(identity: Identity, argv: string[], setprivPath: st
     ? identity.home
     : '/';
   const path = identity.uid === 0 ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/bin:/usr/bin:/bin';
-  const env: NodeJS.ProcessEnv = { HOME: identity.home, USER: identity.name, LOGNAME: identity.name, SHELL: identity.shell || '/bin/sh', PATH: path };
+  // SHLVL 1, as a login shell's child: bash -c would otherwise read ~/.bashrc when its stdin is a socket (child-env.ts).
+  const env: NodeJS.ProcessEnv = {
+    HOME: identity.home,
+    USER: identity.name,
+    LOGNAME: identity.name,
+    SHELL: identity.shell || '/bin/sh',
+    PATH: path,
+    SHLVL: '1',
+  };
   for (const key of ['LANG', 'LC_ALL', 'TZ']) if (process.env[key]) env[key] = process.env[key];
   const groups = identity.groups.length ? ['--groups', identity.groups.join(',')] : ['--clear-groups'];
   return { file: setprivPath, args: ['--reuid', String(identity.uid), '--regid', String(identity.gid), ...groups, '--', ...argv], env, cwd: home };

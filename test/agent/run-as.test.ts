@@ -66,7 +66,7 @@ describe('runAs on this machine (real users, a real folder)', function () {
             type: 'command',
             runAs: 'nobody',
             exec: ['sh', '-c', 'id -u; echo "$USER $HOME"; env | cut -d= -f1 | sort | tr "\\n" " "'],
-            stdout: [{ matches: '^65534$' }, { matches: '^nobody /' }, { matches: '^HOME (LANG )?(LC_ALL )?LOGNAME PATH (PWD )?SHELL (TZ )?USER $' }],
+            stdout: [{ matches: '^65534$' }, { matches: '^nobody /' }, { matches: '^HOME (LANG )?(LC_ALL )?LOGNAME PATH (PWD )?SHELL SHLVL (TZ )?USER $' }],
           },
         ]),
       ),

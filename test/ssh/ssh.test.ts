@@ -72,6 +72,34 @@ describe('SSH transport against a real sshd on 127.0.0.1', function () {
     }
   });
 
+  it("runs a command check without sshd's session markers, so bash does not read ~/.bashrc as it would for a remote command", async () => {
+    // Debian's bash sources ~/.bashrc in `bash -c` when SSH_CLIENT is set and the shell level is below 2: the check
+    // would see the user's .bashrc over SSH and not locally. The markers are the agent's, not the command's.
+    const probe: Exercise = {
+      ...exercise,
+      criteria: [
+        {
+          id: 'env',
+          title: 'Environnement',
+          referentiel: 'CP9.1',
+          points: 1,
+          hint: 'h',
+          checks: [
+            {
+              type: 'command',
+              exec: ['bash', '-c', 'echo "ssh=${SSH_CONNECTION:-none},${SSH_CLIENT:-none} path=${PATH:+set}"'],
+              stdout: ['ssh=none,none path=set'],
+            },
+          ],
+        },
+      ],
+    };
+    const transport = new SshTransport(options());
+    const r = await runExercise({ transport, exercise: probe, exerciseDir: '/tmp', lang: 'fr' });
+    await transport.dispose();
+    assert.equal(r.criteria[0].status, 'passed', JSON.stringify(r.criteria[0].results));
+  });
+
   it('streams results in order of completion', async () => {
     const t = new SshTransport(options());
     const order: string[] = [];

@@ -7,6 +7,7 @@ import { reportMatchers } from '../matchers/text';
 import { because, type Reason } from '../reason';
 import { asUser, findSetpriv, resolveRunAs, setprivExecFailure, type Spawnable } from '../run-as';
 import { track } from '../cleanup';
+import { childEnv } from '../child-env';
 
 interface Captured {
   code: number | null;
@@ -16,9 +17,12 @@ interface Captured {
   truncated: { out: boolean; err: boolean };
 }
 
-function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<Captured> {
+function capture(what: Spawnable, stdin: string | undefined, signal: AbortSignal): Promise<Captured> {
   return new Promise((resolveRun, reject) => {
-    const child = childProcess().spawn(what.file, what.args, { cwd: what.cwd, env: what.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    // No stdin given: /dev/null, as `cmd </dev/null`. A pipe here is a socket (libuv's), which bash takes for an rshd
+    // connection: `bash -c` would read ~/.bashrc (see child-env.ts).
+    const input = stdin === undefined ? 'ignore' : 'pipe';
+    const child = childProcess().spawn(what.file, what.args, { cwd: what.cwd, env: what.env, stdio: [input, 'pipe', 'pipe'], detached: true });
     const untrack = track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -36,8 +40,8 @@ function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<C
         sizes[key] += Math.min(room, b.length);
         if (b.length > room) truncated[key] = true;
       };
-    child.stdout.on('data', keep(out, 'out'));
-    child.stderr.on('data', keep(err, 'err'));
+    child.stdout!.on('data', keep(out, 'out'));
+    child.stderr!.on('data', keep(err, 'err'));
     // Kill the whole process group: a script's children must not outlive a timeout.
     const kill = (): void => {
       try {
@@ -57,10 +61,11 @@ function capture(what: Spawnable, stdin: string, signal: AbortSignal): Promise<C
       untrack();
       resolveRun({ code, signal: sig, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), truncated });
     });
-    child.stdin.on('error', () => {
+    if (stdin === undefined) return;
+    child.stdin!.on('error', () => {
       /* the program may not read stdin */
     });
-    child.stdin.end(stdin);
+    child.stdin!.end(stdin);
   });
 }
 
@@ -75,7 +80,7 @@ function properties(c: CommandCheck): string[] {
 
 /** What to spawn: argv itself in the workspace folder, or through setpriv as `runAs`; or why it cannot run. */
 async function prepare(c: CommandCheck, ctx: CheckContext): Promise<Spawnable | Reason> {
-  const self: Spawnable = { file: c.exec[0], args: c.exec.slice(1), env: process.env, cwd: ctx.cwd };
+  const self: Spawnable = { file: c.exec[0], args: c.exec.slice(1), env: childEnv(), cwd: ctx.cwd };
   if (c.runAs === undefined) return self;
   const as = await resolveRunAs(ctx.system, c.runAs);
   if (as.kind === 'failed') return as.reason;
@@ -96,7 +101,7 @@ export const command: CheckRunner<CommandCheck> = async (c, ctx) => {
   }
   let run: Captured;
   try {
-    run = await capture(what, c.stdin ?? '', ctx.signal);
+    run = await capture(what, c.stdin, ctx.signal);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const reason = because('command.spawnFailed', { program: c.exec[0], error: err.code ?? err.message });

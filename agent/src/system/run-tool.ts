@@ -4,6 +4,7 @@ import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { track } from '../cleanup';
 import { MAX_OUTPUT } from '../limits';
+import { childEnv } from '../child-env';
 
 /** How a system tool ended: its exit and output, or that it is not installed. */
 export type ToolRun =
@@ -51,7 +52,7 @@ export async function runTool(
   if (!path) return { kind: 'missing', tool: argv[0] };
   if (signal.aborted) return { kind: 'aborted' };
   return new Promise((resolve) => {
-    const env = { ...process.env, LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0', ...opts.env };
+    const env = { ...childEnv(), LC_ALL: 'C', LANG: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0', ...opts.env };
     const child = childProcess().spawn(path, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const untrack = track(child);
     const out: Buffer[] = [];

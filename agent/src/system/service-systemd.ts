@@ -1,5 +1,6 @@
 import { childProcess } from '../lazy';
 import { stat } from 'node:fs/promises';
+import { childEnv } from '../child-env';
 
 /** What `systemctl show` says of one unit. */
 export interface UnitState {
@@ -54,7 +55,7 @@ export function parseShow(unit: string, text: string, nowMonotonicUs: bigint): U
 /** Runs one `systemctl show` (argv array, no shell) for a unit; rejects when systemctl fails or is aborted. */
 export function showUnit(unit: string, signal: AbortSignal): Promise<UnitState> {
   const args = ['show', `--property=${SHOW_PROPERTIES.join(',')}`, '--', unit];
-  const env = { ...process.env, LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
+  const env = { ...childEnv(), LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
   return new Promise((resolve, reject) => {
     childProcess().execFile('systemctl', args, { signal, env, maxBuffer: 64 * 1024, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       // process.hrtime reads CLOCK_MONOTONIC on Linux, the clock of systemd's *Monotonic timestamps.
@@ -87,7 +88,7 @@ const BATCH_TIMEOUT_MS = 15_000;
  */
 export function showUnits(units: string[]): Promise<Map<string, UnitState>> {
   const args = ['show', `--property=${SHOW_PROPERTIES.join(',')}`, '--', ...units];
-  const env = { ...process.env, LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
+  const env = { ...childEnv(), LC_ALL: 'C', SYSTEMD_PAGER: '', SYSTEMD_COLORS: '0' };
   const signal = AbortSignal.timeout(BATCH_TIMEOUT_MS);
   return new Promise((resolve, reject) => {
     childProcess().execFile('systemctl', args, { signal, env, maxBuffer: 64 * 1024 * units.length, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
