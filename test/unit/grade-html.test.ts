@@ -35,6 +35,17 @@ describe('grade: printable HTML grids', () => {
     assert.match(html, /Trace du candidat/);
   });
 
+  it('words an expected matcher as the learner sentence does, never as JSON', () => {
+    const copy = structuredClone(ev);
+    const failing = copy.hosts[1].runs.flatMap((run) => run.criteria.flatMap((c) => c.results)).find((r) => r.status === 'fail');
+    assert.ok(failing, 'the sample has a failing result');
+    failing.expected = { matches: '[Uu]sage' };
+    const html = candidateGrid(copy, 1, 'fr');
+    assert.match(html, /Attendu :\s*<code>correspond au motif « \[Uu\]sage »<\/code>/);
+    assert.doesNotMatch(html, /&quot;matches&quot;|"matches"/);
+    assert.match(candidateGrid(copy, 1, 'en'), /<code>matches the pattern &quot;\[Uu\]sage&quot;<\/code>/);
+  });
+
   it('is self-contained and printable: no script, no external resource, print CSS, escaped names', () => {
     const html = candidateGrid(ev, 0, 'fr');
     assert.doesNotMatch(html, /<script|https?:\/\/|<link /);

@@ -1,5 +1,6 @@
 import type { Evaluation, HostEvaluation, Result } from '../../../../schemas/generated/types';
 import { t, type Lang } from '../i18n';
+import { describeMatcher } from '../i18n/describe';
 import { referentiel } from '../referentiel';
 import { esc, gridOf, page, possiblePoints, rowsByCritere, type Row } from './html-common';
 
@@ -31,7 +32,9 @@ function evidence(r: Result, lang: Lang): string {
     `<span class="${r.status === 'pass' ? 'passed' : r.status === 'fail' ? 'failed' : r.status === 'error' ? 'error' : 'notRun'}">${esc(r.message ?? r.property)}</span>${where}`,
     `<code>${esc(r.checkType)} · ${esc(r.property)}</code> · ${esc(t(lang, 'grade.html.duration', Math.round(r.durationMs)))}`,
   ];
-  if (r.status !== 'pass' && r.expected !== undefined) parts.push(`${esc(t(lang, 'grade.html.expected'))} <code>${esc(shown(r.expected))}</code>`);
+  // The matcher worded as the learner's sentence words it (« correspond au motif … »), never its JSON.
+  if (r.status !== 'pass' && r.expected !== undefined)
+    parts.push(`${esc(t(lang, 'grade.html.expected'))} <code>${esc(shown(describeMatcher(lang, r.expected)))}</code>`);
   if (r.actual !== undefined && !excerpt(r)) parts.push(`${esc(t(lang, 'grade.html.observed'))} <code>${esc(shown(r.actual))}</code>`);
   return `<div class="evidence">${parts.join('<br>')}${excerpt(r)}</div>`;
 }
