@@ -99,8 +99,11 @@ describe('start-up: build-time validators and lazy loading', () => {
         .filter((f) => f.endsWith('.v8'))
         .map((f) => f.replace(/[0-9a-f]{8,}/, 'H'))
         .sort(),
-      ['agent-worker-H.v8', 'cli-H.v8'],
+      ['agent-worker-H.v8', 'cli-H-check.v8'],
     );
+    assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
+    // Each command has its own slot: another command's first run neither uses nor replaces the check's.
+    assert.match(loadedVendors(['validate', join(PACK, 'ssh-durcissement')], env).stderr, /codeCache=miss/);
     assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
     assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);
   });

@@ -24,7 +24,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /** Loads the bundle; returns its exports and, when the cache was missing or stale, how to write it. */
-function load(file: string): { cli: Cli; save?: () => void } {
+function load(file: string, command: string): { cli: Cli; save?: () => void } {
   marks.__tssrLabCodeCache = 'off';
   if (process.env.TSSR_LAB_NO_CODE_CACHE) return { cli: require(file) as Cli };
   // Required here, after the agent's worker has started: node:crypto alone takes about 7 ms to load.
@@ -37,7 +37,9 @@ function load(file: string): { cli: Cli; save?: () => void } {
   // replaces it, and V8 itself only checks the source length. The folder is the user's own, never a shared /tmp.
   const sha = (...parts: string[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest();
   const dir = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'tssr-lab');
-  const cacheFile = join(dir, `cli-${sha(file, process.version).toString('hex').slice(0, 20)}.v8`);
+  // One slot per command too: the cache holds the functions its first run compiled, and a `grade` run's would leave
+  // every later `check` compiling its own lazily (about 15 ms a run).
+  const cacheFile = join(dir, `cli-${sha(file, process.version).toString('hex').slice(0, 20)}-${command}.v8`);
   const contentHash = sha(source);
   marks.__tssrLabBundleHash = contentHash.toString('hex'); // also keys the YAML parse cache (cli/parse-cache.ts)
   let cachedData: Buffer | undefined;
@@ -70,6 +72,12 @@ function load(file: string): { cli: Cli; save?: () => void } {
   };
 }
 
+/** The command argv names (`check`, `grade`, …), after the global options; `other` for anything else (help, version). */
+function commandOf(argv: string[]): string {
+  const words = argv.filter((a, k) => !a.startsWith('-') && argv[k - 1] !== '--lang');
+  return /^[a-z]{2,12}$/.test(words[0] ?? '') ? words[0] : 'other';
+}
+
 /** Whether argv asks for `check` on the local target, run in a worker (cli/transports.ts): `[--lang x] check … [-t local]`. */
 function localCheck(argv: string[]): boolean {
   let i = 0;
@@ -91,7 +99,7 @@ function localCheck(argv: string[]): boolean {
 const argv = process.argv.slice(2);
 const agentPath = process.env.TSSR_LAB_AGENT ?? join(__dirname, 'agent.js');
 const early: AgentWorker | undefined = localCheck(argv) && existsSync(agentPath) ? prestartAgentWorker(agentPath) : undefined;
-const { cli, save } = load(join(__dirname, 'cli-main.js'));
+const { cli, save } = load(join(__dirname, 'cli-main.js'), commandOf(argv));
 void cli.main(argv).then(async (code) => {
   process.exitCode = code;
   await early?.thread.terminate();
