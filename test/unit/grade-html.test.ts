@@ -46,6 +46,20 @@ describe('grade: printable HTML grids', () => {
     assert.match(candidateGrid(copy, 1, 'en'), /<code>matches the pattern &quot;\[Uu\]sage&quot;<\/code>/);
   });
 
+  it('keeps a multi-line observed value as lines, the first 12, and says how many more', () => {
+    const copy = structuredClone(ev);
+    const failing = copy.hosts[1].runs.flatMap((run) => run.criteria.flatMap((c) => c.results)).find((r) => r.status === 'fail');
+    assert.ok(failing);
+    delete failing.line;
+    failing.actual = Array.from({ length: 15 }, (_, i) => `ligne ${i + 1} <b>`).join('\n') + '\n';
+    const html = candidateGrid(copy, 1, 'fr');
+    // Without a line number, the file is named alone (never "ligne " with nothing after it).
+    assert.match(html, /— fichier \/etc\/nginx\/sites-enabled\/intranet<br>/);
+    assert.match(html, /Observé :<pre>ligne 1 &lt;b&gt;\nligne 2 &lt;b&gt;/);
+    assert.match(html, /ligne 12 &lt;b&gt;\n… et 3 ligne\(s\) de plus<\/pre>/);
+    assert.doesNotMatch(html, /ligne 13/);
+  });
+
   it('is self-contained and printable: no script, no external resource, print CSS, escaped names', () => {
     const html = candidateGrid(ev, 0, 'fr');
     assert.doesNotMatch(html, /<script|https?:\/\/|<link /);

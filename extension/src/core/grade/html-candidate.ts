@@ -5,6 +5,7 @@ import { referentiel } from '../referentiel';
 import { esc, gridOf, page, possiblePoints, rowsByCritere, type Row } from './html-common';
 
 const MAX_VALUE = 600;
+const MAX_LINES = 12;
 
 /** A value as the jury reads it: text as is (trimmed), anything else as compact JSON. */
 function shown(v: unknown): string {
@@ -25,9 +26,15 @@ function excerpt(r: Result): string {
   return `<pre>${esc(body)}</pre>`;
 }
 
+/** Several lines of output or file, kept as lines (the first MAX_LINES), each clipped like a single value. */
+function block(lines: string[], lang: Lang): string {
+  const more = lines.length > MAX_LINES ? `\n${t(lang, 'grade.html.moreLines', lines.length - MAX_LINES)}` : '';
+  return `<pre>${esc(lines.slice(0, MAX_LINES).map(shown).join('\n') + more)}</pre>`;
+}
+
 /** The evidence of one check's verdict: what it found, where, and how long it took. */
 function evidence(r: Result, lang: Lang): string {
-  const where = r.path ? ` — ${esc(t(lang, 'grade.html.where', r.path, r.line ?? ''))}` : '';
+  const where = r.path ? ` — ${esc(r.line ? t(lang, 'grade.html.where', r.path, r.line) : t(lang, 'grade.html.whereFile', r.path))}` : '';
   const parts = [
     `<span class="${r.status === 'pass' ? 'passed' : r.status === 'fail' ? 'failed' : r.status === 'error' ? 'error' : 'notRun'}">${esc(r.message ?? r.property)}</span>${where}`,
     `<code>${esc(r.checkType)} · ${esc(r.property)}</code> · ${esc(t(lang, 'grade.html.duration', Math.round(r.durationMs)))}`,
@@ -35,8 +42,10 @@ function evidence(r: Result, lang: Lang): string {
   // The matcher worded as the learner's sentence words it (« correspond au motif … »), never its JSON.
   if (r.status !== 'pass' && r.expected !== undefined)
     parts.push(`${esc(t(lang, 'grade.html.expected'))} <code>${esc(shown(describeMatcher(lang, r.expected)))}</code>`);
-  if (r.actual !== undefined && !excerpt(r)) parts.push(`${esc(t(lang, 'grade.html.observed'))} <code>${esc(shown(r.actual))}</code>`);
-  return `<div class="evidence">${parts.join('<br>')}${excerpt(r)}</div>`;
+  const lines = typeof r.actual === 'string' && !excerpt(r) ? r.actual.replace(/\n$/, '').split('\n') : [];
+  if (lines.length > 1) parts.push(esc(t(lang, 'grade.html.observed')));
+  else if (r.actual !== undefined && !excerpt(r)) parts.push(`${esc(t(lang, 'grade.html.observed'))} <code>${esc(shown(r.actual))}</code>`);
+  return `<div class="evidence">${parts.join('<br>')}${excerpt(r)}${lines.length > 1 ? block(lines, lang) : ''}</div>`;
 }
 
 function statusCell(row: Row, lang: Lang): string {
