@@ -9,6 +9,7 @@ import { candidateGrid } from '../core/grade/html-candidate';
 import { parseInventory, type Candidate } from '../core/grade/inventory';
 import { RunFolder } from '../core/grade/run-folder';
 import { t } from '../core/i18n';
+import { keyIsEncrypted } from '../core/private-key';
 import { sshFactory } from '../ssh/lazy';
 import type { Services } from './services';
 
@@ -95,6 +96,7 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || undefined,
       log: (l: string) => this.services.log.trace(l),
     };
+    const passphrases = await this.passphrases(this.candidates.map((c) => c.key ?? defaults.identityFile));
     this.running = new AbortController();
     try {
       await evaluate({
@@ -110,7 +112,7 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
           this.changed.fire(p.candidate);
         },
         // ssh2 loads on the first grading, not with the extension.
-        connect: (c) => createTransport(candidateRequest(c, defaults), sshFactory),
+        connect: (c) => createTransport({ ...candidateRequest(c, defaults), passphrase: passphrases.get(c.key ?? defaults.identityFile ?? '') }, sshFactory),
       });
     } finally {
       this.running = undefined;
@@ -119,6 +121,31 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
 
   stop(): void {
     this.running?.abort();
+  }
+
+  /**
+   * The passphrases of the room's keys, from SecretStorage (the same entries as the Cibles view's), asked once per
+   * encrypted key not yet kept: a room of 16 with one jury key asks once, before grading, never per candidate.
+   */
+  private async passphrases(keys: Array<string | undefined>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const store = this.services.targets;
+    for (const file of new Set(keys.filter((k): k is string => Boolean(k)))) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue; // the transport names a missing key, per candidate
+      }
+      if (!keyIsEncrypted(text)) continue;
+      let value = await store.secret(store.passphraseKey(file));
+      if (!value) {
+        value = await vscode.window.showInputBox({ password: true, ignoreFocusOut: true, prompt: t(this.lang(), 'ui.passphrasePrompt', file) });
+        if (value) await store.storeSecret(store.passphraseKey(file), value);
+      }
+      if (value) out.set(file, value);
+    }
+    return out;
   }
 
   /** The candidate's printable grid, from the run folder's journals (the same renderer as `tssr-lab report`). */

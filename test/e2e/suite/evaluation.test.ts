@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TssrLabApi } from '../../../extension/src/extension';
 
@@ -50,6 +51,34 @@ export function evaluationTests(): void {
         assert.match(html, /(Grille d'évaluation TSSR|TSSR assessment grid) — Alice Martin/);
         await vscode.commands.executeCommand('tssrLab.grade.openGrid', api.evaluation.candidates[0]);
       } finally {
+        await cfg.update('ssh.knownHostsFile', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it("grades with a passphrase-protected key, the passphrase read from SecretStorage (the Cibles view's entry)", async function () {
+      const port = process.env.TSSR_E2E_SSH_PORT;
+      const clientKey = process.env.TSSR_E2E_SSH_KEY;
+      if (!port || !clientKey) this.skip();
+      const dir = mkdtempSync(join(tmpdir(), 'tssr-e2e-grade-key-'));
+      const key = join(dir, 'jury');
+      execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'phrase du jury', '-f', key], { stdio: 'ignore' });
+      // The test sshd reads authorized_keys beside its client key at each login.
+      appendFileSync(join(dirname(clientKey), 'authorized_keys'), readFileSync(`${key}.pub`, 'utf8'));
+      const roster = join(dir, 'salle.yaml');
+      writeFileSync(roster, `candidates:\n  - { id: c03, name: Chloé Roux, host: 127.0.0.1, port: ${port}, user: root, key: ${key} }\n`);
+      const store = api.services.targets;
+      await store.storeSecret(store.passphraseKey(key), 'phrase du jury');
+      const cfg = vscode.workspace.getConfiguration('tssrLab');
+      await cfg.update('ssh.knownHostsFile', process.env.TSSR_E2E_SSH_KNOWN_HOSTS, vscode.ConfigurationTarget.Workspace);
+      try {
+        await vscode.commands.executeCommand('tssrLab.grade.openInventory', vscode.Uri.file(roster));
+        const poste = api.services.packs.packs.flatMap((p) => p.exercises).find((e) => e.data?.id === 'poste');
+        assert.ok(poste);
+        await vscode.commands.executeCommand('tssrLab.grade.run', [poste.dir], join(dir, 'run'));
+        const state = api.evaluation.states.get('c03');
+        assert.equal(state?.state, 'done', state?.error?.message);
+      } finally {
+        await store.forgetSecret(store.passphraseKey(key));
         await cfg.update('ssh.knownHostsFile', undefined, vscode.ConfigurationTarget.Workspace);
       }
     });

@@ -97,9 +97,19 @@ export class TargetStore implements vscode.Disposable {
     return `tssrLab.password:${entry.target}`;
   }
 
+  /** A kept secret (a key's passphrase, a target's password), from SecretStorage. */
+  async secret(key: string): Promise<string | undefined> {
+    return this.secrets.get(key);
+  }
+
   /** Stores a secret; SecretStorage only, never settings or logs. */
   async storeSecret(key: string, value: string): Promise<void> {
     await this.secrets.store(key, value);
+  }
+
+  /** Forgets a kept secret. */
+  async forgetSecret(key: string): Promise<void> {
+    await this.secrets.delete(key);
   }
 
   /** Forgets an entry's password (on removal). */
