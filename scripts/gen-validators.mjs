@@ -9,11 +9,27 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'extension/src/core/generated-validators/index.ts');
+/** Values, not schemas: their keys are data, kept as written. */
+const DATA = new Set(['const', 'enum', 'default', 'examples']);
+/**
+ * The schema without its documentation (`description`, `x-description-en`): validation never reads it, and standalone
+ * code would carry it into the bundle in both languages. A property named `description` is an object, so it stays.
+ */
+function withoutProse(node) {
+  if (Array.isArray(node)) return node.map(withoutProse);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k, v]) => !((k === 'description' || k === 'x-description-en') && typeof v === 'string'))
+      .map(([k, v]) => [k, DATA.has(k) ? v : withoutProse(v)]),
+  );
+}
+
 const read = (dir) =>
   readdirSync(join(root, dir))
     .filter((f) => f.endsWith('.schema.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(root, dir, f), 'utf8')));
+    .map((f) => withoutProse(JSON.parse(readFileSync(join(root, dir, f), 'utf8'))));
 const schemas = read('schemas');
 // One schema per check type (schemas/checks/): added to ajv so check.schema.json's refs resolve; not validated alone.
 const checkSchemas = read('schemas/checks');
@@ -21,6 +37,8 @@ const checkSchemas = read('schemas/checks');
 // The options core/schemas.ts used to compile with at run time, so errors (and their ajv-i18n messages) are unchanged.
 const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: false, code: { source: true, esm: true, lines: false } });
 addFormats(ajv);
+// The English twin of `description` (schemas are French first): an annotation, declared so a strict ajv accepts it too.
+ajv.addKeyword({ keyword: 'x-description-en', schemaType: 'string' });
 for (const s of [...schemas, ...checkSchemas]) ajv.addSchema(s);
 
 // Every schema, and every $defs of the protocol (the wire messages). A ref outside this list is an error at run time:
