@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { complete } from '../../extension/src/core/authoring/complete';
 import { cursorContext } from '../../extension/src/core/authoring/cursor';
 import { referentielHover } from '../../extension/src/core/authoring/referentiel-help';
+import { schemaHover } from '../../extension/src/core/authoring/schema-hover';
+import type { Lang } from '../../extension/src/core/i18n';
 
 /** A file with `|` where the cursor is. */
 function at(src: string): { text: string; offset: number } {
@@ -116,7 +118,7 @@ describe('authoring: completion in exercise.yaml and pack.yaml', () => {
       const { text, offset } = at(`${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |`);
       return complete(text, offset, 'exercise', 'fr');
     })();
-    assert.match(types.find((s) => s.label === 'lint')!.documentation!, /Script coaching/);
+    assert.match(types.find((s) => s.label === 'lint')!.documentation!, /^Conseils sur les scripts/);
     const { text, offset } = at(`${EXERCISE_HEAD}  - id: c\n    referentiel: CP11|`);
     const ids = complete(text, offset, 'exercise', 'fr');
     const c = ids.find((s) => s.label === 'CP11.4')!;
@@ -130,6 +132,48 @@ describe('authoring: completion in exercise.yaml and pack.yaml', () => {
     const kinds = new Set(complete(text, offset, 'exercise', 'fr', 'tssrOnly').map((s) => s.kind));
     assert.deepEqual([...kinds], ['snippet']);
   });
+});
+
+describe('authoring: schema documentation in the editor’s language', () => {
+  const CHECK = `${EXERCISE_HEAD}  - id: c\n    checks:\n`;
+  const doc = (src: string, label: string, lang: Lang): string | undefined => {
+    const { text, offset } = at(src);
+    return complete(text, offset, src.startsWith('id: p\n') ? 'pack' : 'exercise', lang).find((s) => s.label === label)?.documentation;
+  };
+  const cases: Array<[string, string, string, RegExp, RegExp]> = [
+    // name, file with cursor, label, French documentation, English documentation
+    ['a check type', `${CHECK}      - type: |`, 'lint', /^Conseils sur les scripts/, /^Script coaching/],
+    ['an attribute', `${CHECK}      - type: file\n        |`, 'path', /^Chemin absolu sur la cible/, /^Absolute path on the target/],
+    ['an attribute through its $ref', `${CHECK}      - type: file\n        |`, 'timeoutMs', /^Millisecondes/, /^Milliseconds/],
+    ['an enum value', `${CHECK}      - type: lint\n        files: [a.sh]\n        failOn: |`, 'error', /^Gravité la plus faible/, /^Lowest severity/],
+    ['a critère key', `${EXERCISE_HEAD}  - id: c\n    |`, 'assessment', /^Comment le critère est jugé/, /^How the critère is judged/],
+    ['a pack key', 'id: p\n|', 'exam', /^Pack d’examen/, /^Exam pack/],
+  ];
+  for (const [name, src, label, fr, en] of cases)
+    it(`${name}: French by default, English with lang 'en'`, () => {
+      assert.match(doc(src, label, 'fr') ?? '', fr);
+      assert.match(doc(src, label, 'en') ?? '', en);
+    });
+
+  const hovers: Array<[string, string, 'exercise' | 'pack', RegExp | undefined, RegExp | undefined]> = [
+    ['a check attribute', `${CHECK}      - type: file\n        pa|th: /etc/passwd`, 'exercise', /^Chemin absolu sur la cible/, /^Absolute path/],
+    ['a check type value', `${CHECK}      - type: li|nt\n        files: [a.sh]`, 'exercise', /^Conseils sur les scripts/, /^Script coaching/],
+    ['a pack key', 'id: p\nex|am: true', 'pack', /^Pack d’examen/, /^Exam pack/],
+    ['a key no schema knows', 'id: p\nfoo|bar: 1', 'pack', undefined, undefined],
+    ['a plain value', 'id: p\ntitle: Sauve|garde', 'pack', undefined, undefined],
+  ];
+  for (const [name, src, file, fr, en] of hovers)
+    it(`hover on ${name}`, () => {
+      const { text, offset } = at(src);
+      for (const [lang, want] of [['fr', fr] as const, ['en', en] as const]) {
+        const h = schemaHover(text, offset, file, lang);
+        if (!want) assert.equal(h, undefined, lang);
+        else {
+          assert.match(h!.markdown, want, lang);
+          assert.ok(h!.start <= offset && offset <= h!.end, 'the span holds the cursor');
+        }
+      }
+    });
 });
 
 describe('authoring: hover on a référentiel id', () => {

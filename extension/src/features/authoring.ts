@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { complete, type CompletionScope, type Suggestion } from '../core/authoring/complete';
 import { referentielHover } from '../core/authoring/referentiel-help';
+import { schemaHover } from '../core/authoring/schema-hover';
 import type { Services } from './services';
 
 /** exercise.yaml and pack.yaml, on disk or not yet saved. */
@@ -57,7 +58,9 @@ export function registerAuthoring(context: vscode.ExtensionContext, services: Se
     ),
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover(doc, position) {
-        const h = referentielHover(doc.getText(), doc.offsetAt(position), services.lang());
+        const [text, offset, lang] = [doc.getText(), doc.offsetAt(position), services.lang()];
+        // The YAML extension hovers keys from the same schemas: ours would show the same text twice.
+        const h = referentielHover(text, offset, lang) ?? (scope() === 'all' ? schemaHover(text, offset, fileKind(doc), lang) : undefined);
         return h && new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
       },
     }),

@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import { t, type Lang } from '../i18n';
 import { cursorContext, type CursorContext } from './cursor';
 import { competenceItems, critereItems } from './referentiel-help';
-import { alternatives, checkTypes, rootSchema, schemaAt, type Located } from './schema-walk';
+import { alternatives, checkTypes, describeAt, describeNode, rootSchema, schemaAt, type Located } from './schema-walk';
 import { checkSnippets, critereSnippet, exerciseSnippet, packSnippet, type Snippet } from './snippets';
 
 /** A completion, editor-neutral: features/authoring.ts turns it into a vscode.CompletionItem. */
@@ -57,7 +57,7 @@ function keys(ctx: CursorContext, nodes: Located[], file: 'exercise' | 'pack', l
       if (present.has(key) || seen.has(key)) continue;
       seen.add(key);
       const detail = schema.default !== undefined ? `${t(lang, 'authoring.default')} : ${JSON.stringify(schema.default)}` : undefined;
-      out.push({ label: key, kind: 'property', detail, documentation: describe({ node: schema, file: a.file }), insertText: `${key}: ` });
+      out.push({ label: key, kind: 'property', detail, documentation: describeAt({ node: schema, file: a.file }, lang), insertText: `${key}: ` });
     }
   // `- ` in a list of plain values parses as a map being started: no keys there, the caller offers the values instead.
   return out.length ? finish(out, ctx) : undefined;
@@ -84,7 +84,7 @@ function values(ctx: CursorContext, nodes: Located[], file: 'exercise' | 'pack',
         label: type,
         kind: 'checkType',
         detail: t(lang, 'authoring.checkType'),
-        documentation: schema.description,
+        documentation: describeNode(schema, lang),
         insertText: type,
       })),
       ctx,
@@ -96,7 +96,7 @@ function values(ctx: CursorContext, nodes: Located[], file: 'exercise' | 'pack',
     if (a.node.type === 'boolean') [true, false].forEach((v) => literals.set(String(v), v));
   }
   if (!literals.size) return undefined;
-  const doc = alts.map((a) => a.node.description).find(Boolean);
+  const doc = alts.map((a) => describeNode(a.node, lang)).find(Boolean);
   return finish(
     [...literals.values()].map((v) => ({ label: stringify(v).trim(), kind: 'value', documentation: doc, insertText: stringify(v).trim() })),
     ctx,
@@ -110,12 +110,6 @@ function snippet(s: Snippet, ctx: CursorContext, lang: Lang): Partial[number] {
   const label = s.type ? `${s.type} …` : s.id === 'critere' ? 'critère …' : `${s.id} …`;
   const detail = s.type ? t(lang, 'authoring.snippet.check', s.type) : t(lang, `authoring.snippet.${s.id as 'exercise' | 'critere' | 'pack'}`);
   return { label, kind: 'snippet', detail, insertText: body, snippet: true };
-}
-
-function describe(at: Located): string | undefined {
-  return alternatives(at)
-    .map((a) => a.node.description)
-    .find(Boolean);
 }
 
 function finish(items: Partial, ctx: CursorContext): Suggestion[] {

@@ -3,13 +3,17 @@ import commonSchema from '../../../../schemas/common.schema.json';
 import exerciseSchema from '../../../../schemas/exercise.schema.json';
 import packSchema from '../../../../schemas/pack.schema.json';
 import { CHECK_SCHEMAS } from '../check-schemas';
+import type { Lang } from '../i18n';
 
 /** The part of a JSON Schema the authoring helpers read. */
 export interface SchemaNode {
   $ref?: string;
   $id?: string;
   type?: string | string[];
+  /** French, the product's first language. */
   description?: string;
+  /** The same in English. */
+  'x-description-en'?: string;
   title?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
@@ -21,6 +25,11 @@ export interface SchemaNode {
   default?: unknown;
   examples?: unknown[];
   required?: string[];
+}
+
+/** A node's documentation in `lang`: its English twin when asked for English (the French when it has none), else its French. */
+export function describeNode(node: SchemaNode, lang: Lang): string | undefined {
+  return (lang === 'en' ? node['x-description-en'] : undefined) ?? node.description;
 }
 
 /** A schema node and the file it sits in (relative to schemas/), so that its $refs resolve as files beside it. */
@@ -85,6 +94,13 @@ export function alternatives(at: Located, data?: unknown, depth = 0): Located[] 
 function typeOf(data: unknown): string | undefined {
   const t = data && typeof data === 'object' && !Array.isArray(data) ? (data as { type?: unknown }).type : undefined;
   return typeof t === 'string' ? t : undefined;
+}
+
+/** The documentation at a node in `lang`: its own, else that of the definition it refers to or its first alternative's. */
+export function describeAt(at: Located, lang: Lang): string | undefined {
+  return alternatives(at)
+    .map((a) => describeNode(a.node, lang))
+    .find(Boolean);
 }
 
 /** The schema at a path below `root` (keys and item indexes); `dataAt` gives the data at a prefix of the path. */
