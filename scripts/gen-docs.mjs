@@ -1,6 +1,7 @@
-// Generates docs/checks.md, the check types' reference, from schemas/checks/<type>.schema.json (every file there with a
-// `type` const is a check type, so a new schema file needs no change here).
-// `node scripts/gen-docs.mjs` writes it; `--check` exits 1 if the committed file differs.
+// Generates the check types' reference from schemas/checks/<type>.schema.json (every file there with a `type` const is
+// a check type, so a new schema file needs no change here): docs/checks.md in French (the schemas' `description`) and
+// docs/checks.en.md in English (their `x-description-en`).
+// `node scripts/gen-docs.mjs` writes them; `--check` exits 1 if a committed file differs.
 import { readFileSync, writeFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,47 @@ import YAML from 'yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const checksDir = join(root, 'schemas/checks');
-const outFile = join(root, 'docs/checks.md');
+
+/** The page's own words, by language: the schemas hold the rest. */
+const WORDS = {
+  fr: {
+    file: 'docs/checks.md',
+    other: 'English: [checks.en.md](checks.en.md)',
+    title: 'Types de contrôle',
+    intro: [
+      'Chaque contrôle d’un critère d’`exercise.yaml` a un `type` et les attributs ci-dessous. Un attribut omis n’est pas vérifié.',
+      'Chaque type a son schéma dans `schemas/checks/<type>.schema.json` ; cette page en est générée.',
+    ],
+    header: '| Attribut | Type | Obligatoire | Description |',
+    yes: 'oui',
+    selects: 'Choisit ce type de contrôle.',
+    shared: 'Définitions communes',
+    type: 'Type :',
+    arrayOf: 'liste de',
+    or: 'ou',
+    pattern: 'motif',
+  },
+  en: {
+    file: 'docs/checks.en.md',
+    other: 'Français : [checks.md](checks.md)',
+    title: 'Check types',
+    intro: [
+      'Every check of an `exercise.yaml` critère has a `type` and the attributes below. An attribute left out is not checked.',
+      'Each type has its schema in `schemas/checks/<type>.schema.json`; this page is generated from them.',
+    ],
+    header: '| Attribute | Type | Required | Description |',
+    yes: 'yes',
+    selects: 'Selects this check type.',
+    shared: 'Shared definitions',
+    type: 'Type:',
+    arrayOf: 'array of',
+    or: 'or',
+    pattern: 'pattern',
+  },
+};
+/** The language being rendered and its words; set by render(). */
+let lang = 'fr';
+let w = WORDS.fr;
 
 const files = readdirSync(checksDir)
   .filter((f) => f.endsWith('.schema.json'))
@@ -17,7 +58,9 @@ const schemas = Object.fromEntries(files.map((f) => [`checks/${f}`, JSON.parse(r
 const schemaFor = (file) => (schemas[file] ??= JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8')));
 const types = Object.values(schemas).filter((s) => s.properties?.type?.const);
 /** Shared definitions met while rendering, listed once at the end. */
-const shared = new Map();
+let shared = new Map();
+/** A node's text in the language being rendered: French `description`, English `x-description-en`. */
+const text = (node) => (lang === 'en' ? node['x-description-en'] : undefined) ?? node.description;
 
 /** Resolves `other.schema.json#/$defs/Name` relative to the checks/ schema that holds it. */
 function resolve(ref, from) {
@@ -44,15 +87,16 @@ function typeOf(s, from) {
   }
   if ('const' in s) return code(s.const);
   if (s.enum) return s.enum.map(code).join(' | ');
-  const alternatives = s.anyOf ?? s.oneOf;
-  if (alternatives) return alternatives.map((a) => typeOf(a, from)).join(' or ');
-  const t = [s.type ?? 'any'].flat().join(' or ');
-  if (t === 'array') return `array of ${s.items ? typeOf(s.items, from) : 'any'}`;
+  // An object's own anyOf/oneOf (which keys go together) says less than its keys do.
+  const alternatives = s.properties ? undefined : (s.anyOf ?? s.oneOf);
+  if (alternatives) return alternatives.map((a) => typeOf(a, from)).join(` ${w.or} `);
+  const t = [s.type ?? (s.properties ? 'object' : 'any')].flat().join(` ${w.or} `);
+  if (t === 'array') return `${w.arrayOf} ${s.items ? typeOf(s.items, from) : 'any'}`;
   if (t === 'object' && s.properties)
     return `{ ${Object.entries(s.properties)
       .map(([k, p]) => `${k}: ${typeOf(p, from)}`)
       .join(', ')} }`;
-  const bounds = [s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`, s.pattern && `pattern ${code(s.pattern)}`].filter(
+  const bounds = [s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`, s.pattern && `${w.pattern} ${code(s.pattern)}`].filter(
     Boolean,
   );
   return bounds.length ? `${t} (${bounds.join(', ')})` : t;
@@ -60,19 +104,19 @@ function typeOf(s, from) {
 
 /** A property's description, or its shared definition's. */
 function describe(s, from) {
-  if (s.description) return s.description;
-  if (s.const !== undefined) return 'Selects this check type.';
-  return s.$ref ? (resolve(s.$ref, from).node.description ?? '') : '';
+  if (text(s)) return text(s);
+  if (s.const !== undefined) return w.selects;
+  return s.$ref ? (text(resolve(s.$ref, from).node) ?? '') : '';
 }
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function section(s) {
   const from = s.$id;
-  const lines = [`## \`${s.properties.type.const}\``, '', s.description ?? '', ''];
-  lines.push('| Attribute | Type | Required | Description |', '| --- | --- | --- | --- |');
+  const lines = [`## \`${s.properties.type.const}\``, '', text(s) ?? '', ''];
+  lines.push(w.header, '| --- | --- | --- | --- |');
   for (const [name, p] of Object.entries(s.properties)) {
-    lines.push(`| \`${name}\` | ${cell(typeOf(p, from))} | ${s.required?.includes(name) ? 'yes' : ''} | ${cell(describe(p, from))} |`);
+    lines.push(`| \`${name}\` | ${cell(typeOf(p, from))} | ${s.required?.includes(name) ? w.yes : ''} | ${cell(describe(p, from))} |`);
   }
   for (const example of s.examples ?? []) {
     lines.push('', '```yaml', YAML.stringify({ checks: [example] }, { lineWidth: 0 }).trimEnd(), '```');
@@ -80,25 +124,26 @@ function section(s) {
   return lines.join('\n');
 }
 
-function render() {
+/** The page in `language` (`fr` or `en`). */
+function render(language) {
+  [lang, w, shared] = [language, WORDS[language], new Map()];
   const sections = types.map(section);
-  const defs = [...shared].filter(([, d]) => d).map(([name, d]) => [`### ${name}`, '', d.node.description ?? '', '', `Type: ${d.type}`].join('\n'));
+  const defs = [...shared].filter(([, d]) => d).map(([name, d]) => [`### ${name}`, '', text(d.node) ?? '', '', `${w.type} ${d.type}`].join('\n'));
   return (
     [
       '<!-- DO NOT EDIT: generated by scripts/gen-docs.mjs from schemas/checks/. Run `npm run gen`. -->',
-      '# Check types',
+      `# ${w.title}`,
       '',
-      'Every check of an `exercise.yaml` critère has a `type` and the attributes below. An attribute left out is not checked.',
-      'Each type has its schema in `schemas/checks/<type>.schema.json`; this page is generated from them.',
+      w.other,
       '',
-      types
-        .map((s) => `- [\`${s.properties.type.const}\`](#${anchor(s.properties.type.const)}): ${(s.description ?? '').split('. ')[0].replace(/\.$/, '')}`)
-        .join('\n'),
+      ...w.intro,
       '',
-      ...sections.flatMap((text) => [text, '']),
-      '## Shared definitions',
+      types.map((s) => `- [\`${s.properties.type.const}\`](#${anchor(s.properties.type.const)}): ${(text(s) ?? '').split('. ')[0].replace(/\.$/, '')}`).join('\n'),
       '',
-      ...defs.flatMap((text) => [text, '']),
+      ...sections.flatMap((section) => [section, '']),
+      `## ${w.shared}`,
+      '',
+      ...defs.flatMap((def) => [def, '']),
     ]
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
@@ -106,13 +151,16 @@ function render() {
   );
 }
 
-const text = render();
-if (process.argv.includes('--check')) {
-  if (!existsSync(outFile) || readFileSync(outFile, 'utf8') !== text) {
+let drift = 0;
+for (const language of Object.keys(WORDS)) {
+  const page = render(language);
+  const outFile = join(root, WORDS[language].file);
+  if (!process.argv.includes('--check')) {
+    mkdirSync(dirname(outFile), { recursive: true });
+    writeFileSync(outFile, page);
+  } else if (!existsSync(outFile) || readFileSync(outFile, 'utf8') !== page) {
     console.error(`drift: ${outFile}`);
-    process.exit(1);
+    drift++;
   }
-} else {
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, text);
 }
+if (drift) process.exit(1);

@@ -15,19 +15,33 @@ function checkSchemas(): Array<{ file: string; type: string; examples?: unknown[
     .map(({ file, schema }) => ({ file, type: schema.properties.type.const, examples: schema.examples }));
 }
 
-describe('docs/checks.md, generated from the check schemas', () => {
-  it('matches what the schemas generate (run `npm run gen`)', () => {
-    // Exit code 1 and a "drift:" line when docs/checks.md differs.
+/** The reference in each language: the French page (the README's link) and its English twin, with a word each must hold. */
+const PAGES = [
+  { file: 'docs/checks.md', heading: '# Types de contrôle', words: /Chemin absolu sur la cible/ },
+  { file: 'docs/checks.en.md', heading: '# Check types', words: /Absolute path on the target/ },
+];
+
+describe('docs/checks.md and docs/checks.en.md, generated from the check schemas', () => {
+  it('match what the schemas generate (run `npm run gen`)', () => {
+    // Exit code 1 and a "drift:" line for each page that differs.
     execFileSync('node', [join(ROOT, 'scripts/gen-docs.mjs'), '--check'], { stdio: 'pipe' });
   });
 
-  it('has a section for every check type', () => {
-    const doc = readFileSync(join(ROOT, 'docs/checks.md'), 'utf8');
-    const sections = [...doc.matchAll(/^## `([^`]+)`$/gm)].map((m) => m[1]);
-    assert.deepEqual(
-      sections,
-      checkSchemas().map((s) => s.type),
-    );
+  for (const { file, heading, words } of PAGES)
+    it(`${file} is in its language and has a section for every check type`, () => {
+      const doc = readFileSync(join(ROOT, file), 'utf8');
+      assert.equal(doc.split('\n')[1], heading);
+      assert.match(doc, words);
+      const sections = [...doc.matchAll(/^## `([^`]+)`$/gm)].map((m) => m[1]);
+      assert.deepEqual(
+        sections,
+        checkSchemas().map((s) => s.type),
+      );
+    });
+
+  it('the README links both pages', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const { file } of PAGES) assert.ok(readme.includes(`](${file})`), `README.md has no link to ${file}`);
   });
 
   for (const { file, type, examples } of checkSchemas()) {
