@@ -96,9 +96,11 @@ function typeOf(s, from) {
     return `{ ${Object.entries(s.properties)
       .map(([k, p]) => `${k}: ${typeOf(p, from)}`)
       .join(', ')} }`;
-  const bounds = [s.minimum !== undefined && `≥ ${s.minimum}`, s.maximum !== undefined && `≤ ${s.maximum}`, s.pattern && `${w.pattern} ${code(s.pattern)}`].filter(
-    Boolean,
-  );
+  const bounds = [
+    s.minimum !== undefined && `≥ ${s.minimum}`,
+    s.maximum !== undefined && `≤ ${s.maximum}`,
+    s.pattern && `${w.pattern} ${code(s.pattern)}`,
+  ].filter(Boolean);
   return bounds.length ? `${t} (${bounds.join(', ')})` : t;
 }
 
@@ -138,7 +140,9 @@ function render(language) {
       '',
       ...w.intro,
       '',
-      types.map((s) => `- [\`${s.properties.type.const}\`](#${anchor(s.properties.type.const)}): ${(text(s) ?? '').split('. ')[0].replace(/\.$/, '')}`).join('\n'),
+      types
+        .map((s) => `- [\`${s.properties.type.const}\`](#${anchor(s.properties.type.const)}): ${(text(s) ?? '').split('. ')[0].replace(/\.$/, '')}`)
+        .join('\n'),
       '',
       ...sections.flatMap((section) => [section, '']),
       `## ${w.shared}`,

@@ -12,8 +12,8 @@ export interface SchemaNode {
   type?: string | string[];
   /** French, the product's first language. */
   description?: string;
-  /** The same in English. */
-  'x-description-en'?: string;
+  /** The same in another language (`x-description-en`). */
+  [translated: `x-description-${string}`]: string | undefined;
   title?: string;
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
@@ -27,9 +27,9 @@ export interface SchemaNode {
   required?: string[];
 }
 
-/** A node's documentation in `lang`: its English twin when asked for English (the French when it has none), else its French. */
+/** A node's documentation in `lang`: `x-description-<lang>` beside the French `description`, else the French. */
 export function describeNode(node: SchemaNode, lang: Lang): string | undefined {
-  return (lang === 'en' ? node['x-description-en'] : undefined) ?? node.description;
+  return node[`x-description-${lang}`] ?? node.description;
 }
 
 /** A schema node and the file it sits in (relative to schemas/), so that its $refs resolve as files beside it. */
