@@ -118,7 +118,7 @@ describe('authoring: completion in exercise.yaml and pack.yaml', () => {
       const { text, offset } = at(`${EXERCISE_HEAD}  - id: c\n    checks:\n      - type: |`);
       return complete(text, offset, 'exercise', 'fr');
     })();
-    assert.match(types.find((s) => s.label === 'lint')!.documentation!, /^Conseils sur les scripts/);
+    assert.match(types.find((s) => s.label === 'lint')!.documentation!, /^Passe le coach de scripts/);
     const { text, offset } = at(`${EXERCISE_HEAD}  - id: c\n    referentiel: CP11|`);
     const ids = complete(text, offset, 'exercise', 'fr');
     const c = ids.find((s) => s.label === 'CP11.4')!;
@@ -142,7 +142,7 @@ describe('authoring: schema documentation in the editor’s language', () => {
   };
   const cases: Array<[string, string, string, RegExp, RegExp]> = [
     // name, file with cursor, label, French documentation, English documentation
-    ['a check type', `${CHECK}      - type: |`, 'lint', /^Conseils sur les scripts/, /^Script coaching/],
+    ['a check type', `${CHECK}      - type: |`, 'lint', /^Passe le coach de scripts/, /^Script coaching/],
     ['an attribute', `${CHECK}      - type: file\n        |`, 'path', /^Chemin absolu sur la cible/, /^Absolute path on the target/],
     ['an attribute through its $ref', `${CHECK}      - type: file\n        |`, 'timeoutMs', /^Millisecondes/, /^Milliseconds/],
     ['an enum value', `${CHECK}      - type: lint\n        files: [a.sh]\n        failOn: |`, 'error', /^Gravité la plus faible/, /^Lowest severity/],
@@ -157,7 +157,7 @@ describe('authoring: schema documentation in the editor’s language', () => {
 
   const hovers: Array<[string, string, 'exercise' | 'pack', RegExp | undefined, RegExp | undefined]> = [
     ['a check attribute', `${CHECK}      - type: file\n        pa|th: /etc/passwd`, 'exercise', /^Chemin absolu sur la cible/, /^Absolute path/],
-    ['a check type value', `${CHECK}      - type: li|nt\n        files: [a.sh]`, 'exercise', /^Conseils sur les scripts/, /^Script coaching/],
+    ['a check type value', `${CHECK}      - type: li|nt\n        files: [a.sh]`, 'exercise', /^Passe le coach de scripts/, /^Script coaching/],
     ['a pack key', 'id: p\nex|am: true', 'pack', /^Pack d’examen/, /^Exam pack/],
     ['a key no schema knows', 'id: p\nfoo|bar: 1', 'pack', undefined, undefined],
     ['a plain value', 'id: p\ntitle: Sauve|garde', 'pack', undefined, undefined],
