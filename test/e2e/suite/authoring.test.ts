@@ -33,7 +33,8 @@ export function authoringTests(): void {
           `${t} missing`,
         );
       const lint = types.find((i) => label(i) === 'lint')!;
-      assert.match((lint.documentation as vscode.MarkdownString).value, /Script coaching/);
+      // French by default (tssrLab.language), from the schema's own description.
+      assert.match((lint.documentation as vscode.MarkdownString).value, /Passe le coach de scripts sur les fichiers de travail/);
     });
 
     it('offers the référentiel’s critères with their official text at referentiel:', async () => {
