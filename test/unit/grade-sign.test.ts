@@ -4,55 +4,12 @@ import type { Evaluation } from '../../schemas/generated/types';
 import { canonicalize } from '../../extension/src/core/grade/canonical';
 import { signEvaluation, verifyEvaluation } from '../../extension/src/core/grade/sign';
 import { validate } from '../../extension/src/core/schemas';
+import { sampleEvaluation } from '../helpers/evaluation';
 
 const pem = () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   return { priv: privateKey.export({ type: 'pkcs8', format: 'pem' }), pub: publicKey.export({ type: 'spki', format: 'pem' }) };
 };
-
-function evaluation(): Evaluation {
-  const criterion = (id: string, status: 'passed' | 'failed', actual: string) => ({
-    id,
-    title: `Critère ${id}`,
-    referentiel: 'CP9.1',
-    points: 2,
-    earned: status === 'passed' ? 2 : 0,
-    status,
-    results: [
-      {
-        event: 'result' as const,
-        criterionId: id,
-        checkIndex: 0,
-        checkType: 'file',
-        property: 'contents',
-        status: status === 'passed' ? ('pass' as const) : ('fail' as const),
-        actual,
-        durationMs: 3,
-      },
-    ],
-  });
-  const run = (actual: string) => ({
-    reportVersion: 1 as const,
-    exercise: { id: 'web', title: 'Serveur web', competences: ['CCS1'] },
-    target: 'ssh://candidat@10.0.0.11',
-    startedAt: '2026-11-29T08:00:00.000Z',
-    durationMs: 120,
-    outcome: 'complete' as const,
-    criteria: [criterion('vhost', 'passed', actual), criterion('tls', 'failed', 'ssl_certificate absent')],
-    totals: { points: 4, earned: 2, passed: 1, failed: 1, errors: 0, notRun: 0 },
-  });
-  return {
-    evaluationVersion: 1,
-    session: { id: '2026-11-29-salle-a', title: 'Session TSSR', startedAt: '2026-11-29T08:00:00.000Z' },
-    exercises: [
-      { id: 'web', title: 'Serveur web', competences: ['CCS1'], criteria: [{ id: 'vhost', title: 'Critère vhost', referentiel: 'CP9.1', points: 2 }] },
-    ],
-    hosts: [
-      { candidate: { id: 'c01', name: 'Alice Martin', host: '10.0.0.11' }, status: 'done', runs: [run('server_name intranet.lab.tssr;')] },
-      { candidate: { id: 'c02', name: 'Bruno Petit', host: '10.0.0.12' }, status: 'done', runs: [run('server_name www.lab.tssr;')] },
-    ],
-  };
-}
 
 describe('grade: canonical JSON (RFC 8785) and signed reports', () => {
   it('canonicalises the RFC 8785 test vectors', () => {
@@ -74,14 +31,14 @@ describe('grade: canonical JSON (RFC 8785) and signed reports', () => {
 
   it('a signed report is schema-valid and verifies with the matching public key', () => {
     const { priv, pub } = pem();
-    const signed = signEvaluation(evaluation(), priv);
+    const signed = signEvaluation(sampleEvaluation(), priv);
     assert.deepEqual(validate('evaluation.schema.json', signed), []);
     assert.deepEqual(verifyEvaluation(JSON.parse(JSON.stringify(signed)), pub), { ok: true, keyId: signed.signature?.keyId });
   });
 
   it('names the critère whose evidence lost one byte, and the rest of the document when a name changes', () => {
     const { priv, pub } = pem();
-    const signed = signEvaluation(evaluation(), priv);
+    const signed = signEvaluation(sampleEvaluation(), priv);
     const edited = JSON.parse(JSON.stringify(signed)) as Evaluation;
     const result = edited.hosts[1].runs[0].criteria[0].results[0];
     result.actual = String(result.actual).slice(0, -1);
@@ -93,9 +50,9 @@ describe('grade: canonical JSON (RFC 8785) and signed reports', () => {
 
   it('refuses a forged digest list, another key, and an unsigned report', () => {
     const { priv, pub } = pem();
-    const signed = signEvaluation(evaluation(), priv);
+    const signed = signEvaluation(sampleEvaluation(), priv);
     const forged = JSON.parse(JSON.stringify(signed)) as Evaluation;
-    forged.hosts[0].runs[0].criteria[1].earned = 2;
+    forged.hosts[1].runs[0].criteria[1].earned = 2; // the failing tls critère, forged to full points
     forged.signature = { ...forged.signature!, digests: { ...forged.signature!.digests } };
     const { digests: recomputed } = signEvaluation(forged, pem().priv).signature!;
     forged.signature.digests = recomputed;
@@ -103,6 +60,6 @@ describe('grade: canonical JSON (RFC 8785) and signed reports', () => {
     assert.equal(v.ok, false);
     assert.equal(!v.ok && v.why, 'badSignature');
     assert.equal(verifyEvaluation(signed, pem().pub).ok === false && (verifyEvaluation(signed, pem().pub) as { why: string }).why, 'otherKey');
-    assert.deepEqual(verifyEvaluation(evaluation(), pub), { ok: false, why: 'unsigned', changed: [] });
+    assert.deepEqual(verifyEvaluation(sampleEvaluation(), pub), { ok: false, why: 'unsigned', changed: [] });
   });
 });

@@ -11,6 +11,7 @@ import { RunFolder } from '../core/grade/run-folder';
 import { t } from '../core/i18n';
 import { keyIsEncrypted } from '../core/private-key';
 import { sshFactory } from '../ssh/lazy';
+import { dialogPrompts } from './targets/connect';
 import type { Services } from './services';
 
 const ICON: Record<HostProgress['state'], string> = {
@@ -96,7 +97,7 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
       knownHostsFile: cfg.get<string>('ssh.knownHostsFile') || undefined,
       log: (l: string) => this.services.log.trace(l),
     };
-    const passphrases = await this.passphrases(this.candidates.map((c) => c.key ?? defaults.identityFile));
+    const passphrases = await this.passphrases(this.candidates.map((c) => candidateRequest(c, defaults).identityFile));
     this.running = new AbortController();
     try {
       await evaluate({
@@ -112,7 +113,10 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
           this.changed.fire(p.candidate);
         },
         // ssh2 loads on the first grading, not with the extension.
-        connect: (c) => createTransport({ ...candidateRequest(c, defaults), passphrase: passphrases.get(c.key ?? defaults.identityFile ?? '') }, sshFactory),
+        connect: (c) => {
+          const request = candidateRequest(c, defaults);
+          return createTransport({ ...request, passphrase: passphrases.get(request.identityFile ?? '') }, sshFactory);
+        },
       });
     } finally {
       this.running = undefined;
@@ -140,7 +144,7 @@ export class EvaluationView implements vscode.TreeDataProvider<Candidate>, vscod
       if (!keyIsEncrypted(text)) continue;
       let value = await store.secret(store.passphraseKey(file));
       if (!value) {
-        value = await vscode.window.showInputBox({ password: true, ignoreFocusOut: true, prompt: t(this.lang(), 'ui.passphrasePrompt', file) });
+        value = await dialogPrompts(() => this.lang()).passphrase(file);
         if (value) await store.storeSecret(store.passphraseKey(file), value);
       }
       if (value) out.set(file, value);

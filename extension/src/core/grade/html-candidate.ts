@@ -34,6 +34,7 @@ function block(lines: string[], lang: Lang): string {
 
 /** The evidence of one check's verdict: what it found, where, and how long it took. */
 function evidence(r: Result, lang: Lang): string {
+  const numbered = excerpt(r);
   const where = r.path ? ` — ${esc(r.line ? t(lang, 'grade.html.where', r.path, r.line) : t(lang, 'grade.html.whereFile', r.path))}` : '';
   const parts = [
     `<span class="${r.status === 'pass' ? 'passed' : r.status === 'fail' ? 'failed' : r.status === 'error' ? 'error' : 'notRun'}">${esc(r.message ?? r.property)}</span>${where}`,
@@ -42,10 +43,10 @@ function evidence(r: Result, lang: Lang): string {
   // The matcher worded as the learner's sentence words it (« correspond au motif … »), never its JSON.
   if (r.status !== 'pass' && r.expected !== undefined)
     parts.push(`${esc(t(lang, 'grade.html.expected'))} <code>${esc(shown(describeMatcher(lang, r.expected)))}</code>`);
-  const lines = typeof r.actual === 'string' && !excerpt(r) ? r.actual.replace(/\n$/, '').split('\n') : [];
+  const lines = typeof r.actual === 'string' && !numbered ? r.actual.replace(/\n$/, '').split('\n') : [];
   if (lines.length > 1) parts.push(esc(t(lang, 'grade.html.observed')));
-  else if (r.actual !== undefined && !excerpt(r)) parts.push(`${esc(t(lang, 'grade.html.observed'))} <code>${esc(shown(r.actual))}</code>`);
-  return `<div class="evidence">${parts.join('<br>')}${excerpt(r)}${lines.length > 1 ? block(lines, lang) : ''}</div>`;
+  else if (r.actual !== undefined && !numbered) parts.push(`${esc(t(lang, 'grade.html.observed'))} <code>${esc(shown(r.actual))}</code>`);
+  return `<div class="evidence">${parts.join('<br>')}${numbered}${lines.length > 1 ? block(lines, lang) : ''}</div>`;
 }
 
 function statusCell(row: Row, lang: Lang): string {
