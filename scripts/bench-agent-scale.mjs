@@ -40,7 +40,10 @@ function request(n) {
 function runOnce(line) {
   return new Promise((res, rej) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [AGENT, 'serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Started as LocalTransport and the SSH launcher start it: NODE_EXTRA_CA_CERTS moved aside (agent/src/extra-ca.ts).
+    const env = { ...process.env };
+    if (env.NODE_EXTRA_CA_CERTS) [env.TSSR_LAB_EXTRA_CA_CERTS, env.NODE_EXTRA_CA_CERTS] = [env.NODE_EXTRA_CA_CERTS, undefined];
+    const child = spawn(process.execPath, [AGENT, 'serve'], { stdio: ['pipe', 'pipe', 'inherit'], env });
     let hwmKb = null;
     let tail = '';
     child.stdout.on('data', (d) => {

@@ -17,7 +17,11 @@ const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CLI = join(ROOT, 'dist/cli.js');
+const BIN = join(ROOT, 'bin/tssr-lab');
 const AGENT = join(ROOT, 'dist/agent.js');
+// The agent process starts as LocalTransport and the SSH launcher start it: NODE_EXTRA_CA_CERTS moved aside
+// (agent/src/extra-ca.ts). `undefined` removes a variable from the child's environment.
+const AGENT_ENV = process.env.NODE_EXTRA_CA_CERTS ? { NODE_EXTRA_CA_CERTS: undefined, TSSR_LAB_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : undefined;
 
 for (const f of [CLI, AGENT, join(ROOT, 'out/test/helpers/sshd.js')]) {
   if (!existsSync(f)) {
@@ -41,16 +45,37 @@ try {
   if (!ex.data) throw new Error(`the generated exercise is invalid: ${JSON.stringify(ex.problems)}`);
   const request = buildRequest(ex.data, ex.dir, { lang: 'fr' });
   writeFileSync(join(dir, 'request.json'), JSON.stringify(request) + '\n');
-  // 500 checks: the suite's checks over and over, 25 critères of 20.
-  const many = Array.from({ length: 500 }, (_, i) => suite.checks[i % suite.checks.length]);
-  const request500 = { ...request, criteria: Array.from({ length: 25 }, (_, i) => ({ id: `c${i}`, checks: many.slice(i * 20, i * 20 + 20) })) };
-  writeFileSync(join(dir, 'request500.json'), JSON.stringify(request500) + '\n');
+  // 500 checks, 25 critères of 20, twice: the suite's 40 over and over (48 commands and 36 HTTP requests among them),
+  // and its system facts only (files, users, groups, packages, ports, processes, kernel parameters, cron), the kind of
+  // run issue 8 measured at 500 checks (554 ms, then 107 ms once facts were read once per run).
+  const fiveHundred = (name, checks) => {
+    const many = Array.from({ length: 500 }, (_, i) => checks[i % checks.length]);
+    const req = { ...request, criteria: Array.from({ length: 25 }, (_, i) => ({ id: `c${i}`, checks: many.slice(i * 20, i * 20 + 20) })) };
+    const file = join(dir, `request500-${name}.json`);
+    writeFileSync(file, JSON.stringify(req) + '\n');
+    const byType = new Map();
+    for (const c of many) byType.set(c.type, (byType.get(c.type) ?? 0) + 1);
+    const counts = [...byType].map(([type, n]) => `${n} ${type}`);
+    return { file, counts };
+  };
+  const runs500 = [
+    { name: 'the agent alone, 500 checks: the suite ×12.5', ...fiveHundred('suite', suite.checks) },
+    {
+      name: 'the agent alone, 500 checks: system facts',
+      ...fiveHundred(
+        'facts',
+        suite.checks.filter((c) => !['command', 'http'].includes(c.type)),
+      ),
+    },
+  ];
 
   const ssh = `ssh://root@127.0.0.1:${sshd.port}`;
   const sshFlags = ['--target', ssh, '-i', sshd.clientKey, '--known-hosts', sshd.knownHosts];
   let round = 0;
   const series = [
-    { side: 'local', name: 'tssr-lab check', cmd: process.execPath, args: [CLI, 'check', suite.exDir], env: { TSSR_LAB_TIMINGS: '1' } },
+    { side: 'local', name: 'tssr-lab check', cmd: BIN, args: ['check', suite.exDir], env: { TSSR_LAB_TIMINGS: '1' } },
+    // The same CLI started as `node dist/cli.js`: Node reads NODE_EXTRA_CA_CERTS itself, if it is set.
+    process.env.NODE_EXTRA_CA_CERTS && { side: 'local', name: 'node dist/cli.js check', cmd: process.execPath, args: [CLI, 'check', suite.exDir] },
     // BENCH_BASELINE=/path/to/another/dist/cli.js adds that CLI to the same series (before/after a change).
     process.env.BENCH_BASELINE && {
       side: 'local',
@@ -58,15 +83,15 @@ try {
       cmd: process.execPath,
       args: [process.env.BENCH_BASELINE, 'check', suite.exDir],
     },
-    { side: 'local', name: 'the agent alone', cmd: process.execPath, args: [AGENT, 'serve'], stdinFile: join(dir, 'request.json') },
+    { side: 'local', name: 'the agent alone', cmd: process.execPath, args: [AGENT, 'serve'], stdinFile: join(dir, 'request.json'), env: AGENT_ENV },
     { side: 'local', name: 'bare bash', cmd: 'bash', args: [suite.bash], floor: true },
     tools.testinfra && { side: 'local', name: 'Testinfra', cmd: 'py.test-3', args: ['-q', '-p', 'no:cacheprovider', suite.testinfra], peer: true },
     tools.serverspec && { side: 'local', name: 'Serverspec', cmd: 'rspec', args: [suite.serverspec] },
     {
       side: 'ssh',
       name: 'tssr-lab check (agent cached)',
-      cmd: process.execPath,
-      args: [CLI, 'check', suite.exDir, ...sshFlags],
+      cmd: BIN,
+      args: ['check', suite.exDir, ...sshFlags],
       env: { TSSR_LAB_TIMINGS: '1' },
     },
     process.env.BENCH_BASELINE && {
@@ -102,6 +127,17 @@ try {
   };
 
   const before = controlLoop();
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const [withIt, without] = [[], []];
+    for (let i = 0; i < 9; i++) {
+      withIt.push((await run(process.execPath, ['-e', '0'])).ms);
+      without.push((await run(process.execPath, ['-e', '0'], { env: { NODE_EXTRA_CA_CERTS: undefined } })).ms);
+    }
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): \`node -e 0\` takes ${stats(withIt).median.toFixed(0)} ms with it, ${stats(without).median.toFixed(0)} ms ` +
+        'without. bin/tssr-lab and the agent launchers move it aside; the agent adds its certificates to its own TLS connections.',
+    );
+  }
   console.log(`Load before: ${load()}. ${suite.count} checks, ${RUNS} alternating rounds; first a check-and-warm-up round (uploads the agent over SSH).`);
   for (const t of series) {
     const r = await exec(t);
@@ -139,9 +175,11 @@ try {
   process.stdout.write('\n');
   // Memory apart from the timed runs: sampling /proc every few ms costs CPU.
   for (const t of series.filter((x) => x.side === 'local')) t.peakKb = stats(await Promise.all([0, 1, 2].map(async () => (await exec(t, true)).peakKb))).median;
-  const agent500 = { name: 'the agent alone, 500 checks', times: [], peakKb: 0 };
-  for (let i = 0; i < RUNS; i++) agent500.times.push((await run(process.execPath, [AGENT, 'serve'], { stdinFile: join(dir, 'request500.json') })).ms);
-  agent500.peakKb = (await run(process.execPath, [AGENT, 'serve'], { stdinFile: join(dir, 'request500.json'), sample: true })).peakKb;
+  // Alternating too, then memory apart.
+  for (const r of runs500) r.times = [];
+  for (let i = 0; i < RUNS; i++)
+    for (const r of runs500) r.times.push((await run(process.execPath, [AGENT, 'serve'], { stdinFile: r.file, env: AGENT_ENV })).ms);
+  for (const r of runs500) r.peakKb = (await run(process.execPath, [AGENT, 'serve'], { stdinFile: r.file, env: AGENT_ENV, sample: true })).peakKb;
   const after = controlLoop();
 
   printTable(
@@ -154,7 +192,8 @@ try {
     series.filter((t) => t.side === 'ssh'),
     RUNS,
   );
-  printTable('500 checks', [agent500], RUNS);
+  printTable('500 checks', runs500, RUNS);
+  for (const r of runs500) console.log(`${r.name}: ${r.counts.join(', ')}`);
   printPhases(series.filter((t) => t.timings.length));
   const c = (s) => `median ${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, p90 ${s.p90.toFixed(1)})`;
   console.log(`\nMachine noise control, fixed JS loop: before ${c(before)}, after ${c(after)}. Load after: ${load()}.`);

@@ -17,7 +17,8 @@ import { suite, writeSuite } from './bench/suite.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(import.meta.dirname, '..');
-const CLI = join(ROOT, 'dist/cli.js');
+// The command as users run it (bin/tssr-lab starts Node on dist/cli.js).
+const CLI = join(ROOT, 'bin/tssr-lab');
 const PREFIX = 'tssr-fo';
 const NET = '10.214';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -34,7 +35,7 @@ if (process.getuid?.() !== 0) {
   console.error('bench:fanout needs root (network namespaces).');
   process.exit(2);
 }
-for (const f of [CLI, join(ROOT, 'dist/agent.js'), roomLib]) {
+for (const f of [join(ROOT, 'dist/cli.js'), join(ROOT, 'dist/agent.js'), roomLib]) {
   if (!existsSync(f)) {
     console.error(`missing ${f}: run "npm run bench:fanout" (it builds first), or "node scripts/build.mjs && npx tsc -p ."`);
     process.exit(2);

@@ -2,7 +2,7 @@
 // `node scripts/test.mjs [suite…]` runs only the named suites (style, unit, agent, ssh, pack, container, e2e);
 // the style step (scripts/style.mjs: eslint, the formatter, the agent's Node 18 types) also runs with unit.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, existsSync, readFileSync, mkdtempSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Mocha from 'mocha';
@@ -13,6 +13,12 @@ const asked = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const wanted = asked.includes('unit') && !asked.includes('style') ? ['style', ...asked] : asked;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const sh = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+// The suites' temporary folders (hundreds of mkdtemp a run) go in one folder of this run, removed at the end: a /tmp
+// of thousands of entries slows whatever lists it, the agent's sweep of stale workspaces among them. Mode 1777 as
+// /tmp: tests run commands as other users in folders they make there.
+const runTmp = mkdtempSync(join(tmpdir(), 'tssr-test-run-'));
+chmodSync(runTmp, 0o1777);
+process.env.TMPDIR = runTmp;
 
 sh('node', ['scripts/build.mjs', '--tests']);
 sh('npx', ['tsc', '-p', '.']);
@@ -67,6 +73,11 @@ for (const suite of wanted) {
   }
 }
 
+try {
+  rmSync(runTmp, { recursive: true, force: true, maxRetries: 3 });
+} catch (e) {
+  console.log(`left ${runTmp} behind: ${e.message}`);
+}
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed ? 1 : 0);

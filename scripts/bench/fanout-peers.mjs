@@ -86,7 +86,6 @@ export function writeClients({ dir, room, hosts, cli, exDir, bashFile, testinfra
     tssr: (out) => ({
       argv: [
         ...hub,
-        process.execPath,
         cli,
         'grade',
         exDir,

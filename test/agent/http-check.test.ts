@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCert } from '../helpers/certs';
-import { runAgent, request, results } from '../helpers/agent';
+import { runAgent, runAgentVia, request, results } from '../helpers/agent';
 import { renderReason } from '../../extension/src/core/i18n/reasons';
 
 /** A loopback web server with the routes the cases need. */
@@ -151,6 +151,17 @@ describe('agent http check against a loopback server', () => {
     const rs = results(await runAgent(request([{ type: 'http', url: `http://127.0.0.1:${port}/` }], { lang: 'fr' })));
     assert.deepEqual([rs[0].status, rs[0].actual, rs[0].reason.code], ['fail', { error: 'ECONNREFUSED' }, 'http.noResponse']);
     assert.match(renderReason('fr', rs[0].reason), /pas de réponse HTTP/);
+  });
+  it('an agent started with NODE_EXTRA_CA_CERTS moved aside (as its launchers start it) still trusts that CA', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TSSR_LAB_EXTRA_CA_CERTS: caFile };
+    delete env.NODE_EXTRA_CA_CERTS;
+    const rs = results(
+      await runAgentVia([], request([{ type: 'http', url: `${intranetBase}/`, serverName: 'intranet.tssr.lan', body: ['Bienvenue'] }]), 30_000, env),
+    );
+    assert.deepEqual(
+      rs.map((r) => `${r.property}:${r.status}`),
+      ['status:pass', 'body[0]:pass'],
+    );
   });
   const reasons: Array<[string, () => Record<string, unknown>, string]> = [
     ['a redirect loop past maxRedirects', () => ({ url: `${base}/loop`, maxRedirects: 2 }), 'http.tooManyRedirects'],

@@ -72,7 +72,7 @@ describe('manifest and localisation', () => {
     assert.equal(pkg.engines.vscode, '^1.100.0');
     assert.equal(pkg.devDependencies['@types/vscode'], '~1.100.0');
     assert.deepEqual(pkg.extensionKind, ['workspace']);
-    assert.equal(pkg.bin['tssr-lab'], './dist/cli.js');
+    assert.equal(pkg.bin['tssr-lab'], './bin/tssr-lab');
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   });
 

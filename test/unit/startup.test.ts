@@ -107,4 +107,11 @@ describe('start-up: build-time validators and lazy loading', () => {
     assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
     assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);
   });
+
+  it('a check that lints a script (V8 flags changed for the grammars) writes a cache the next run accepts', () => {
+    const env = { TSSR_LAB_TIMINGS: '1', XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'tssr-cache-')) };
+    const args = ['check', join(PACK, 'script-sauvegarde'), '--solution', '--only', 'qualite'];
+    assert.match(loadedVendors(args, env).stderr, /codeCache=miss/);
+    assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
+  });
 });

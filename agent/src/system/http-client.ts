@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { extraCaStore } from '../extra-ca';
 
 /** One HTTP exchange to make, redirects included. */
 export interface HttpRequest {
@@ -54,7 +55,7 @@ function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, 
     // A fresh connection per request (no agent): nothing outlives the check.
     const tls = {
       rejectUnauthorized: !req.allowInsecure,
-      ...(req.ca !== undefined ? { ca: req.ca } : {}),
+      ...(req.ca !== undefined ? { ca: req.ca } : url.protocol === 'https:' && extraCaStore() ? { ca: extraCaStore() } : {}),
       ...(req.serverName ? { servername: req.serverName } : {}),
     };
     const r = send(url, { method, headers, signal, agent: false, ...tls }, (res) => {

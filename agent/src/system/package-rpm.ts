@@ -1,3 +1,4 @@
+import { childEnv } from '../child-env';
 import { childProcess } from '../lazy';
 
 /** One line per installed package: name, a tab, then `[epoch:]version-release`. */
@@ -24,7 +25,7 @@ export function listRpm(rpm = 'rpm', timeoutMs = 60_000): Promise<Map<string, st
     childProcess().execFile(
       rpm,
       ['-qa', '--qf', RPM_QUERY_FORMAT],
-      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C' } },
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, env: { ...childEnv(), LC_ALL: 'C' } },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(String(stderr).trim() || error.message));
         resolve(parseRpmList(String(stdout)));

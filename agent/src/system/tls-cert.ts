@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { extraCaStore } from '../extra-ca';
 import { readBounded } from './read-bounded';
 
 /** A certificate's facts as plain data (dates in ms since the epoch), and its PEM for key matching. */
@@ -85,7 +86,8 @@ export function certificateRemote(host: string, port: number, serverName: string
   // SNI takes a name, never an address (RFC 6066).
   const servername = serverName ?? (isIP(host) ? undefined : host);
   return new Promise((resolve) => {
-    const socket = tls.connect({ host, port, servername, rejectUnauthorized: false });
+    const ca = extraCaStore();
+    const socket = tls.connect({ host, port, servername, rejectUnauthorized: false, ...(ca ? { ca } : {}) });
     const done = (r: CertOutcome): void => {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { extraCaMovedAside } from '../../../agent/src/extra-ca';
 import { TransportError } from './errors';
 import { t, type Lang } from './i18n';
 import { tailKeeper, type AgentExit, type Transport } from './transport';
@@ -18,7 +19,8 @@ export class LocalTransport implements Transport {
       return Promise.reject(new TransportError('AGENT_MISSING', t(lang, 'transport.agentMissing', this.agentPath)));
     }
     return new Promise((resolve, reject) => {
-      const child = spawn(this.nodePath, [this.agentPath, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      // NODE_EXTRA_CA_CERTS moved aside: Node would parse it before the agent's first line (agent/src/extra-ca.ts).
+      const child = spawn(this.nodePath, [this.agentPath, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'], env: extraCaMovedAside(process.env) });
       const tail = tailKeeper();
       child.stdout.setEncoding('utf8').on('data', onData);
       child.stderr.setEncoding('utf8').on('data', tail.push);

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { EXTRA_CA, MOVED_EXTRA_CA } from '../../../agent/src/extra-ca';
 import { t, type Lang } from '../core/i18n';
 
 /** Oldest Node major the bundled agent runs on. */
@@ -43,6 +44,8 @@ export function launcherCommand(hash: string, sudo = false): string {
     : [`exec node ${file} serve`];
   return [
     'cd',
+    // NODE_EXTRA_CA_CERTS moved aside, as bin/tssr-lab does: Node parses it at start-up, the agent only when it needs it.
+    `[ -z "\${${EXTRA_CA}:-}" ] || { ${MOVED_EXTRA_CA}=$${EXTRA_CA}; export ${MOVED_EXTRA_CA}; unset ${EXTRA_CA}; }`,
     `command -v node >/dev/null 2>&1 || { echo '${NO_NODE.marker}' >&2; exit ${NO_NODE.code}; }`,
     `[ -f ${file} ] || { echo '${NO_AGENT.marker}' >&2; exit ${NO_AGENT.code}; }`,
     ...run,

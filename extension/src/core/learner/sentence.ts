@@ -104,7 +104,7 @@ function reasonSentence(lang: Lang, reason: Reason, r: Result, subject: string):
   const params: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(reason.params ?? {})) params[k] = learnerParam(lang, k, v);
   const text = fill(entry[lang], params, (nested) => reasonSentence(lang, nested as Reason, r, subject), lang);
-  return /^[a-zà-ÿ]/.test(entry[lang]) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  return /^[a-z\u00e0-\u00ff]/.test(entry[lang]) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function learnerParam(lang: Lang, name: string, v: unknown): unknown {
@@ -121,7 +121,7 @@ function learnerParam(lang: Lang, name: string, v: unknown): unknown {
 }
 
 const isReason = (v: unknown): v is Reason => typeof v === 'object' && v !== null && typeof (v as Reason).code === 'string';
-const lowerFirst = (s: string): string => (/^[A-ZÀ-Ý][a-zà-ÿ’']/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string): string => (/^[A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff\u2019']/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 /**
  * One short sentence about one property, in the learner's language: the trainer's `message` when the check has one,

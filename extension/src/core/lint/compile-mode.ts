@@ -23,5 +23,9 @@ export function compileMode(): CompileMode {
   return (globalThis as { __tssrLabCompileMode?: CompileMode }).__tssrLabCompileMode ?? mode;
 }
 
-/** The V8 flags that undo `baseline`, for code that must restore the defaults (the CLI's code cache is keyed by flags). */
-export const COMPILE_MODE_DEFAULT_FLAGS = ['--no-liftoff-only'];
+/**
+ * The V8 flags that undo `baseline`, for code that must restore the defaults (the CLI's code cache is keyed by flags).
+ * `--liftoff-only` also turns off the two tier-up flags, and `--no-liftoff-only` does not turn them back on: without
+ * them, every cache written after a lint was refused by the next run.
+ */
+export const COMPILE_MODE_DEFAULT_FLAGS = ['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering'];
