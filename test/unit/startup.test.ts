@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Exercise } from '../../schemas/generated/types';
@@ -8,7 +8,7 @@ import { buildRequest, workspaceFilesFor } from '../../extension/src/core/reques
 import { validate, validator } from '../../extension/src/core/schemas';
 import { locateErrors } from '../../extension/src/core/schema-errors';
 import { YamlSource } from '../../extension/src/core/positions';
-import { CLI, PACK } from '../helpers/paths';
+import { CLI, PACK, ROOT } from '../helpers/paths';
 
 /** Runs the bundled CLI with a hook that prints, at exit, which of dist/'s lazily loaded files were loaded. */
 function loadedVendors(args: string[], env: NodeJS.ProcessEnv = {}): { loaded: string[]; stderr: string } {
@@ -106,6 +106,12 @@ describe('start-up: build-time validators and lazy loading', () => {
     assert.match(loadedVendors(['validate', join(PACK, 'ssh-durcissement')], env).stderr, /codeCache=miss/);
     assert.match(loadedVendors(args, env).stderr, /codeCache=hit/);
     assert.match(loadedVendors(args, { ...env, TSSR_LAB_NO_CODE_CACHE: '1' }).stderr, /codeCache=off/);
+  });
+
+  it('the CLI bundle is ASCII, so its launcher reads it without decoding UTF-8', () => {
+    const bytes = readFileSync(join(ROOT, 'dist', 'cli-main.js'));
+    const at = bytes.findIndex((b) => b > 0x7f);
+    assert.equal(at, -1, `non-ASCII byte in dist/cli-main.js: …${bytes.subarray(Math.max(0, at - 60), at + 20).toString('utf8')}… (write it as \\u escapes)`);
   });
 
   it('a check that lints a script (V8 flags changed for the grammars) writes a cache the next run accepts', () => {
