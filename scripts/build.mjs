@@ -36,6 +36,23 @@ const vendorPlugin = {
   },
 };
 
+// commander requires child_process at load for executable subcommands, which tssr-lab never uses: the CLI would load
+// it (with net and dgram, about 2 ms) on every start. It is required on first use instead.
+const COMMANDER_EAGER = "const childProcess = require('node:child_process');";
+const commanderLazyPlugin = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      if (!text.includes(COMMANDER_EAGER)) throw new Error(`${a.path}: commander changed, update commanderLazyPlugin in scripts/build.mjs`);
+      return {
+        contents: text.replace(COMMANDER_EAGER, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const jobs = [
   ...Object.entries(vendors).map(([name, entry]) =>
     build({
@@ -76,7 +93,7 @@ const jobs = [
     define: { CLI_VERSION: JSON.stringify(pkg.version) },
     external: ['cpu-features', '*.node'],
     alias: {},
-    plugins: [vendorPlugin],
+    plugins: [vendorPlugin, commanderLazyPlugin],
   }),
   // The script coach's engine, run in a worker thread by the editor (core/lint/worker-client.ts).
   build({

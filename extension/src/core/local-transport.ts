@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnLazily } from './lazy-spawn';
 import { existsSync } from 'node:fs';
 import { extraCaMovedAside } from '../../../agent/src/extra-ca';
 import { TransportError } from './errors';
@@ -20,7 +20,7 @@ export class LocalTransport implements Transport {
     }
     return new Promise((resolve, reject) => {
       // NODE_EXTRA_CA_CERTS moved aside: Node would parse it before the agent's first line (agent/src/extra-ca.ts).
-      const child = spawn(this.nodePath, [this.agentPath, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'], env: extraCaMovedAside(process.env) });
+      const child = spawnLazily(this.nodePath, [this.agentPath, 'serve'], { stdio: ['pipe', 'pipe', 'pipe'], env: extraCaMovedAside(process.env) });
       const tail = tailKeeper();
       child.stdout.setEncoding('utf8').on('data', onData);
       child.stderr.setEncoding('utf8').on('data', tail.push);

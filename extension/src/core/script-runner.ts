@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnLazily } from './lazy-spawn';
 import { TransportError } from './errors';
 import { t, type Lang } from './i18n';
 
@@ -49,7 +49,7 @@ export class LocalScriptRunner implements ScriptRunner {
     const lang = io.lang ?? 'fr';
     const [cmd, ...args] = this.argv();
     return new Promise((resolve, reject) => {
-      const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: io.signal });
+      const p = spawnLazily(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: io.signal });
       let stderr = '';
       p.stdout.setEncoding('utf8').on('data', io.onStdout);
       p.stderr.setEncoding('utf8').on('data', (d: string) => {
