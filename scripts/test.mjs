@@ -15,10 +15,17 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const sh = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 // The suites' temporary folders (hundreds of mkdtemp a run) go in one folder of this run, removed at the end: a /tmp
 // of thousands of entries slows whatever lists it, the agent's sweep of stale workspaces among them. Mode 1777 as
-// /tmp: tests run commands as other users in folders they make there.
+// /tmp: tests run commands as other users in folders they make there. The container suite keeps the system's TMPDIR:
+// with another one, the journal check of tssr-supervision/alerte-service failed whenever cron-config-log had run
+// before it (not understood yet; see the session notes).
+const systemTmp = process.env.TMPDIR;
 const runTmp = mkdtempSync(join(tmpdir(), 'tssr-test-run-'));
 chmodSync(runTmp, 0o1777);
-process.env.TMPDIR = runTmp;
+const useTmp = (suite) => {
+  if (suite === 'container' && systemTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = suite === 'container' ? systemTmp : runTmp;
+};
+useTmp('');
 
 sh('node', ['scripts/build.mjs', '--tests']);
 sh('npx', ['tsc', '-p', '.']);
@@ -46,6 +53,7 @@ async function mochaSuite(suite) {
 
 for (const suite of wanted) {
   console.log(`\n=== ${suite} ===`);
+  useTmp(suite);
   if (suite === 'style') {
     const c = style();
     totals.passed += c.passed;
