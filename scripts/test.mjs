@@ -22,8 +22,9 @@ const systemTmp = process.env.TMPDIR;
 const runTmp = mkdtempSync(join(tmpdir(), 'tssr-test-run-'));
 chmodSync(runTmp, 0o1777);
 const useTmp = (suite) => {
-  if (suite === 'container' && systemTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = suite === 'container' ? systemTmp : runTmp;
+  const dir = suite === 'container' ? systemTmp : runTmp;
+  if (dir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = dir;
 };
 useTmp('');
 

@@ -38,11 +38,11 @@ let store: string[] | null | undefined;
  * nothing was moved (Node's default store is right), or when the file cannot be read (Node warns and keeps its roots).
  * Read once per run, on the first TLS connection: a run without one never pays for it.
  */
-export function extraCaStore(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+export function extraCaStore(): string[] | undefined {
   if (store !== undefined) return store ?? undefined;
-  const file = env[MOVED_EXTRA_CA];
+  const file = process.env[MOVED_EXTRA_CA];
   store = null;
-  if (!file || env[EXTRA_CA]) return undefined;
+  if (!file || process.env[EXTRA_CA]) return undefined;
   try {
     const extra = readFileSync(file, 'utf8');
     const { rootCertificates } = require('node:tls') as typeof import('node:tls');

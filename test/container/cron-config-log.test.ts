@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RunReport } from '../../schemas/generated/types';
 import { labImage, labUnavailable, runArgv, type Container, Lab } from '../helpers/container';
+import { exerciseDir } from '../helpers/exercise-dir';
 import { CLI } from '../helpers/paths';
-
-/** Writes an exercise with one critère per check (JSON is YAML) and returns its folder. */
-function exercise(checks: Record<string, Record<string, unknown>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tssr-ccl-'));
-  const criteria = Object.entries(checks).map(([id, check]) => ({ id, title: id, referentiel: 'CCS1.1', points: 1, hint: id, checks: [check] }));
-  writeFileSync(join(dir, 'exercise.yaml'), JSON.stringify({ id: 'ccl', title: 'ccl', competences: ['CCS1'], solution: { apply: 'apply.sh' }, criteria }));
-  writeFileSync(join(dir, 'apply.sh'), '#!/bin/sh\ntrue\n');
-  writeFileSync(join(dir, 'enonce.md'), '# ccl\n');
-  return dir;
-}
 
 type Got = Record<string, Array<{ summary: string; path?: string; line?: number; code?: string }>>;
 
@@ -38,7 +26,7 @@ describe('container: cron, configKey, configTest and log checks on a systemd tar
 
   /** Runs the checks with the CLI and the real SSH transport; returns results by critère id. */
   async function check(checks: Record<string, Record<string, unknown>>): Promise<Got> {
-    const r = await runArgv(process.execPath, [CLI, 'check', exercise(checks), '--lang', 'en', '--format', 'json', ...target]);
+    const r = await runArgv(process.execPath, [CLI, 'check', exerciseDir(checks, 'tssr-ccl-'), '--lang', 'en', '--format', 'json', ...target]);
     assert.ok(r.code === 0 || r.code === 1, `${r.stderr}\n${r.stdout}`);
     const report = JSON.parse(r.stdout) as RunReport;
     return Object.fromEntries(

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { extraCaMovedAside, extraCaRestored } from '../../agent/src/extra-ca';
 import { launcherCommand } from '../../extension/src/ssh/remote';
 import { makeCert } from '../helpers/certs';
+import { exerciseDir } from '../helpers/exercise-dir';
 import { CLI, ROOT } from '../helpers/paths';
 
 const BIN = join(ROOT, 'bin', 'tssr-lab');
@@ -40,43 +40,34 @@ describe('NODE_EXTRA_CA_CERTS is moved aside at start-up and honoured where it m
   });
 
   describe('through bin/tssr-lab, the command users run', () => {
-    let dir = '';
+    let ex = '';
     let server: ReturnType<typeof createServer> | undefined;
     let ca = '';
     before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'tssr-extra-ca-'));
+      const dir = mkdtempSync(join(tmpdir(), 'tssr-extra-ca-'));
       // A certificate that only NODE_EXTRA_CA_CERTS makes trusted.
       const named = makeCert(dir, 'intranet', { subject: '/CN=intranet.tssr.lan', san: 'DNS:intranet.tssr.lan' });
       ca = named.cert;
       server = createServer({ key: readFileSync(named.key), cert: readFileSync(ca) }, (_req, res) => res.end('Bienvenue\n'));
       await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
       const port = (server.address() as AddressInfo).port;
-      const ex = join(dir, 'exercise');
-      mkdirSync(ex);
-      writeFileSync(join(ex, 's.sh'), '#!/bin/sh\ntrue\n');
-      writeFileSync(join(ex, 'enonce.md'), '# CA\n');
-      const criterion = (id: string, checks: unknown[]) => ({ id, title: id, referentiel: 'CP11.3', points: 1, hint: 'h', checks });
       const env =
         'p=$(tr "\\0" "\\n" < /proc/$PPID/environ | grep -c "^NODE_EXTRA_CA_CERTS=" || true); printf "child=%s parent=%s moved=%s\\n" "$NODE_EXTRA_CA_CERTS" "$p" "${TSSR_LAB_EXTRA_CA_CERTS-none}"';
-      const exercise = {
-        id: 'extra-ca',
-        title: 'CA',
-        competences: ['CP11'],
-        solution: { apply: 's.sh' },
-        criteria: [
-          criterion('https', [{ type: 'http', url: `https://127.0.0.1:${port}/`, serverName: 'intranet.tssr.lan', body: ['Bienvenue'] }]),
-          criterion('cert', [{ type: 'tlsCert', address: `127.0.0.1:${port}`, serverName: 'intranet.tssr.lan', trusted: true }]),
-          criterion('env', [{ type: 'command', exec: ['sh', '-c', env], stdout: [{ matches: '.' }] }]),
-        ],
-      };
-      writeFileSync(join(ex, 'exercise.yaml'), YAML.stringify(exercise));
+      ex = exerciseDir(
+        {
+          https: { type: 'http', url: `https://127.0.0.1:${port}/`, serverName: 'intranet.tssr.lan', body: ['Bienvenue'] },
+          cert: { type: 'tlsCert', address: `127.0.0.1:${port}`, serverName: 'intranet.tssr.lan', trusted: true },
+          env: { type: 'command', exec: ['sh', '-c', env], stdout: [{ matches: '.' }] },
+        },
+        'tssr-extra-ca-ex-',
+      );
     });
     after(() => server?.close());
 
     /** Runs `check --format json` (asynchronously: the server answers from this process) and returns each critère's verdict and the command's output. */
     function check(argv: string[], env: NodeJS.ProcessEnv): Promise<{ verdicts: Record<string, string>; seen: string }> {
       return new Promise((resolve, reject) => {
-        execFile(argv[0], [...argv.slice(1), 'check', join(dir, 'exercise'), '--format', 'json'], { env, encoding: 'utf8' }, (_e, stdout, stderr) => {
+        execFile(argv[0], [...argv.slice(1), 'check', ex, '--format', 'json'], { env, encoding: 'utf8' }, (_e, stdout, stderr) => {
           try {
             const report = JSON.parse(stdout) as { criteria: Array<{ id: string; status: string; results: Array<{ actual?: unknown }> }> };
             const verdicts = Object.fromEntries(report.criteria.map((c) => [c.id, c.status]));

@@ -53,9 +53,11 @@ function exchange(url: URL, req: HttpRequest & { ca?: string }, method: string, 
       url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : (require('node:http') as typeof import('node:http')).request;
     const headers = { ...req.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) };
     // A fresh connection per request (no agent): nothing outlives the check.
+    // A trainer's caFile replaces the default store, as an explicit `ca` does in Node, the moved extra CAs included.
+    const ca = req.ca ?? (url.protocol === 'https:' ? extraCaStore() : undefined);
     const tls = {
       rejectUnauthorized: !req.allowInsecure,
-      ...(req.ca !== undefined ? { ca: req.ca } : url.protocol === 'https:' && extraCaStore() ? { ca: extraCaStore() } : {}),
+      ...(ca !== undefined ? { ca } : {}),
       ...(req.serverName ? { servername: req.serverName } : {}),
     };
     const r = send(url, { method, headers, signal, agent: false, ...tls }, (res) => {

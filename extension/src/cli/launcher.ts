@@ -106,14 +106,11 @@ const early: AgentWorker | undefined = localCheck(argv) && existsSync(agentPath)
 const { cli, save } = load(join(__dirname, 'cli-main.js'), commandOf(argv));
 void cli.main(argv).then(async (code) => {
   process.exitCode = code;
-  if (!early) {
-    save?.(); // after the run, so that the cache holds the functions the run compiled
-    return;
-  }
+  save?.(); // after the run, so that the cache holds the functions the run compiled
+  if (!early) return;
   // A local check has nothing left to do: its agent ended and cleaned up, its report is out. It exits at once (about
   // 2 ms sooner than letting the event loop wind down), once stdout and stderr are drained (pipes are asynchronous on
   // macOS); Node still stops the agent's worker on the way out.
-  save?.();
   await Promise.all([process.stdout, process.stderr].filter((s) => s.writableLength > 0).map((s) => new Promise((r) => s.once('drain', r))));
   process.exit(code);
 });
